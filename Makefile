@@ -1,0 +1,74 @@
+# careerguide: `make run` serves the site locally, `make test` runs the suite.
+# Both create .venv and install dependencies on first use.
+
+PORT ?= 8000
+VENV ?= .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+# Set PYTHON=/path/to/python3.12 to choose the interpreter yourself.
+PYTHON ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help run setup db test lint check ci clean
+
+help:
+	@echo "make run    set everything up and serve http://127.0.0.1:$(PORT) (PORT=8001 to change)"
+	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL if set)"
+	@echo "make lint   ruff lint and format check"
+	@echo "make check  Django system checks and a check for missing migrations"
+	@echo "make clean  remove the virtualenv, the local database and collected static files"
+
+# Django 6 needs Python >= 3.12: try $(PYTHON), the pyenv version from
+# .python-version, then python3.14..python3.12 and python3 on PATH.
+$(PY):
+	@py=""; \
+	for c in "$(PYTHON)" "$$(pyenv which python 2>/dev/null)" python3.14 python3.13 python3.12 python3; do \
+	  [ -n "$$c" ] || continue; \
+	  if command -v "$$c" >/dev/null 2>&1 && \
+	     "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then py="$$c"; break; fi; \
+	done; \
+	if [ -z "$$py" ]; then \
+	  echo "error: careerguide needs Python 3.12 or newer (Django 6), and none was found." >&2; \
+	  echo "       Install one (e.g. 'pyenv install 3.12', then retry: .python-version selects it)" >&2; \
+	  echo "       or point to it: make run PYTHON=/path/to/python3.12" >&2; \
+	  exit 1; \
+	fi; \
+	echo "Creating $(VENV) with $$py ($$("$$py" --version 2>&1))"; \
+	"$$py" -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+setup: $(INSTALLED)
+
+# Migrate, then load fixtures only into an empty database, so running this
+# again neither duplicates content nor discards edits made in admin.
+db: export DJANGO_DEBUG ?= 1
+db: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_content
+
+run: export DJANGO_DEBUG ?= 1
+run: db
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# pyproject.toml gives the tests a throwaway secret key and allowed hosts.
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: export DJANGO_DEBUG ?= 1
+check: setup
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -1,0 +1,129 @@
+"""Derived statements: every comparative sentence the site makes about figures.
+
+Editors type figures, never conclusions. Whether one role "pays more on
+average", by how much, and how large the entry-level premium is are all
+computed here from the figures, so a changed figure changes the text.
+Pure functions over ``Decimal``; no ORM and no Django.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .formatting import money, percent, percent_range
+from .salary import Range, percent_change
+
+
+@dataclass(frozen=True)
+class PayLead:
+    """Which of two averages is higher, and by how much.
+
+    ``percent`` is the difference as a share of the lower figure, the way
+    people say "X pays 5% more than Y".
+    """
+
+    leader: str
+    trailer: str
+    leader_value: Decimal
+    trailer_value: Decimal
+    approximate: bool = False
+
+    @property
+    def tie(self) -> bool:
+        return self.leader_value == self.trailer_value
+
+    @property
+    def difference(self) -> Decimal:
+        return self.leader_value - self.trailer_value
+
+    @property
+    def percent(self) -> Decimal:
+        return percent_change(self.leader_value, self.trailer_value)
+
+    @property
+    def headline(self) -> str:
+        if self.tie:
+            return f"{self.leader} and {self.trailer} pay the same on average"
+        return f"{self.leader} pays more on average"
+
+    @property
+    def detail(self) -> str:
+        about = "about " if self.approximate else ""
+        if self.tie:
+            return f"Both average {about}{money(self.leader_value)} a year."
+        return (
+            f"The average {self.leader} earns {about}{money(self.difference)} a year more "
+            f"than the average {self.trailer}: a difference of {percent(self.percent)}."
+        )
+
+
+def pay_lead(
+    name_a: str,
+    value_a: Decimal,
+    name_b: str,
+    value_b: Decimal,
+    *,
+    approximate: bool = False,
+) -> PayLead:
+    """Order two named averages so the higher one leads; a tie keeps the given order.
+
+    ``approximate`` marks figures the source gives as "~", so the text hedges.
+    """
+    if value_b > value_a:
+        return PayLead(name_b, name_a, value_b, value_a, approximate)
+    return PayLead(name_a, name_b, value_a, value_b, approximate)
+
+
+@dataclass(frozen=True)
+class BandGap:
+    """How far one role's band at a level sits above another's.
+
+    ``bottom`` compares the bands' lower ends, ``top`` their upper ends and
+    ``middle`` their midpoints, each as a percent of the trailing role's
+    figure. When the leader's top is open-ended its premium is "at least"
+    ``top``; when only the trailer's is, the top premium cannot be known.
+    """
+
+    leader: str
+    trailer: str
+    bottom: Decimal
+    top: Decimal | None
+    middle: Decimal
+    open_ended: bool
+
+    @property
+    def tie(self) -> bool:
+        return self.middle == 0
+
+    @property
+    def range_label(self) -> str:
+        if self.top is None:
+            return f"{percent(self.bottom)} at the bottom of the band"
+        low, high = sorted((self.bottom, self.top))
+        return percent_range(low, high, open_ended=self.open_ended)
+
+    @property
+    def sentence(self) -> str:
+        if self.tie:
+            return f"{self.leader} and {self.trailer} bands sit at the same level."
+        middle = percent(self.middle) + ("+" if self.open_ended else "")
+        return (
+            f"{self.leader} pays {self.range_label} more than {self.trailer} "
+            f"across the band, {middle} at its midpoint."
+        )
+
+
+def band_gap(name_a: str, band_a: Range, name_b: str, band_b: Range) -> BandGap:
+    """Compare two bands; the one with the higher midpoint leads."""
+    if band_b.midpoint > band_a.midpoint:
+        name_a, band_a, name_b, band_b = name_b, band_b, name_a, band_a
+    top_known = not band_b.open_ended
+    return BandGap(
+        leader=name_a,
+        trailer=name_b,
+        bottom=percent_change(band_a.low, band_b.low),
+        top=percent_change(band_a.high, band_b.high) if top_known else None,
+        middle=percent_change(band_a.midpoint, band_b.midpoint),
+        open_ended=band_a.open_ended,
+    )

@@ -1,0 +1,87 @@
+"""The one way money and percentages are written on the site.
+
+Values stay exact ``Decimal`` everywhere else; rounding happens here, at
+display time only, half away from zero as people expect.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+CURRENCY_SYMBOLS = {"USD": "$"}
+THOUSAND = Decimal(1000)
+MINUS = "-"
+
+
+def _symbol(currency: str) -> str:
+    return CURRENCY_SYMBOLS.get(currency, f"{currency} ")
+
+
+def _round(value: Decimal, places: int = 0) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def money(
+    value: Decimal,
+    currency: str = "USD",
+    *,
+    cents: bool = False,
+    approximate: bool = False,
+    open_ended: bool = False,
+) -> str:
+    """$114,528 · ~$95,000 · $78,947.37 (with cents) · $250,000+.
+
+    Cents are shown only when asked for and only when the value has any.
+    """
+    rounded = _round(value, 2 if cents else 0)
+    sign = MINUS if rounded < 0 else ""
+    number = (
+        f"{abs(rounded):,.2f}"
+        if cents and rounded != rounded.to_integral()
+        else f"{abs(rounded):,.0f}"
+    )
+    return (
+        f"{'~' if approximate else ''}{sign}{_symbol(currency)}{number}{'+' if open_ended else ''}"
+    )
+
+
+def money_short(value: Decimal, currency: str = "USD", *, open_ended: bool = False) -> str:
+    """$75k · $112.5k · $250k+: thousands, with one decimal only when needed."""
+    thousands = _round(value / THOUSAND, 1)
+    sign = MINUS if thousands < 0 else ""
+    thousands = abs(thousands)
+    number = f"{thousands:,.0f}" if thousands == thousands.to_integral() else f"{thousands:,.1f}"
+    return f"{sign}{_symbol(currency)}{number}k{'+' if open_ended else ''}"
+
+
+def money_range(
+    low: Decimal,
+    high: Decimal,
+    currency: str = "USD",
+    *,
+    open_ended: bool = False,
+    short: bool = True,
+) -> str:
+    """$75k–$95k, $170k–$250k+, or in full: $80,000–$120,000."""
+    write = money_short if short else money
+    return f"{write(low, currency)}\u2013{write(high, currency, open_ended=open_ended)}"
+
+
+def percent(value: Decimal, places: int = 0, *, signed: bool = False) -> str:
+    """5% · 4.85% (places=2) · +20% (signed) · -10%."""
+    rounded = _round(value, places)
+    if rounded == 0:
+        rounded = abs(rounded)
+    sign = "+" if signed and rounded > 0 else (MINUS if rounded < 0 else "")
+    return f"{sign}{abs(rounded):.{places}f}%"
+
+
+def percent_range(
+    low: Decimal, high: Decimal, *, signed: bool = False, open_ended: bool = False
+) -> str:
+    """+20% to +40% · 5%–20% · 39%+ when the top is open-ended."""
+    if low == high:
+        return percent(low, signed=signed) + ("+" if open_ended else "")
+    sep = " to " if signed else "\u2013"
+    top = percent(high, signed=signed) + ("+" if open_ended else "")
+    return f"{percent(low, signed=signed)}{sep}{top}"

@@ -1,0 +1,161 @@
+"""What moves pay away from a band: pay factors, and equity/bonus share."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from .base import (
+    FACTOR_PERCENT_MAX,
+    FACTOR_PERCENT_MIN,
+    SHARE_PERCENT_MAX,
+    SHARE_PERCENT_MIN,
+    NaturalKeyManager,
+    Sourced,
+    percent_field,
+    require_ordered,
+)
+from .roles import Role
+
+
+class PayFactor(Sourced):
+    """A circumstance that raises or lowers base pay by a percent range.
+
+    The low percent applies to a band's bottom and the high percent to its top.
+    A factor the source describes without a figure is kept as unquantified: it
+    is shown to readers but changes no number.
+    """
+
+    class Kind(models.TextChoices):
+        LOCATION = "location", "Location"
+        INDUSTRY = "industry", "Industry"
+        EDUCATION = "education", "Education"
+        COMPANY_SIZE = "company_size", "Company size"
+
+    slug = models.SlugField(unique=True, max_length=80)
+    kind = models.CharField(max_length=12, choices=Kind)
+    name = models.CharField(max_length=100)
+    quantified = models.BooleanField(
+        default=True, help_text="Untick when the source gives no figure for the effect."
+    )
+    low_percent = percent_field(
+        "effect from (%)",
+        FACTOR_PERCENT_MIN,
+        FACTOR_PERCENT_MAX,
+        null=True,
+        blank=True,
+        help_text="Applied to the bottom of a band; negative lowers pay.",
+    )
+    high_percent = percent_field(
+        "effect to (%)",
+        FACTOR_PERCENT_MIN,
+        FACTOR_PERCENT_MAX,
+        null=True,
+        blank=True,
+        help_text="Applied to the top of a band.",
+    )
+    applies_to = models.ManyToManyField(Role, related_name="pay_factors")
+    note = models.CharField(
+        max_length=250, blank=True, help_text="How the source describes the effect."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["kind", "order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        quantified=True,
+                        low_percent__isnull=False,
+                        high_percent__isnull=False,
+                        low_percent__gte=FACTOR_PERCENT_MIN,
+                        high_percent__lte=FACTOR_PERCENT_MAX,
+                        high_percent__gte=F("low_percent"),
+                    )
+                    | Q(quantified=False, low_percent__isnull=True, high_percent__isnull=True)
+                ),
+                name="pay_factor_percent_sane",
+                violation_error_message=(
+                    "A quantified factor needs an effect from -99.99 % to +1000 % with "
+                    "from <= to; an unquantified one has no figures."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "name"],
+                name="pay_factor_name_unique_per_kind",
+                violation_error_message="A factor of this kind with this name exists.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.name}"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    def clean(self) -> None:
+        if self.quantified:
+            missing = {
+                name: "Give the effect, or untick 'quantified'."
+                for name in ("low_percent", "high_percent")
+                if getattr(self, name) is None
+            }
+            if missing:
+                raise ValidationError(missing)
+            require_ordered(
+                "low_percent", self.low_percent, "high_percent", self.high_percent, "effect"
+            )
+        else:
+            given = {
+                name: "An unquantified factor has no figure; clear this or tick 'quantified'."
+                for name in ("low_percent", "high_percent")
+                if getattr(self, name) is not None
+            }
+            if given:
+                raise ValidationError(given)
+
+
+class EquityShare(Sourced):
+    """The share of total compensation paid as equity and bonuses, for a role."""
+
+    NATURAL_KEY = ("role__slug",)
+
+    role = models.OneToOneField(Role, on_delete=models.CASCADE, related_name="equity_share")
+    low_percent = percent_field("share from (%)", SHARE_PERCENT_MIN, SHARE_PERCENT_MAX)
+    high_percent = percent_field("share to (%)", SHARE_PERCENT_MIN, SHARE_PERCENT_MAX)
+    note = models.CharField(
+        max_length=120, blank=True, help_text='The form it takes, e.g. "stock and options".'
+    )
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["role"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    low_percent__gte=SHARE_PERCENT_MIN,
+                    high_percent__lte=SHARE_PERCENT_MAX,
+                    high_percent__gte=F("low_percent"),
+                ),
+                name="equity_share_percent_sane",
+                violation_error_message=(
+                    "The share must lie from 0 % to 99.99 % of total pay, with from <= to."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.low_percent}\u2013{self.high_percent} %"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.role.slug,)
+
+    natural_key.dependencies = ["comparisons.role"]
+
+    def clean(self) -> None:
+        require_ordered("low_percent", self.low_percent, "high_percent", self.high_percent, "share")

@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from .base import MONEY_MIN, NaturalKeyManager, Sourced, money_field, require_ordered
+
+
+class Currency(models.TextChoices):
+    USD = "USD", "US dollar"
+
+
+class Role(models.Model):
+    """A job role the site profiles and compares."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(unique=True, max_length=80)
+    summary = models.CharField(
+        max_length=300, help_text="One sentence shown on cards and in lists."
+    )
+    description = models.TextField(help_text="What the job involves, in a paragraph.")
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class ExperienceLevel(models.Model):
+    """A career stage such as entry-level (0-2 years) or senior (7+ years)."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(unique=True, max_length=60)
+    order = models.PositiveSmallIntegerField(
+        unique=True, help_text="Position from the start of a career (1 = first)."
+    )
+    min_years = models.PositiveSmallIntegerField("from (years)")
+    max_years = models.PositiveSmallIntegerField(
+        "to (years)", null=True, blank=True, help_text="Leave empty for open-ended (7+)."
+    )
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["order"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(max_years__isnull=True) | Q(max_years__gte=F("min_years")),
+                name="level_years_ordered",
+                violation_error_message="The last year must not come before the first.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    def clean(self) -> None:
+        require_ordered("min_years", self.min_years, "max_years", self.max_years, "year")
+
+    @property
+    def years_label(self) -> str:
+        if self.max_years is None:
+            return f"{self.min_years}+ years"
+        return f"{self.min_years}\u2013{self.max_years} years"
+
+
+class SalaryStat(Sourced):
+    """A published average salary for a role, from one named data set.
+
+    The sheet publishes two data sets that disagree (a headline average and a
+    salary overview), so each is kept apart with its own label and source.
+    """
+
+    class Kind(models.TextChoices):
+        HEADLINE = "headline", "Headline average"
+        OVERVIEW = "overview", "Salary overview"
+
+    NATURAL_KEY = ("role__slug", "kind")
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="salary_stats")
+    kind = models.CharField(max_length=10, choices=Kind)
+    label = models.CharField(
+        max_length=100, help_text='Shown to readers, e.g. "Average annual salary".'
+    )
+    average = money_field("average")
+    approximate = models.BooleanField(
+        default=False, help_text='The source gives the average as approximate ("~").'
+    )
+    range_low = money_field("typical range from", null=True, blank=True)
+    range_high = money_field("typical range to", null=True, blank=True)
+    currency = models.CharField(max_length=3, choices=Currency, default=Currency.USD)
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["role", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "kind"],
+                name="one_salary_stat_per_role_and_kind",
+                violation_error_message="This role already has a figure of this kind.",
+            ),
+            models.CheckConstraint(
+                condition=Q(range_low__isnull=True, range_high__isnull=True)
+                | Q(range_low__isnull=False, range_high__isnull=False),
+                name="salary_stat_range_complete",
+                violation_error_message="Give both ends of the range or neither.",
+            ),
+            models.CheckConstraint(
+                condition=Q(range_low__isnull=True)
+                | Q(range_low__lte=F("average"), range_high__gte=F("average")),
+                name="salary_stat_average_in_range",
+                violation_error_message="The average must lie within the range.",
+            ),
+            models.CheckConstraint(
+                condition=Q(average__gte=MONEY_MIN)
+                & (Q(range_low__isnull=True) | Q(range_low__gte=MONEY_MIN)),
+                name="salary_stat_positive",
+                violation_error_message="Salaries must be positive.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.label}"
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.role.slug, self.kind)
+
+    natural_key.dependencies = ["comparisons.role"]
+
+    def clean(self) -> None:
+        if (self.range_low is None) != (self.range_high is None):
+            missing = "range_high" if self.range_high is None else "range_low"
+            raise ValidationError({missing: "Give both ends of the range or neither."})
+        require_ordered("range_low", self.range_low, "range_high", self.range_high, "salary")
+        if (
+            self.range_low is not None
+            and self.average is not None
+            and not self.range_low <= self.average <= self.range_high
+        ):
+            raise ValidationError({"average": "The average must lie within the range."})
+
+
+class SalaryBand(Sourced):
+    """Base pay for one role at one experience level."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="bands")
+    level = models.ForeignKey(ExperienceLevel, on_delete=models.PROTECT, related_name="bands")
+    min_salary = money_field("from")
+    max_salary = money_field("to")
+    open_ended = models.BooleanField(
+        "open-ended top",
+        default=False,
+        help_text='The source gives the top as "or more" (shown as $250k+).',
+    )
+    currency = models.CharField(max_length=3, choices=Currency, default=Currency.USD)
+
+    class Meta:
+        ordering = ["role", "level__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "level"],
+                name="one_band_per_role_and_level",
+                violation_error_message="This role already has a band for this level.",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_salary__gte=MONEY_MIN) & Q(max_salary__gte=F("min_salary")),
+                name="band_min_not_above_max",
+                violation_error_message="A band's top must be at least its bottom.",
+            ),
+        ]
+
+    NATURAL_KEY = ("role__slug", "level__slug")
+
+    objects = NaturalKeyManager()
+
+    def __str__(self) -> str:
+        return f"{self.role} \u00b7 {self.level}"
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.role.slug, self.level.slug)
+
+    natural_key.dependencies = ["comparisons.role", "comparisons.experiencelevel"]
+
+    def clean(self) -> None:
+        require_ordered("min_salary", self.min_salary, "max_salary", self.max_salary, "salary")

@@ -1,0 +1,65 @@
+"""Template filters that write money and percentages the one site-wide way.
+
+Loaded as a template builtin, so every template formats figures through
+``comparisons.formatting`` and none rounds on its own.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+
+from comparisons import formatting
+from comparisons.models import Source
+
+register = template.Library()
+
+
+@register.filter
+def money(value: Decimal | None) -> str:
+    """$114,528"""
+    return "" if value is None else formatting.money(value)
+
+
+@register.filter
+def stat_money(stat) -> str:
+    """A published average as its source gives it: $114,528 or ~$95,000."""
+    return formatting.money(stat.average, stat.currency, approximate=stat.approximate)
+
+
+@register.filter
+def band_label(band) -> str:
+    """$75k–$95k or $170k–$250k+."""
+    return formatting.money_range(
+        band.min_salary, band.max_salary, band.currency, open_ended=band.open_ended
+    )
+
+
+@register.filter
+def stat_range(stat) -> str:
+    """$80,000–$120,000"""
+    return formatting.money_range(stat.range_low, stat.range_high, stat.currency, short=False)
+
+
+@register.filter
+def pct(value: Decimal | None, places: int = 0) -> str:
+    return "" if value is None else formatting.percent(value, int(places))
+
+
+@register.filter
+def signed_pct_range(item) -> str:
+    """+20% to +40%, for anything with ``low_percent`` and ``high_percent``."""
+    return formatting.percent_range(item.low_percent, item.high_percent, signed=True)
+
+
+@register.filter
+def pct_range(item) -> str:
+    """5%–20%"""
+    return formatting.percent_range(item.low_percent, item.high_percent)
+
+
+@register.inclusion_tag("includes/cite.html")
+def cite(sources: Source | list[Source]) -> dict:
+    """A "Source: publisher, as of 2025" line linking to the page's source list."""
+    return {"sources": [sources] if isinstance(sources, Source) else sources}

@@ -1,0 +1,90 @@
+"""Derived statements: who pays more, by how much, and band premiums."""
+
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from comparisons.derive import band_gap, pay_lead
+from comparisons.salary import Range, percent_change
+
+BACKEND, AI = "Backend Developer", "AI/ML Engineer"
+
+
+def test_seed_averages_make_ai_ml_the_leader_by_five_percent():
+    lead = pay_lead(BACKEND, D("114528"), AI, D("120082"))
+    assert lead.leader == AI and lead.trailer == BACKEND
+    assert lead.difference == D("5554")
+    assert round(lead.percent, 2) == D("4.85")
+    assert lead.headline == "AI/ML Engineer pays more on average"
+    assert "$5,554" in lead.detail and "5%" in lead.detail
+
+
+def test_swapped_averages_make_backend_the_leader():
+    lead = pay_lead(BACKEND, D("120082"), AI, D("114528"))
+    assert lead.headline == "Backend Developer pays more on average"
+    assert "more than the average AI/ML Engineer" in lead.detail
+
+
+def test_equal_averages_are_a_tie():
+    lead = pay_lead(BACKEND, D("100000"), AI, D("100000"))
+    assert lead.tie
+    assert lead.headline == "Backend Developer and AI/ML Engineer pay the same on average"
+
+
+def test_approximate_figures_hedge_the_text():
+    lead = pay_lead(BACKEND, D("95000"), AI, D("120000"), approximate=True)
+    assert "about $25,000" in lead.detail
+    assert "26%" in lead.detail
+
+
+@given(
+    st.decimals(min_value=1, max_value=10_000_000, places=2),
+    st.decimals(min_value=1, max_value=10_000_000, places=2),
+)
+def test_lead_is_symmetric_and_never_negative(a, b):
+    one, other = pay_lead("A", a, "B", b), pay_lead("B", b, "A", a)
+    assert one.leader_value == other.leader_value == max(a, b)
+    assert one.percent == other.percent >= 0
+    assert (one.leader == other.leader) or one.tie
+
+
+def test_entry_band_gap_from_seed_bands():
+    gap = band_gap(BACKEND, Range(D("75000"), D("95000")), AI, Range(D("95000"), D("130000")))
+    assert gap.leader == AI
+    assert round(gap.bottom, 2) == D("26.67")
+    assert round(gap.top, 2) == D("36.84")
+    assert round(gap.middle, 2) == D("32.35")
+    assert gap.range_label == "27%\u201337%"
+    assert gap.sentence.startswith("AI/ML Engineer pays 27%\u201337% more than Backend Developer")
+
+
+def test_open_ended_leader_top_is_at_least():
+    gap = band_gap(
+        BACKEND,
+        Range(D("130000"), D("180000")),
+        AI,
+        Range(D("170000"), D("250000"), open_ended=True),
+    )
+    assert gap.open_ended
+    assert gap.range_label == "31%\u201339%+"
+    assert "35%+ at its midpoint" in gap.sentence
+
+
+def test_open_ended_trailer_top_is_unknown():
+    gap = band_gap("A", Range(D("100"), D("120"), open_ended=True), "B", Range(D("200"), D("210")))
+    assert gap.leader == "B" and gap.top is None
+    assert gap.range_label == "100% at the bottom of the band"
+
+
+def test_band_gap_follows_changed_bands():
+    gap = band_gap(BACKEND, Range(D("200000"), D("260000")), AI, Range(D("95000"), D("130000")))
+    assert gap.leader == BACKEND
+
+
+def test_range_rejects_inverted_bounds_and_percent_change_needs_a_base():
+    with pytest.raises(ValueError):
+        Range(D("2"), D("1"))
+    with pytest.raises(ValueError):
+        percent_change(D("1"), D("0"))

@@ -1,0 +1,82 @@
+"""Home page, the 404 page, and rules every public page follows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from comparisons.models import Comparison, Role
+from tests.conftest import ARTICLE_URL, page_text
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_URLS = ["/", ARTICLE_URL, "/compare/no-such-comparison/"]
+
+
+def test_home_lists_published_comparisons(client, content):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert f'href="{ARTICLE_URL}"' in response.content.decode()
+    assert "Backend Developer vs AI/ML Engineer" in page_text(response)
+
+
+def test_home_hides_drafts(client, content):
+    Comparison.objects.update(is_published=False)
+    response = client.get("/")
+    assert ARTICLE_URL not in response.content.decode()
+    assert "No comparisons are published yet." in page_text(response)
+
+
+def test_home_query_budget_does_not_grow(client, content, django_assert_max_num_queries):
+    roles = [
+        Role.objects.create(name=f"R{i}", slug=f"r{i}", summary="s", description="d")
+        for i in range(10)
+    ]
+    for i in range(0, 10, 2):
+        Comparison.objects.create(
+            slug=f"c{i}",
+            title=f"C{i}",
+            role_a=roles[i],
+            role_b=roles[i + 1],
+            summary="s",
+            introduction="i",
+            is_published=True,
+            published_on="2026-01-01",
+        )
+    with django_assert_max_num_queries(1):
+        assert client.get("/").status_code == 200
+
+
+def test_unknown_slug_gets_the_styled_404(client, content, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        response = client.get("/compare/no-such-comparison/")
+    assert response.status_code == 404
+    assert "We couldn't find that page" in page_text(response)
+    assert "css/site.css" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_public_pages_are_cacheable_and_csp_friendly(client, content, url):
+    response = client.get(url)
+    body = response.content.decode()
+    assert not response.cookies
+    assert "csrfmiddlewaretoken" not in body
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", body), "inline script"
+    assert not re.search(r"\sstyle=", body), "inline style attribute"
+    assert "<style" not in body
+    assert not re.search(r"\son[a-z]+=", body), "inline event handler"
+
+
+@pytest.mark.parametrize("url", ["/", ARTICLE_URL])
+def test_public_pages_are_get_only(client, content, url):
+    assert client.post(url).status_code == 405
+    assert client.head(url).status_code in (200, 405)
+
+
+@pytest.mark.parametrize("url", ["/", ARTICLE_URL])
+def test_pages_use_only_local_assets(client, content, url):
+    body = client.get(url).content.decode()
+    assets = re.sub(r'<link rel="canonical"[^>]*>', "", body)
+    urls = re.findall(r'<(?:script|img|link)\b[^>]*\b(?:src|href)="([^"]+)"', assets)
+    assert urls and all(url.startswith("/static/") for url in urls), urls

@@ -1,0 +1,69 @@
+"""Project-level health: system checks, migrations, settings that fail loudly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_system_checks_pass():
+    call_command("check", fail_level="WARNING")
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    out = StringIO()
+    call_command("makemigrations", check=True, dry_run=True, stdout=out)
+
+
+def settings_error(**env) -> str:
+    """Import the settings in a fresh interpreter with ``env`` and return stderr."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    result = subprocess.run(
+        [sys.executable, "-c", "import careerguide.settings"],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.stderr if result.returncode else ""
+
+
+def test_missing_secret_key_is_named_when_debug_is_off():
+    assert "DJANGO_SECRET_KEY must be set" in settings_error(DJANGO_ALLOWED_HOSTS="x")
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DJANGO_DEBUG", "maybe"),
+        ("DATABASE_URL", "mysql://x"),
+        ("ADMIN_URL", "/admin"),
+        ("REDIS_URL", "http://cache"),
+        ("DJANGO_ALLOWED_HOSTS", " , "),
+    ],
+)
+def test_bad_values_stop_start_up_naming_the_variable(name, value):
+    env = {"DJANGO_SECRET_KEY": "k", "DJANGO_ALLOWED_HOSTS": "x", name: value}
+    assert name in settings_error(**env)
+
+
+def test_good_values_start():
+    assert (
+        settings_error(
+            DJANGO_SECRET_KEY="k",
+            DJANGO_ALLOWED_HOSTS="example.com",
+            DATABASE_URL="postgres://u@localhost/db",
+            REDIS_URL="redis://127.0.0.1:6379/0",
+        )
+        == ""
+    )
