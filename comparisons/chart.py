@@ -13,9 +13,9 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from .formatting import money_range, money_short
 from .salary import Range
 
-WIDTH = 560
-PAD_X = 24
-LABEL_ROOM = 118  # right of the longest bar, for its value label
+WIDTH = 420
+PAD_X = 22
+LABEL_ROOM = 112  # right of the longest bar, for its value label
 LEGEND_HEIGHT = 56
 LEVEL_TITLE = 26
 BAR_HEIGHT = 20
