@@ -127,3 +127,44 @@ def band_gap(name_a: str, band_a: Range, name_b: str, band_b: Range) -> BandGap:
         middle=percent_change(band_a.midpoint, band_b.midpoint),
         open_ended=band_a.open_ended,
     )
+
+
+@dataclass(frozen=True)
+class EstimateGap:
+    """The difference between two estimated pay ranges, at their midpoints.
+
+    An open-ended top makes its midpoint a lower bound, so the gap is hedged:
+    "at least" when only the leader's top is open, "at most" when only the
+    trailer's is, and "roughly" when both are.
+    """
+
+    lead: PayLead
+    leader_open: bool
+    trailer_open: bool
+
+    @property
+    def qualifier(self) -> str:
+        if self.leader_open and self.trailer_open:
+            return "roughly "
+        if self.leader_open:
+            return "at least "
+        if self.trailer_open:
+            return "at most "
+        return ""
+
+    @property
+    def sentence(self) -> str:
+        lead = self.lead
+        if lead.tie:
+            return f"At their midpoints the two estimates match: {money(lead.leader_value)} a year."
+        return (
+            f"At the midpoints of the two total-pay estimates, {lead.leader} comes out "
+            f"{self.qualifier}{money(lead.difference)} a year ahead of {lead.trailer}: "
+            f"{self.qualifier}{percent(lead.percent)} more."
+        )
+
+
+def estimate_gap(name_a: str, total_a: Range, name_b: str, total_b: Range) -> EstimateGap:
+    lead = pay_lead(name_a, total_a.midpoint, name_b, total_b.midpoint)
+    leader, trailer = (total_a, total_b) if lead.leader == name_a else (total_b, total_a)
+    return EstimateGap(lead, leader.open_ended, trailer.open_ended)

@@ -26,13 +26,17 @@ def money(
     currency: str = "USD",
     *,
     cents: bool = False,
+    nearest: int = 1,
     approximate: bool = False,
     open_ended: bool = False,
 ) -> str:
     """$114,528 · ~$95,000 · $78,947.37 (with cents) · $250,000+.
 
-    Cents are shown only when asked for and only when the value has any.
+    Cents are shown only when asked for and only when the value has any;
+    ``nearest=1000`` rounds to the nearest thousand dollars.
     """
+    if nearest != 1:
+        value = _round(value / nearest) * nearest
     rounded = _round(value, 2 if cents else 0)
     sign = MINUS if rounded < 0 else ""
     number = (
@@ -61,10 +65,19 @@ def money_range(
     *,
     open_ended: bool = False,
     short: bool = True,
+    **options,
 ) -> str:
-    """$75k–$95k, $170k–$250k+, or in full: $80,000–$120,000."""
-    write = money_short if short else money
-    return f"{write(low, currency)}\u2013{write(high, currency, open_ended=open_ended)}"
+    """$75k–$95k, $170k–$250k+, or in full: $80,000–$120,000.
+
+    ``options`` (``cents``, ``nearest``) go to :func:`money` for full figures.
+    """
+    if short:
+        low_text = money_short(low, currency)
+        high_text = money_short(high, currency, open_ended=open_ended)
+    else:
+        low_text = money(low, currency, **options)
+        high_text = money(high, currency, open_ended=open_ended, **options)
+    return f"{low_text}\u2013{high_text}"
 
 
 def percent(value: Decimal, places: int = 0, *, signed: bool = False) -> str:

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from .views import articles
+from .views import articles, calculator
 
 app_name = "comparisons"
 
 urlpatterns = [
     path("", articles.home, name="home"),
     path("compare/<slug:slug>/", articles.article, name="article"),
+    path("calculator/", calculator.calculator, name="calculator"),
 ]

@@ -28,9 +28,17 @@ def content(db):
     call_command("load_content", verbosity=0)
 
 
+INLINE_TAGS = re.compile(r"</?(a|abbr|b|code|data|em|i|small|span|strong|time)\b[^>]*>")
+
+
 def page_text(response) -> str:
-    """A page's visible text: tags stripped, entities decoded, spaces collapsed."""
+    """A page's visible text: tags stripped, entities decoded, spaces collapsed.
+
+    Inline tags vanish without a trace ("<strong>Bay Area</strong>:" reads
+    "Bay Area:"); every other tag separates words.
+    """
     body = response.content.decode()
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
+    body = INLINE_TAGS.sub("", body)
     text = html.unescape(re.sub(r"<[^>]+>", " ", body))
     return re.sub(r"\s+", " ", text).strip()

@@ -12,6 +12,7 @@ from django import template
 
 from comparisons import formatting
 from comparisons.models import Source
+from comparisons.salary import Range
 
 register = template.Library()
 
@@ -48,6 +49,13 @@ def pct(value: Decimal | None, places: int = 0) -> str:
 
 
 @register.filter
+def signed_pct(value: Decimal) -> str:
+    """+20%, -10%, +12.5%: to two places only when needed."""
+    places = 0 if value == value.to_integral() else 2
+    return formatting.percent(value, places, signed=True)
+
+
+@register.filter
 def signed_pct_range(item) -> str:
     """+20% to +40%, for anything with ``low_percent`` and ``high_percent``."""
     return formatting.percent_range(item.low_percent, item.high_percent, signed=True)
@@ -57,6 +65,27 @@ def signed_pct_range(item) -> str:
 def pct_range(item) -> str:
     """5%–20%"""
     return formatting.percent_range(item.low_percent, item.high_percent)
+
+
+@register.filter
+def rounded_range(value: Range) -> str:
+    """A calculated range to the nearest $1,000: $79,000–$119,000."""
+    return formatting.money_range(
+        value.low, value.high, open_ended=value.open_ended, short=False, nearest=1000
+    )
+
+
+@register.filter
+def exact_range(value: Range) -> str:
+    """A calculated range to the cent: $78,947.37–$118,750."""
+    return formatting.money_range(
+        value.low, value.high, open_ended=value.open_ended, short=False, cents=True
+    )
+
+
+@register.filter
+def exact_money(value: Decimal) -> str:
+    return formatting.money(value, cents=True)
 
 
 @register.inclusion_tag("includes/cite.html")

@@ -4,7 +4,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from comparisons.queries import load_article, load_home
+from comparisons.calculator import run_calculator
+from comparisons.queries import find_comparison, load_article, load_home
+
+from .calculator import render_with_calculator
 
 
 @require_GET
@@ -14,7 +17,17 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def article(request: HttpRequest, slug: str) -> HttpResponse:
-    page = load_article(slug)
-    if page is None:
+    comparison = find_comparison(slug)
+    if comparison is None:
         raise Http404("No published comparison with this address.")
-    return render(request, "comparisons/article.html", {"page": page})
+    calc = run_calculator(
+        request.GET,
+        action=comparison.get_absolute_url(),
+        default_roles=(comparison.role_a, comparison.role_b),
+    )
+    return render_with_calculator(
+        request,
+        "comparisons/article.html",
+        calc,
+        lambda: {"page": load_article(comparison)},
+    )

@@ -1,0 +1,72 @@
+"""Loaders for the salary calculator: its options, then one estimate's inputs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import Comparison, EquityShare, ExperienceLevel, PayFactor, Role, SalaryBand
+
+
+@dataclass(frozen=True)
+class CalculatorOptions:
+    """Everything the calculator form offers, straight from the database."""
+
+    roles: list[Role]
+    levels: list[ExperienceLevel]
+    factors: list[PayFactor]
+    factor_roles: dict[int, frozenset[int]]
+    default_roles: tuple[Role, Role] | None
+
+    def factors_of(self, kind: str) -> list[PayFactor]:
+        return [factor for factor in self.factors if factor.kind == kind]
+
+    def applies(self, factor: PayFactor, role: Role) -> bool:
+        return role.pk in self.factor_roles.get(factor.pk, frozenset())
+
+
+def load_calculator_options(*, default_roles: tuple[Role, Role] | None = None) -> CalculatorOptions:
+    """Roles, levels and pay factors in four queries (five to find default roles).
+
+    Without ``default_roles``, the two roles of the newest published
+    comparison are the defaults, else the first two roles.
+    """
+    roles = list(Role.objects.all())
+    levels = list(ExperienceLevel.objects.all())
+    factors = list(PayFactor.objects.select_related("source"))
+    factor_roles: dict[int, set[int]] = {}
+    for factor_id, role_id in PayFactor.applies_to.through.objects.values_list(
+        "payfactor_id", "role_id"
+    ):
+        factor_roles.setdefault(factor_id, set()).add(role_id)
+    if default_roles is None:
+        newest = Comparison.objects.published().select_related("role_a", "role_b").first()
+        if newest is not None:
+            default_roles = (newest.role_a, newest.role_b)
+        elif len(roles) >= 2:
+            default_roles = (roles[0], roles[1])
+    return CalculatorOptions(
+        roles=roles,
+        levels=levels,
+        factors=factors,
+        factor_roles={key: frozenset(value) for key, value in factor_roles.items()},
+        default_roles=default_roles,
+    )
+
+
+@dataclass(frozen=True)
+class EstimateInputs:
+    bands: dict[int, SalaryBand]
+    shares: dict[int, EquityShare]
+
+
+def load_estimate_inputs(roles: list[Role], level: ExperienceLevel) -> EstimateInputs:
+    """The roles' bands at ``level`` and their equity shares, in two queries."""
+    ids = [role.pk for role in roles]
+    bands = SalaryBand.objects.filter(role_id__in=ids, level=level).select_related(
+        "source", "level"
+    )
+    shares = EquityShare.objects.filter(role_id__in=ids).select_related("source")
+    return EstimateInputs(
+        bands={band.role_id: band for band in bands},
+        shares={share.role_id: share for share in shares},
+    )
