@@ -5,3 +5,8 @@ class ComparisonsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "comparisons"
     verbose_name = "Career comparisons"
+
+    def ready(self) -> None:
+        from .caching import connect_signals
+
+        connect_signals()

@@ -22,6 +22,15 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Each test's database starts again from the same content version, so a
+    # page cached by an earlier test could otherwise be served to this one.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def content(db):
     """The site's real content, loaded from fixtures/ as `make run` does."""

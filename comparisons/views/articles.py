@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from comparisons.caching import cache_page_by_content
 from comparisons.calculator import run_calculator
 from comparisons.queries import find_comparison, load_article, load_home
 
@@ -11,11 +12,13 @@ from .calculator import render_with_calculator
 
 
 @require_GET
+@cache_page_by_content
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", {"page": load_home()})
 
 
 @require_GET
+@cache_page_by_content
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     comparison = find_comparison(slug)
     if comparison is None:

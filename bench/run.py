@@ -1,0 +1,222 @@
+"""Requests per second of dynamic pages, as ratios to a static file of the same size.
+
+Runs the production stack (gunicorn + whitenoise, DEBUG off) on 127.0.0.1 and
+drives it with wrk, measuring every target in the same run, because these
+machines are noisy and only ratios measured together mean anything.
+
+    .venv/bin/python bench/run.py                # measure, print, append to RESULTS.md
+    .venv/bin/python bench/run.py --duration 5 --no-record
+
+Needs wrk (`apt-get install wrk`). Uses a throwaway SQLite database unless
+--database-url is given. Traffic goes to 127.0.0.1 only, for a bounded time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+RESULTS = ROOT / "bench" / "RESULTS.md"
+CALCULATOR_QUERY = (
+    "role_a=ai-ml-engineer&role_b=backend-developer&level=senior&location=bay-area"
+    "&industry=finance&education=masters-degree&company_size=large-tech-firm"
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    path: str
+    headers: tuple[str, ...] = ()
+    goal: float | None = None  # minimum ratio to the static file
+    uncached: bool = False  # every request misses the page cache
+
+
+TARGETS = [
+    Target(
+        "calculator fragment (htmx)",
+        f"/calculator/?{CALCULATOR_QUERY}",
+        ("HX-Request: true",),
+        goal=0.3,
+    ),
+    Target(
+        "calculator fragment (htmx), uncached",
+        f"/calculator/?{CALCULATOR_QUERY}",
+        ("HX-Request: true",),
+        uncached=True,
+    ),
+]
+UNIQUE_SCRIPT = ROOT / "bench" / "unique.lua"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
+    server = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "careerguide.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    stop_server(server)
+    raise SystemExit("gunicorn did not start within 30 s")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def fetch(port: int, target: Target) -> bytes:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{target.path}")
+    for header in target.headers:
+        name, value = header.split(": ", 1)
+        request.add_header(name, value)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        if response.status != 200:
+            raise SystemExit(f"{target.name}: HTTP {response.status}")
+        return response.read()
+
+
+def wrk(port: int, target: Target, duration: int, connections: int) -> float:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s"]
+    for header in target.headers:
+        command += ["-H", header]
+    if target.uncached:
+        command += ["-s", str(UNIQUE_SCRIPT)]
+    output = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}{target.path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if errors:
+        raise SystemExit(f"{target.name}: {errors.group(1)} error responses\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        match = re.search(r"model name\s*:\s*(.+)", cpuinfo.read_text())
+        cpu = match.group(1).strip() if match else cpu
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per target")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--database-url", help="default: a throwaway SQLite file")
+    parser.add_argument("--no-record", action="store_true", help="do not append to RESULTS.md")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install wrk")
+
+    with tempfile.TemporaryDirectory() as scratch:
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": "bench-only-secret-key-not-for-production-use",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": args.database_url or f"sqlite:///{scratch}/bench.sqlite3",
+        }
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "load_content", "-v0")
+        manage(env, "collectstatic", "--noinput", "-v0")
+
+        # Size the static file like the fragment; whitenoise indexes static
+        # files at start-up, so the file must exist before the measured run.
+        port = free_port()
+        server = start_server(env, port, 1)
+        try:
+            size = len(fetch(port, TARGETS[0]))
+        finally:
+            stop_server(server)
+        blob_dir = ROOT / "staticfiles" / "bench"
+        blob_dir.mkdir(parents=True, exist_ok=True)
+        (blob_dir / "blob.html").write_bytes(b"x" * size)
+        static = Target(f"static file ({size:,} bytes)", "/static/bench/blob.html")
+
+        server = start_server(env, port, args.workers)
+        try:
+            rates = {}
+            for target in [static, *TARGETS]:
+                fetch(port, target)
+                wrk(port, target, 2, args.connections)  # warm up
+                rates[target] = wrk(port, target, args.duration, args.connections)
+        finally:
+            stop_server(server)
+            shutil.rmtree(blob_dir, ignore_errors=True)
+
+    lines = [
+        f"### {datetime.date.today().isoformat()}: {machine()}",
+        "",
+        f"gunicorn {args.workers} sync workers, wrk 2 threads, {args.connections} connections, "
+        f"{args.duration} s per target, {'PostgreSQL' if args.database_url else 'SQLite'}.",
+        "",
+        "| target | requests/s | ratio to static | goal |",
+        "|---|---:|---:|---:|",
+    ]
+    failed = []
+    for target, rate in rates.items():
+        ratio = rate / rates[static]
+        goal = f">= {target.goal}" if target.goal else ""
+        if target.goal and ratio < target.goal:
+            failed.append(target.name)
+        lines.append(f"| {target.name} | {rate:,.0f} | {ratio:.2f} | {goal} |")
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if not args.no_record:
+        with RESULTS.open("a") as results:
+            results.write("\n" + report)
+    if failed:
+        raise SystemExit(f"below goal: {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Whole-page caching keyed by the content version: fast, and never stale."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from comparisons.caching import current_version
+from comparisons.models import PayFactor, Role, SalaryBand, Skill, Source
+from tests.conftest import ARTICLE_URL, page_text
+
+pytestmark = pytest.mark.django_db
+
+CALC = "/calculator/"
+
+
+@pytest.mark.parametrize("url", ["/", ARTICLE_URL, CALC])
+def test_a_repeat_request_is_served_from_the_cache(client, content, url, django_assert_num_queries):
+    first = client.get(url)
+    with django_assert_num_queries(1):  # the content version
+        again = client.get(url)
+    assert again.content == first.content
+
+
+def test_a_saved_figure_shows_on_the_next_request(client, content):
+    assert "AI/ML Engineer · starts at $95k" in page_text(client.get(ARTICLE_URL))
+    band = SalaryBand.objects.get(role__slug="ai-ml-engineer", level__slug="entry-level")
+    band.min_salary = D("99000")
+    band.save()
+    text = page_text(client.get(ARTICLE_URL))
+    assert "AI/ML Engineer · starts at $99k" in text and "starts at $95k" not in text
+    calc = page_text(client.get(CALC, {"role_a": "ai-ml-engineer", "role_b": "backend-developer"}))
+    assert "$99,000–$130,000" in calc
+
+
+def test_deletes_and_many_to_many_changes_bump_the_version(content):
+    before = current_version()
+    Skill.objects.filter(name="Java").delete()
+    after_delete = current_version()
+    PayFactor.objects.get(slug="masters-degree").applies_to.add(
+        Role.objects.get(slug="backend-developer")
+    )
+    after_m2m = current_version()
+    assert len({before, after_delete, after_m2m}) == 3
+
+
+def test_a_source_edit_shows_at_once(client, content):
+    client.get(ARTICLE_URL)
+    source = Source.objects.get()
+    source.publisher = "jobcopy.ai research"
+    source.save()
+    assert "jobcopy.ai research" in page_text(client.get(ARTICLE_URL))
+
+
+def test_htmx_fragment_and_full_page_are_cached_apart(client, content):
+    page = client.get(CALC)
+    fragment = client.get(CALC, HTTP_HX_REQUEST="true")
+    assert b"<html" in client.get(CALC).content
+    assert b"<html" not in client.get(CALC, HTTP_HX_REQUEST="true").content
+    assert page.content != fragment.content
+
+
+def test_error_responses_are_not_cached(client, content, django_assert_max_num_queries):
+    assert client.get(CALC, {"level": "nope"}).status_code == 400
+    with django_assert_max_num_queries(10) as queries:
+        assert client.get(CALC, {"level": "nope"}).status_code == 400
+    assert len(queries) > 1
