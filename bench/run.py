@@ -137,6 +137,14 @@ def wrk(port: int, target: Target, duration: int, connections: int) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
+def commit() -> str:
+    result = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    dirty = subprocess.run(["git", "diff", "--quiet", "HEAD"], cwd=ROOT).returncode
+    return (result.stdout.strip() or "unknown") + ("+changes" if dirty else "")
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
@@ -194,7 +202,7 @@ def main() -> None:
             shutil.rmtree(blob_dir, ignore_errors=True)
 
     lines = [
-        f"### {datetime.date.today().isoformat()}: {machine()}",
+        f"### {datetime.date.today().isoformat()}, commit {commit()}: {machine()}",
         "",
         f"gunicorn {args.workers} sync workers, wrk 2 threads, {args.connections} connections, "
         f"{args.duration} s per target, {'PostgreSQL' if args.database_url else 'SQLite'}.",

@@ -1,10 +1,16 @@
-// htmx restores "back" from a snapshot of the page's HTML, and a <select>'s
-// current choice is not part of its HTML. Write the choices into the markup
-// before each snapshot so the restored form matches the restored result.
-document.addEventListener("htmx:beforeHistorySave", function () {
+// htmx restores "back" from a snapshot of the page's HTML, where a <select>
+// shows the choice it was rendered with, not the one that produced the
+// restored result. Each history entry's choices are in its URL, so set the
+// form from there; a choice missing from the URL is the page's default.
+document.addEventListener("htmx:historyRestore", function () {
+  const params = new URLSearchParams(window.location.search);
   for (const select of document.querySelectorAll(".calc-form select")) {
-    for (const option of select.options) {
-      option.toggleAttribute("selected", option.selected);
+    if (params.has(select.name)) {
+      select.value = params.get(select.name);
+    } else {
+      for (const option of select.options) {
+        option.selected = option.defaultSelected;
+      }
     }
   }
 });
