@@ -8,6 +8,8 @@ See the README's "Configuration" section for the full list.
 from __future__ import annotations
 
 import os
+from datetime import timedelta
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import dj_database_url
@@ -41,6 +43,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if not items:
         raise ImproperlyConfigured(f"{name} is set but lists nothing; unset it or give values.")
     return items
+
+
+def env_number(name: str, default: str, *, minimum: Decimal = Decimal(0)) -> Decimal:
+    raw = os.environ.get(name, default).strip()
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite() or value < minimum:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number of at least {minimum}.")
+    return value
 
 
 def env_url(name: str, default: str, schemes: tuple[str, ...]) -> str:
@@ -91,6 +104,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "simple_history",
+    "import_export",
+    "axes",
     "comparisons",
 ]
 
@@ -104,6 +120,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its response.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "careerguide.urls"
@@ -178,16 +202,41 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# Public pages stay cookie-free; the admin's cookies are locked down.
+# Public pages stay cookie-free; the admin's cookies are locked down, and an
+# editor's session ends after 8 hours or when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Admin logins: 5 failures lock the client's IP address, and separately the
+# username tried, for 30 minutes (guessing one account from many addresses is
+# stopped too, at the price that anyone can lock an account for 30 minutes).
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+
+# Editors' warnings in admin: two published averages of one role that differ
+# by more than this share of the larger, and sources older than this.
+AVERAGE_TOLERANCE_PERCENT = env_number("CAREERGUIDE_AVERAGE_TOLERANCE_PERCENT", "10")
+SOURCE_MAX_AGE_MONTHS = int(
+    env_number("CAREERGUIDE_SOURCE_MAX_AGE_MONTHS", "18", minimum=Decimal(1))
+)
+
+# Bulk imports run in a transaction: one bad row and nothing changes.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
+    # django-axes logs every login at INFO; failures and lockouts are warnings.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

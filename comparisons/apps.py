@@ -7,6 +7,8 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Career comparisons"
 
     def ready(self) -> None:
+        from .accounts import protect_usernames
         from .caching import connect_signals
 
         connect_signals()
+        protect_usernames()

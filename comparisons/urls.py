@@ -7,5 +7,6 @@ app_name = "comparisons"
 urlpatterns = [
     path("", articles.home, name="home"),
     path("compare/<slug:slug>/", articles.article, name="article"),
+    path("compare/<slug:slug>/preview/", articles.preview, name="preview"),
     path("calculator/", calculator.calculator, name="calculator"),
 ]

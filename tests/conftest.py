@@ -51,3 +51,38 @@ def page_text(response) -> str:
     body = INLINE_TAGS.sub("", body)
     text = html.unescape(re.sub(r"<[^>]+>", " ", body))
     return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture
+def editor(db):
+    """An editor made the documented way: `manage.py create_editor`."""
+    import os
+
+    from django.contrib.auth import get_user_model
+
+    os.environ["CAREERGUIDE_EDITOR_PASSWORD"] = EDITOR_PASSWORD
+    try:
+        call_command("create_editor", "jane", "--no-input", verbosity=0)
+    finally:
+        del os.environ["CAREERGUIDE_EDITOR_PASSWORD"]
+    return get_user_model().objects.get(username="jane")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+EDITOR_PASSWORD = "a-long-and-unusual-passphrase-42"
+
+
+@pytest.fixture
+def superuser_client(client, db):
+    """A superuser's client. (pytest-django's admin_client would name its user
+    "admin", a name this project refuses.)"""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser("chief", "chief@example.com", EDITOR_PASSWORD)
+    client.force_login(user)
+    return client

@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from comparisons.models import (
     Benefit,
+    BenefitRole,
     CareerStep,
     Comparison,
     EquityShare,
@@ -39,6 +40,7 @@ EXPECTED_COUNTS = {
     CareerStep: 4,
     PayFactor: 7,
     Benefit: 6,
+    BenefitRole: 9,
     RoleNote: 4,
     Comparison: 1,
     PremiumClaim: 1,

@@ -1,12 +1,13 @@
 from .articles import Comparison, PremiumClaim, Takeaway
 from .factors import EquityShare, PayFactor
-from .profile import Benefit, CareerStep, RoleNote, Skill, TimeToCompetency
+from .profile import Benefit, BenefitRole, CareerStep, RoleNote, Skill, TimeToCompetency
 from .roles import Currency, ExperienceLevel, Role, SalaryBand, SalaryStat
 from .site import ContentVersion
 from .sources import Source
 
 __all__ = [
     "Benefit",
+    "BenefitRole",
     "CareerStep",
     "Comparison",
     "ContentVersion",

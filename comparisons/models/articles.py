@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .base import (
     FACTOR_PERCENT_MAX,
@@ -53,6 +54,7 @@ class Comparison(models.Model):
     updated_on = models.DateField(null=True, blank=True)
 
     objects = NaturalKeyManager.from_queryset(ComparisonQuerySet)()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_on", "title"]
@@ -103,8 +105,26 @@ class Comparison(models.Model):
             errors["published_on"] = "A published comparison needs a publication date."
         if self.updated_on and self.published_on and self.updated_on < self.published_on:
             errors["updated_on"] = "The update date cannot precede publication."
+        if self.is_published and not errors:
+            missing = self.missing_for_publication()
+            if missing:
+                errors["is_published"] = "Not ready to publish: " + "; ".join(missing) + "."
         if errors:
             raise ValidationError(errors)
+
+    def missing_for_publication(self) -> list[str]:
+        """What the article would lack: the figures its headline and chart need."""
+        from .roles import SalaryBand, SalaryStat
+
+        missing = []
+        if not (self.role_a_id and self.role_b_id):
+            return missing
+        for role in (self.role_a, self.role_b):
+            if not SalaryStat.objects.filter(role=role, kind=SalaryStat.Kind.HEADLINE).exists():
+                missing.append(f"{role} has no headline average")
+            if not SalaryBand.objects.filter(role=role).exists():
+                missing.append(f"{role} has no salary band")
+        return missing
 
 
 class Takeaway(Sourced):
@@ -117,6 +137,7 @@ class Takeaway(Sourced):
     text = models.TextField()
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["comparison", "order"]
@@ -157,6 +178,7 @@ class PremiumClaim(Sourced):
     high_percent = percent_field("premium to (%)", FACTOR_PERCENT_MIN, FACTOR_PERCENT_MAX)
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["comparison", "level__order"]

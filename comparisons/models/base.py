@@ -25,8 +25,9 @@ SHARE_PERCENT_MAX = Decimal("99.99")
 
 
 def money_field(verbose_name: str, **kwargs) -> models.DecimalField:
+    """A yearly amount of money; the label says so, since admin shows no unit."""
     return models.DecimalField(
-        verbose_name,
+        f"{verbose_name} (a year)",
         max_digits=12,
         decimal_places=2,
         validators=[MinValueValidator(MONEY_MIN)],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from .base import (
     FACTOR_PERCENT_MAX,
@@ -62,6 +63,7 @@ class PayFactor(Sourced):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords(m2m_fields=[applies_to])
 
     class Meta:
         ordering = ["kind", "order", "name"]
@@ -132,6 +134,7 @@ class EquityShare(Sourced):
     )
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from .base import NaturalKeyManager, Sourced, require_ordered
 from .roles import Role
@@ -24,6 +25,7 @@ class TimeToCompetency(Sourced):
     )
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name_plural = "times to competency"
@@ -61,6 +63,7 @@ class Skill(Sourced):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "kind", "order", "name"]
@@ -87,10 +90,11 @@ class Benefit(Sourced):
     slug = models.SlugField(unique=True, max_length=80)
     name = models.CharField(max_length=100)
     detail = models.CharField(max_length=200, blank=True)
-    roles = models.ManyToManyField(Role, related_name="benefits")
+    roles = models.ManyToManyField(Role, related_name="benefits", through="BenefitRole")
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -100,6 +104,41 @@ class Benefit(Sourced):
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
+
+
+class BenefitRole(models.Model):
+    """That a role offers a benefit.
+
+    An explicit model, so that editors can add benefits on a role's admin
+    page and every such change is kept in the history.
+    """
+
+    NATURAL_KEY = ("benefit__slug", "role__slug")
+
+    benefit = models.ForeignKey(Benefit, on_delete=models.CASCADE, related_name="+")
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="+")
+
+    objects = NaturalKeyManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "benefit of a role"
+        ordering = ["role", "benefit__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["benefit", "role"],
+                name="benefit_role_unique",
+                violation_error_message="This role already offers this benefit.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role}: {self.benefit}"
+
+    def natural_key(self) -> tuple[str, str]:
+        return (self.benefit.slug, self.role.slug)
+
+    natural_key.dependencies = ["comparisons.benefit", "comparisons.role"]
 
 
 class CareerStep(Sourced):
@@ -113,6 +152,7 @@ class CareerStep(Sourced):
     description = models.CharField(max_length=300, blank=True)
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "order"]
@@ -147,6 +187,7 @@ class RoleNote(Sourced):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords(m2m_fields=[roles])
 
     class Meta:
         ordering = ["topic", "order", "slug"]

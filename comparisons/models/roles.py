@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
 
 from .base import MONEY_MIN, NaturalKeyManager, Sourced, money_field, require_ordered
 
@@ -22,6 +23,7 @@ class Role(models.Model):
     description = models.TextField(help_text="What the job involves, in a paragraph.")
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -47,6 +49,7 @@ class ExperienceLevel(models.Model):
     )
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -101,6 +104,7 @@ class SalaryStat(Sourced):
     currency = models.CharField(max_length=3, choices=Currency, default=Currency.USD)
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "kind"]
@@ -183,6 +187,7 @@ class SalaryBand(Sourced):
     NATURAL_KEY = ("role__slug", "level__slug")
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     def __str__(self) -> str:
         return f"{self.role} \u00b7 {self.level}"

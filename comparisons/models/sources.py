@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.dateformat import format as format_date
+from simple_history.models import HistoricalRecords
 
 from .base import NaturalKeyManager
 
@@ -32,6 +33,7 @@ class Source(models.Model):
     )
 
     objects = NaturalKeyManager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["publisher", "title"]

@@ -3,21 +3,23 @@
 ``make run`` calls this on every start. On an empty database it loads every
 fixture; once content exists it does nothing, so editors' changes made in
 admin survive a restart. ``--force`` reloads the fixtures on top: rows are
-matched by natural key and updated in place, never duplicated.
+matched by natural key and updated in place, never duplicated (rows that
+already have history get no new version for such a reload).
 """
 
 from __future__ import annotations
 
-from django.conf import settings
+import io
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from comparisons.content_files import CONTENT_FILES
 from comparisons.models import Source
 
 
 def fixture_names() -> list[str]:
-    files = sorted(path for folder in settings.FIXTURE_DIRS for path in folder.glob("*.json"))
-    return [path.stem for path in files]
+    return [name for name, _ in CONTENT_FILES]
 
 
 class Command(BaseCommand):
@@ -37,3 +39,8 @@ class Command(BaseCommand):
                 self.stdout.write("Content already loaded; left as it is (--force reloads).")
             return
         call_command("loaddata", *fixture_names(), verbosity=verbosity)
+        # loaddata saves raw rows, which simple-history does not record: give
+        # every row without history a first version, so that editors can
+        # always revert an edit to what the fixtures said.
+        quiet = io.StringIO()
+        call_command("populate_history", auto=True, verbosity=0, stdout=quiet, stderr=quiet)

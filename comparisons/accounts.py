@@ -1,0 +1,36 @@
+"""Rules for admin accounts."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
+
+EDITORS_GROUP = "Editors"
+RESERVED_USERNAMES = frozenset({"admin", "administrator", "root"})
+
+
+@deconstructible
+class NotReservedUsername:
+    """Refuses well-known account names that attackers try first."""
+
+    message = "This account name is too easy to guess; choose another."
+
+    def __call__(self, value: str) -> None:
+        if value.strip().lower() in RESERVED_USERNAMES:
+            raise ValidationError(self.message, code="reserved_username")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NotReservedUsername)
+
+
+def protect_usernames() -> None:
+    """Add the rule to the user model's username field.
+
+    createsuperuser, the admin's user forms and create_editor all validate
+    through the field, so none of them can create an "admin" account.
+    """
+    from django.contrib.auth import get_user_model
+
+    field = get_user_model()._meta.get_field("username")
+    if not any(isinstance(v, NotReservedUsername) for v in field.validators):
+        field.validators.append(NotReservedUsername())

@@ -1,0 +1,241 @@
+"""Admin for sources, levels, roles and every figure about a role."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Q
+from django.template.response import TemplateResponse
+from import_export.admin import ImportExportMixin
+
+from comparisons import formatting
+from comparisons.models import (
+    Benefit,
+    BenefitRole,
+    CareerStep,
+    Comparison,
+    EquityShare,
+    ExperienceLevel,
+    PayFactor,
+    Role,
+    RoleNote,
+    SalaryBand,
+    SalaryStat,
+    Skill,
+    Source,
+    TimeToCompetency,
+)
+from comparisons.queries.editorial import role_warnings
+
+from .base import ContentAdmin, FlaggedFilter, money_column, percent_range_column
+from .imports import PayFactorResource, SalaryBandResource
+
+
+def public_url_of_role(role: Role) -> str | None:
+    """Where a role's figures show: the newest published comparison with it."""
+    comparison = Comparison.objects.published().filter(Q(role_a=role) | Q(role_b=role)).first()
+    return comparison.get_absolute_url() if comparison else None
+
+
+@admin.register(Source)
+class SourceAdmin(ContentAdmin):
+    list_display = ["publisher", "title", "as_of_label", "url"]
+    list_filter = ["publisher", "as_of_precision"]
+    search_fields = ["publisher", "title", "url"]
+    prepopulated_fields = {"slug": ["publisher", "title"]}
+
+    @admin.display(description="as of", ordering="as_of")
+    def as_of_label(self, obj: Source) -> str:
+        return obj.as_of_label
+
+
+@admin.register(ExperienceLevel)
+class ExperienceLevelAdmin(ContentAdmin):
+    list_display = ["name", "order", "years_label"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class SalaryStatInline(admin.TabularInline):
+    model = SalaryStat
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+class SalaryBandInline(admin.TabularInline):
+    model = SalaryBand
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+class EquityShareInline(admin.TabularInline):
+    model = EquityShare
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+class TimeToCompetencyInline(admin.TabularInline):
+    model = TimeToCompetency
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+class SkillInline(admin.TabularInline):
+    model = Skill
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+class BenefitRoleInline(admin.TabularInline):
+    model = BenefitRole
+    extra = 0
+    autocomplete_fields = ["benefit"]
+    verbose_name = "benefit"
+    verbose_name_plural = "benefits"
+
+
+class CareerStepInline(admin.TabularInline):
+    model = CareerStep
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+class RoleFlaggedFilter(FlaggedFilter):
+    warnings_of = staticmethod(role_warnings)
+
+
+@admin.register(Role)
+class RoleAdmin(ContentAdmin):
+    list_display = ["name", "slug", "summary"]
+    list_filter = [RoleFlaggedFilter]
+    search_fields = ["name", "summary", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [
+        SalaryStatInline,
+        SalaryBandInline,
+        EquityShareInline,
+        TimeToCompetencyInline,
+        SkillInline,
+        BenefitRoleInline,
+        CareerStepInline,
+    ]
+
+    def view_on_site(self, obj: Role) -> str | None:
+        return public_url_of_role(obj)
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs) -> TemplateResponse:
+        if obj is not None:
+            context["content_warnings"] = role_warnings([obj])[obj.pk]
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
+
+class RoleFigureAdmin(ContentAdmin):
+    """A figure about one role: "view on site" shows it in place."""
+
+    list_select_related = ["role", "source"]
+    autocomplete_fields = ["role", "source"]
+
+    def view_on_site(self, obj) -> str | None:
+        return public_url_of_role(obj.role)
+
+
+@admin.register(SalaryBand)
+class SalaryBandAdmin(ImportExportMixin, RoleFigureAdmin):
+    resource_classes = [SalaryBandResource]
+    list_display = ["role", "level", "band", "source"]
+    list_filter = ["role", "level", "source"]
+    list_select_related = ["role", "level", "source"]
+    search_fields = ["role__name", "level__name"]
+
+    @admin.display(description="band (a year)", ordering="min_salary")
+    def band(self, obj: SalaryBand) -> str:
+        return formatting.money_range(
+            obj.min_salary, obj.max_salary, obj.currency, open_ended=obj.open_ended, short=False
+        )
+
+
+@admin.register(SalaryStat)
+class SalaryStatAdmin(RoleFigureAdmin):
+    list_display = ["role", "kind", "label", "average_amount", "typical_range", "source"]
+    list_filter = ["kind", "role", "source"]
+    search_fields = ["role__name", "label"]
+    average_amount = money_column("average", "average (a year)")
+
+    @admin.display(description="typical range")
+    def typical_range(self, obj: SalaryStat) -> str:
+        if obj.range_low is None:
+            return ""
+        return formatting.money_range(obj.range_low, obj.range_high, short=False)
+
+
+@admin.register(EquityShare)
+class EquityShareAdmin(RoleFigureAdmin):
+    list_display = ["role", "share", "note", "source"]
+    list_filter = ["source"]
+    search_fields = ["role__name", "note"]
+
+    @admin.display(description="share of total pay")
+    def share(self, obj: EquityShare) -> str:
+        return formatting.percent_range(obj.low_percent, obj.high_percent)
+
+
+@admin.register(TimeToCompetency)
+class TimeToCompetencyAdmin(RoleFigureAdmin):
+    list_display = ["role", "min_months", "max_months", "note", "source"]
+    list_filter = ["source"]
+    search_fields = ["role__name", "note"]
+
+
+@admin.register(Skill)
+class SkillAdmin(RoleFigureAdmin):
+    list_display = ["name", "role", "kind", "order"]
+    list_filter = ["kind", "role"]
+    search_fields = ["name"]
+
+
+@admin.register(CareerStep)
+class CareerStepAdmin(RoleFigureAdmin):
+    list_display = ["role", "order", "title"]
+    list_filter = ["role"]
+    search_fields = ["title", "description"]
+
+
+@admin.register(PayFactor)
+class PayFactorAdmin(ImportExportMixin, ContentAdmin):
+    resource_classes = [PayFactorResource]
+    list_display = ["name", "kind", "quantified", "effect", "note", "source"]
+    list_filter = ["kind", "quantified", "applies_to", "source"]
+    list_select_related = ["source"]
+    search_fields = ["name", "note"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["applies_to"]
+    autocomplete_fields = ["source"]
+    effect = percent_range_column("effect on base pay")
+
+
+class BenefitRoleOfBenefitInline(admin.TabularInline):
+    model = BenefitRole
+    extra = 0
+    autocomplete_fields = ["role"]
+    verbose_name = "role offering it"
+    verbose_name_plural = "roles offering it"
+
+
+@admin.register(Benefit)
+class BenefitAdmin(ContentAdmin):
+    list_display = ["name", "detail", "order", "source"]
+    list_filter = ["source"]
+    list_select_related = ["source"]
+    search_fields = ["name", "detail"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["source"]
+    inlines = [BenefitRoleOfBenefitInline]
+
+
+@admin.register(RoleNote)
+class RoleNoteAdmin(ContentAdmin):
+    list_display = ["slug", "topic", "order", "source"]
+    list_filter = ["topic", "roles", "source"]
+    list_select_related = ["source"]
+    search_fields = ["slug", "text"]
+    filter_horizontal = ["roles"]
+    autocomplete_fields = ["source"]
