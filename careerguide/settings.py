@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_htmx",
     "simple_history",
     "import_export",
@@ -220,6 +221,14 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# Names the deployed release in page-cache keys and ETags; by default a digest
+# of the code and templates is used, which changes with every deploy.
+RELEASE = os.environ.get("CAREERGUIDE_RELEASE", "").strip()
+
+# How long shared caches (a CDN, a reverse proxy) may keep a public page;
+# browsers always revalidate, and the app itself never serves a stale page.
+SHARED_CACHE_SECONDS = int(env_number("CAREERGUIDE_SHARED_CACHE_SECONDS", "60"))
 
 # Editors' warnings in admin: two published averages of one role that differ
 # by more than this share of the larger, and sources older than this.

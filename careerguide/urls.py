@@ -1,6 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from comparisons.caching import cache_page_by_content
+from comparisons.sitemaps import SITEMAPS
+from comparisons.views.site import robots_txt
 
 admin.site.site_header = "careerguide editors"
 admin.site.site_title = "careerguide admin"
@@ -8,5 +13,12 @@ admin.site.index_title = "Content"
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path(
+        "sitemap.xml",
+        cache_page_by_content(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots"),
     path("", include("comparisons.urls")),
 ]

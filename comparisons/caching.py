@@ -10,15 +10,21 @@ one primary-key query per request.
 
 from __future__ import annotations
 
+import datetime
+import functools
 import hashlib
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
 
 from .models import ContentVersion
 
@@ -27,13 +33,20 @@ CACHE_SECONDS = 60 * 60 * 24
 VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 
 
-def current_version() -> str:
-    """A token that changes with every content change (version and time)."""
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
+def content_state() -> tuple[str, datetime.datetime]:
+    """A token that changes with every content change, and when that was."""
     row = ContentVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
     if row is None:
-        return "0"
+        return "0", EPOCH
     version, changed_at = row
-    return f"{version}.{changed_at.timestamp():.6f}"
+    return f"{version}.{changed_at.timestamp():.6f}", changed_at
+
+
+def current_version() -> str:
+    return content_state()[0]
 
 
 def bump_content_version(**kwargs) -> None:
@@ -53,27 +66,78 @@ def connect_signals() -> None:
         signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal!r}")
 
 
+@functools.cache
+def code_version() -> str:
+    """A digest of the code and templates that render pages.
+
+    Part of every cache key and ETag, so a deploy never serves pages (or
+    links to hashed static files) rendered by the previous release.
+    CAREERGUIDE_RELEASE, when set, names the release instead.
+    """
+    if settings.RELEASE:
+        return settings.RELEASE
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for folder, pattern in (("comparisons", "*.py"), ("templates", "*"), ("static", "*")):
+        for path in sorted((root / folder).rglob(pattern)):
+            if path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def page_cache_key(request: HttpRequest, version: str) -> str:
     varying = "|".join(request.headers.get(name, "") for name in VARY_HEADERS)
-    raw = f"{request.build_absolute_uri()}|{varying}"
+    raw = f"{code_version()}|{request.build_absolute_uri()}|{varying}"
     return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-def cache_page_by_content(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve a GET view's 200 responses from the cache until content changes.
+def shared_cache_headers(response: HttpResponse, etag: str, changed_at) -> None:
+    """Validators from the content, and caching any cache may do.
 
-    Only successful responses are kept, so junk query strings cannot fill
-    the cache with error pages.
+    Browsers revalidate every time (a cheap 304 while nothing changed);
+    shared caches such as a CDN may keep a page for SHARED_CACHE_SECONDS, so
+    an edit reaches readers behind one within that time.
+    """
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(changed_at.timestamp())
+    response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.SHARED_CACHE_SECONDS}"
+
+
+def cache_page_by_content(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve a GET view's 200 responses from the cache until content changes,
+    with an ETag and Last-Modified derived from the content, answering
+    conditional requests with 304.
+
+    Only successful responses are kept, and a view can refuse even those by
+    setting ``response.cache_by_content = False``, so junk query strings
+    cannot fill the cache.
     """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        key = page_cache_key(request, current_version())
+        version, changed_at = content_state()
+        key = page_cache_key(request, version)
+        etag = f'"{key.rsplit(":", 1)[1][:40]}"'
+        not_modified = get_conditional_response(
+            request, etag=etag, last_modified=int(changed_at.timestamp())
+        )
+        if not_modified is not None:
+            shared_cache_headers(not_modified, etag, changed_at)
+            patch_vary_headers(not_modified, VARY_HEADERS)
+            return not_modified
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)
-            if response.status_code == 200 and not response.streaming:
+            if response.status_code != 200 or response.streaming:
+                return response
+            shared_cache_headers(response, etag, changed_at)
+            if not getattr(response, "cache_by_content", True):
+                return response
+            if getattr(response, "is_rendered", True):
                 cache.set(key, response, CACHE_SECONDS)
+            else:  # a TemplateResponse (the sitemap): cache it once rendered
+                response.add_post_render_callback(lambda r: cache.set(key, r, CACHE_SECONDS))
         return response
 
     return wrapper

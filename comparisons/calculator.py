@@ -27,6 +27,17 @@ class RoleResult:
     share: EquityShare | None
     estimate: Estimate | None
 
+    @property
+    def sources(self) -> list:
+        """Every source behind this result (band, factors, share), each once."""
+        if self.estimate is None:
+            return []
+        found: dict[int, object] = {}
+        for step in self.estimate.steps:
+            if step.ref is not None:
+                found.setdefault(step.ref.source_id, step.ref.source)
+        return list(found.values())
+
 
 @dataclass
 class CalculatorState:
@@ -41,10 +52,21 @@ class CalculatorState:
         return not self.form.errors
 
     @property
+    def query(self) -> str:
+        """Every input, in the form's order: the query string of a shareable link."""
+        return urlencode({name: self.form.cleaned_data.get(name, "") for name in self.form.fields})
+
+    @property
     def share_url(self) -> str:
-        """This result's address, with every input, for sharing."""
-        values = {name: self.form.cleaned_data.get(name, "") for name in self.form.fields}
-        return f"{self.action}?{urlencode(values)}"
+        return f"{self.action}?{self.query}"
+
+    def is_canonical(self, query: QueryDict) -> bool:
+        """True for no query at all, or exactly the one the form itself sends.
+
+        Only such requests are worth caching: anything else (unknown or
+        reordered parameters) could otherwise fill the cache without bound.
+        """
+        return self.valid and (not query or query.urlencode() == self.query)
 
 
 def _estimate(role: Role, factors: list[PayFactor], options, band, share) -> Estimate | None:
@@ -98,7 +120,13 @@ def run_calculator(
         )
     estimates = [result.estimate for result in state.results]
     if all(estimates):
+        # Compare total pay when both roles publish an equity share, else base pay.
+        totals = all(result.share for result in state.results)
         state.gap = estimate_gap(
-            roles[0].name, estimates[0].total, roles[1].name, estimates[1].total
+            roles[0].name,
+            estimates[0].total if totals else estimates[0].base,
+            roles[1].name,
+            estimates[1].total if totals else estimates[1].base,
+            basis="total-pay" if totals else "base-pay",
         )
     return state

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .formatting import money, percent, percent_range
+from .formatting import money, percent
 from .salary import Range, percent_change
 
 
@@ -81,8 +81,9 @@ class BandGap:
 
     ``bottom`` compares the bands' lower ends, ``top`` their upper ends and
     ``middle`` their midpoints, each as a percent of the trailing role's
-    figure. When the leader's top is open-ended its premium is "at least"
-    ``top``; when only the trailer's is, the top premium cannot be known.
+    figure. When the leader's top is open-ended its premiums at the top and
+    midpoint are lower bounds ("+"); when the trailer's top is open-ended the
+    top premium cannot be known and is ``None``.
     """
 
     leader: str
@@ -94,19 +95,38 @@ class BandGap:
 
     @property
     def tie(self) -> bool:
-        return self.middle == 0
+        """Neither role leads: the midpoints match."""
+        return self.middle == 0 and not self.open_ended
+
+    @property
+    def identical(self) -> bool:
+        return self.tie and self.bottom == 0 and self.top == 0
 
     @property
     def range_label(self) -> str:
+        """The premium across the band, "+" kept on the top's figure."""
         if self.top is None:
             return f"{percent(self.bottom)} at the bottom of the band"
-        low, high = sorted((self.bottom, self.top))
-        return percent_range(low, high, open_ended=self.open_ended)
+        bottom = (self.bottom, percent(self.bottom))
+        top = (self.top, percent(self.top) + ("+" if self.open_ended else ""))
+        (_, low), (_, high) = sorted((bottom, top), key=lambda pair: pair[0])
+        return low if low == high else f"{low}\u2013{high}"
+
+    @property
+    def summary(self) -> str:
+        """A few words for a table cell."""
+        if self.identical:
+            return "None"
+        if self.tie:
+            return "Same midpoint"
+        return f"{self.leader} {self.range_label} higher"
 
     @property
     def sentence(self) -> str:
+        if self.identical:
+            return f"{self.leader} and {self.trailer} bands are the same."
         if self.tie:
-            return f"{self.leader} and {self.trailer} bands sit at the same level."
+            return f"{self.leader} and {self.trailer} bands share a midpoint but not a spread."
         middle = percent(self.middle) + ("+" if self.open_ended else "")
         return (
             f"{self.leader} pays {self.range_label} more than {self.trailer} "
@@ -125,7 +145,7 @@ def band_gap(name_a: str, band_a: Range, name_b: str, band_b: Range) -> BandGap:
         bottom=percent_change(band_a.low, band_b.low),
         top=percent_change(band_a.high, band_b.high) if top_known else None,
         middle=percent_change(band_a.midpoint, band_b.midpoint),
-        open_ended=band_a.open_ended,
+        open_ended=band_a.open_ended and top_known,
     )
 
 
@@ -141,6 +161,7 @@ class EstimateGap:
     lead: PayLead
     leader_open: bool
     trailer_open: bool
+    basis: str = "total-pay"
 
     @property
     def qualifier(self) -> str:
@@ -158,13 +179,33 @@ class EstimateGap:
         if lead.tie:
             return f"At their midpoints the two estimates match: {money(lead.leader_value)} a year."
         return (
-            f"At the midpoints of the two total-pay estimates, {lead.leader} comes out "
+            f"At the midpoints of the two {self.basis} estimates, {lead.leader} comes out "
             f"{self.qualifier}{money(lead.difference)} a year ahead of {lead.trailer}: "
             f"{self.qualifier}{percent(lead.percent)} more."
         )
 
 
-def estimate_gap(name_a: str, total_a: Range, name_b: str, total_b: Range) -> EstimateGap:
-    lead = pay_lead(name_a, total_a.midpoint, name_b, total_b.midpoint)
-    leader, trailer = (total_a, total_b) if lead.leader == name_a else (total_b, total_a)
-    return EstimateGap(lead, leader.open_ended, trailer.open_ended)
+def estimate_gap(
+    name_a: str, range_a: Range, name_b: str, range_b: Range, basis: str = "total-pay"
+) -> EstimateGap:
+    lead = pay_lead(name_a, range_a.midpoint, name_b, range_b.midpoint)
+    leader, trailer = (range_a, range_b) if lead.leader == name_a else (range_b, range_a)
+    return EstimateGap(lead, leader.open_ended, trailer.open_ended, basis)
+
+
+def data_set_gap(role: str, headline: Decimal, overview: Decimal) -> str | None:
+    """Say how far a role's overview average sits from its headline average,
+    or nothing when they agree."""
+    if headline == overview:
+        return None
+    direction = "below" if overview < headline else "above"
+    gap = percent(abs(percent_change(overview, headline)))
+    if gap == "0%":
+        return (
+            f"For {role}, the overview's typical average and the headline average agree to "
+            "within 1%, though they come from different data sets."
+        )
+    return (
+        f"For {role}, the overview's typical average sits {gap} {direction} the headline "
+        "average. The two come from different data sets, so each keeps its own label and source."
+    )

@@ -89,12 +89,23 @@ def percent(value: Decimal, places: int = 0, *, signed: bool = False) -> str:
     return f"{sign}{abs(rounded):.{places}f}%"
 
 
+def exact_places(value: Decimal) -> int:
+    """Decimal places a published percentage needs: 20 → 0, 12.5 → 1, 7.25 → 2."""
+    return max(0, -value.normalize().as_tuple().exponent) if value.is_finite() else 0
+
+
 def percent_range(
     low: Decimal, high: Decimal, *, signed: bool = False, open_ended: bool = False
 ) -> str:
-    """+20% to +40% · 5%–20% · 39%+ when the top is open-ended."""
+    """A published percent range, exact: +20% to +40% · 5%–20% · 12.5%–20%.
+
+    For figures worked out by the site use :func:`percent`, which rounds.
+    """
+
+    def write(value: Decimal) -> str:
+        return percent(value, min(exact_places(value), 2), signed=signed)
+
     if low == high:
-        return percent(low, signed=signed) + ("+" if open_ended else "")
+        return write(low) + ("+" if open_ended else "")
     sep = " to " if signed else "\u2013"
-    top = percent(high, signed=signed) + ("+" if open_ended else "")
-    return f"{percent(low, signed=signed)}{sep}{top}"
+    return f"{write(low)}{sep}{write(high)}{'+' if open_ended else ''}"

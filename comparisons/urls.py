@@ -1,12 +1,31 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from .views import articles, calculator
+from .views import articles, calculator, data, roles, site
 
 app_name = "comparisons"
 
 urlpatterns = [
     path("", articles.home, name="home"),
+    path("compare/", roles.comparison_index, name="comparison_index"),
+    path("compare/pair/", site.choose_pair, name="choose_pair"),
+    re_path(
+        r"^compare/(?P<slug>[-\w]+)\.json$",
+        data.comparison_data,
+        {"kind": "json"},
+        name="comparison_json",
+    ),
+    re_path(
+        r"^compare/(?P<slug>[-\w]+)\.csv$",
+        data.comparison_data,
+        {"kind": "csv"},
+        name="comparison_csv",
+    ),
     path("compare/<slug:slug>/", articles.article, name="article"),
     path("compare/<slug:slug>/preview/", articles.preview, name="preview"),
+    path("roles/", roles.role_index, name="role_index"),
+    re_path(r"^roles/(?P<slug>[-\w]+)\.json$", data.role_data, {"kind": "json"}, name="role_json"),
+    re_path(r"^roles/(?P<slug>[-\w]+)\.csv$", data.role_data, {"kind": "csv"}, name="role_csv"),
+    path("roles/<slug:slug>/", roles.role_detail, name="role"),
     path("calculator/", calculator.calculator, name="calculator"),
+    path("methodology/", site.methodology, name="methodology"),
 ]

@@ -23,7 +23,7 @@ from tests.conftest import ARTICLE_URL, page_text
 
 pytestmark = pytest.mark.django_db
 
-ARTICLE_QUERY_BUDGET = 20  # content version, 13 for the article, 6 for its calculator
+ARTICLE_QUERY_BUDGET = 21  # content version, 14 for the article, 6 for its calculator
 
 # Every figure in ../shared/seed-facts.md, written the site's one way.
 SEED_FIGURES = [
@@ -125,8 +125,8 @@ def test_every_figure_block_cites_its_source_and_date(client, content):
         body,
     )
     # two headline cards, levels, overview, factors, equity, skills, competency,
-    # benefits, paths, demand, takeaways
-    assert len(cites) == 12
+    # benefits, paths, demand, takeaways, and the calculator's two results
+    assert len(cites) == 14
     assert 'id="source-jobcopy-backend-vs-ai-ml-2025"' in body
 
 
@@ -169,7 +169,7 @@ def test_chart_is_accessible_svg_with_a_table_alternative(client, content):
     body = client.get(ARTICLE_URL).content.decode()
     svg = re.search(r"<svg [^>]*role=\"img\"[^>]*>(.*?)</svg>", body, re.S)
     assert svg
-    assert 'aria-labelledby="levels-chart-title levels-chart-desc"' in body
+    assert 'aria-labelledby="levels-chart-title" aria-describedby="levels-chart-desc"' in body
     assert '<title id="levels-chart-title">Base salary by experience level</title>' in body
     assert "AI/ML Engineer, Senior: $170k–$250k+" in svg.group(1)
     assert "Backend Developer · starts at $75k" in svg.group(1)
@@ -235,3 +235,42 @@ def test_article_query_count_does_not_grow_with_the_catalogue(client, content):
         response = client.get(ARTICLE_URL)
     assert "Industry 19" in page_text(response)
     assert len(after) == len(before) <= ARTICLE_QUERY_BUDGET
+
+
+def test_without_entry_bands_no_entry_premium_or_starting_salary_is_claimed(client, content):
+    SalaryBand.objects.filter(level__slug="entry-level", role__slug="backend-developer").delete()
+    body = client.get(ARTICLE_URL).content.decode()
+    text = page_text(client.get(ARTICLE_URL))
+    assert "The entry-level premium" not in text
+    assert "Backend Developer · starts at" not in body
+    assert "AI/ML Engineer · starts at $95k" in body
+
+
+def test_every_prose_field_is_free_of_typed_figures(content):
+    """Figures come from records; prose that types one would go stale."""
+    from comparisons.models import Comparison, Role, RoleNote
+
+    comparison = Comparison.objects.get()
+    texts = [
+        getattr(comparison, field.name)
+        for field in Comparison._meta.get_fields()
+        if field.name.endswith("_text") or field.name in ("introduction", "summary")
+    ]
+    texts += [role.summary + role.description for role in Role.objects.all()]
+    texts += list(RoleNote.objects.values_list("text", flat=True))
+    assert len(texts) >= 15
+    for text in texts:
+        assert not re.search(r"\d", text), text
+
+
+def test_data_set_notes_are_derived(client, content):
+    text = page_text(client.get(ARTICLE_URL))
+    assert "For Backend Developer, the overview's typical average sits 17% below" in text
+    assert (
+        "For AI/ML Engineer, the overview's typical average and the headline average "
+        "agree to within 1%" in text
+    )
+    overview = SalaryStat.objects.get(role__slug="ai-ml-engineer", kind="overview")
+    overview.average = D("120082")
+    overview.save()
+    assert "For AI/ML Engineer, the overview" not in page_text(client.get(ARTICLE_URL))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from comparisons.caching import current_version
 from comparisons.models import PayFactor, Role, SalaryBand, Skill, Source
@@ -66,3 +69,41 @@ def test_error_responses_are_not_cached(client, content, django_assert_max_num_q
     with django_assert_max_num_queries(10) as queries:
         assert client.get(CALC, {"level": "nope"}).status_code == 400
     assert len(queries) > 1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"level": "nope"},  # invalid: an error fragment
+        {"junk": "x", "level": "senior"},  # unknown parameter
+        {"level": "senior", "role_a": "backend-developer"},  # not the form's own order
+    ],
+)
+def test_only_valid_canonical_calculator_requests_are_cached(client, content, query):
+    client.get(CALC, query, HTTP_HX_REQUEST="true")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(CALC, query, HTTP_HX_REQUEST="true")
+    assert len(queries) > 1
+
+
+def test_the_form_s_own_query_is_cached(client, content):
+    first = client.get(CALC, {"level": "senior"})
+    canonical = re.search(r'href="/calculator/\?([^"#]+)#calculator">Link', first.content.decode())
+    query = canonical.group(1).replace("&amp;", "&")
+    client.get(f"{CALC}?{query}", HTTP_HX_REQUEST="true")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"{CALC}?{query}", HTTP_HX_REQUEST="true")
+    assert len(queries) == 1
+
+
+def test_a_new_release_does_not_reuse_pages_cached_by_the_old_one(client, content, settings):
+    from comparisons.caching import code_version
+
+    first = client.get("/")
+    code_version.cache_clear()
+    settings.RELEASE = "next-release"
+    try:
+        again = client.get("/")
+        assert again["ETag"] != first["ETag"]
+    finally:
+        code_version.cache_clear()

@@ -251,7 +251,7 @@ def test_fragment_query_budget_does_not_grow_with_factors(client, content, url):
 
 
 def test_calculator_page_query_budget(client, content, django_assert_max_num_queries):
-    with django_assert_max_num_queries(FRAGMENT_QUERY_BUDGET):
+    with django_assert_max_num_queries(FRAGMENT_QUERY_BUDGET + 1):  # and the sources list
         assert client.get(CALC, SENIOR_AI).status_code == 200
 
 
@@ -260,3 +260,28 @@ def test_calculator_is_get_only_and_sets_no_cookie(client, content):
     response = client.get(CALC, SENIOR_AI)
     assert not response.cookies
     assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_each_result_cites_its_sources(client, content):
+    text = result_of(client.get(CALC, SENIOR_AI), "AI/ML Engineer")
+    assert "Source: jobcopy.ai, as of 2025" in text
+
+
+def test_without_an_equity_share_total_pay_is_not_claimed(client, content):
+    from comparisons.models import EquityShare
+
+    EquityShare.objects.filter(role__slug="backend-developer").delete()
+    response = client.get(CALC, MID_BACKEND)
+    text = result_of(response, "Backend Developer")
+    assert "Total compensation not available without an equity and bonus share" in text
+    assert "At the midpoints of the two base-pay estimates" in page_text(response)
+
+
+def test_history_restore_gets_the_whole_page_without_out_of_band_spans(client, content):
+    response = client.get(
+        CALC, {"level": "nope"}, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true"
+    )
+    body = response.content.decode()
+    assert response.status_code == 200  # htmx only restores from a 2xx
+    assert "<html" in body and "hx-swap-oob" not in body
+    assert body.count('id="id_level-error"') == 1

@@ -88,3 +88,38 @@ def test_range_rejects_inverted_bounds_and_percent_change_needs_a_base():
         Range(D("2"), D("1"))
     with pytest.raises(ValueError):
         percent_change(D("1"), D("0"))
+
+
+def test_equal_midpoints_with_different_spreads_are_not_called_the_same():
+    gap = band_gap("A", Range(D(50), D(60)), "B", Range(D(40), D(70)))
+    assert gap.tie and not gap.identical
+    assert gap.summary == "Same midpoint"
+    assert gap.sentence == "A and B bands share a midpoint but not a spread."
+
+
+def test_identical_bands():
+    gap = band_gap("A", Range(D(50), D(60)), "B", Range(D(50), D(60)))
+    assert gap.identical and gap.summary == "None"
+
+
+def test_open_end_stays_on_the_top_figure_even_when_it_is_the_smaller():
+    # bottom premium 100%, top premium 10% but open-ended: "10%+–100%"
+    gap = band_gap("A", Range(D(100), D(110), open_ended=True), "B", Range(D(50), D(100)))
+    assert gap.range_label == "10%+–100%"
+
+
+def test_both_tops_open_ended_leaves_the_top_unknown_and_unmarked():
+    gap = band_gap(
+        "A", Range(D(170), D(250), open_ended=True), "B", Range(D(130), D(180), open_ended=True)
+    )
+    assert gap.top is None and not gap.open_ended
+    assert "+" not in gap.sentence
+
+
+def test_data_set_gap_sentence():
+    from comparisons.derive import data_set_gap
+
+    assert data_set_gap("Backend Developer", D(114528), D(114528)) is None
+    assert data_set_gap("Backend Developer", D(114528), D(95000)).startswith(
+        "For Backend Developer, the overview's typical average sits 17% below the headline"
+    )

@@ -41,7 +41,7 @@ EXPECTED_COUNTS = {
     PayFactor: 7,
     Benefit: 6,
     BenefitRole: 9,
-    RoleNote: 4,
+    RoleNote: 5,
     Comparison: 1,
     PremiumClaim: 1,
     Takeaway: 2,

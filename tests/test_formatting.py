@@ -61,3 +61,6 @@ def test_percent_range():
     assert percent_range(D("5"), D("20")) == "5%\u201320%"
     assert percent_range(D("31"), D("39"), open_ended=True) == "31%\u201339%+"
     assert percent_range(D("7"), D("7")) == "7%"
+    # published figures are shown exactly, never rounded to whole percents
+    assert percent_range(D("12.5"), D("20")) == "12.5%\u201320%"
+    assert percent_range(D("-7.25"), D("10.00"), signed=True) == "-7.25% to +10%"

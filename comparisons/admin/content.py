@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import Q
 from django.template.response import TemplateResponse
 from import_export.admin import ImportExportMixin
 
@@ -12,7 +11,6 @@ from comparisons.models import (
     Benefit,
     BenefitRole,
     CareerStep,
-    Comparison,
     EquityShare,
     ExperienceLevel,
     PayFactor,
@@ -28,12 +26,6 @@ from comparisons.queries.editorial import role_warnings
 
 from .base import ContentAdmin, FlaggedFilter, money_column, percent_range_column
 from .imports import PayFactorResource, SalaryBandResource
-
-
-def public_url_of_role(role: Role) -> str | None:
-    """Where a role's figures show: the newest published comparison with it."""
-    comparison = Comparison.objects.published().filter(Q(role_a=role) | Q(role_b=role)).first()
-    return comparison.get_absolute_url() if comparison else None
 
 
 @admin.register(Source)
@@ -119,9 +111,6 @@ class RoleAdmin(ContentAdmin):
         CareerStepInline,
     ]
 
-    def view_on_site(self, obj: Role) -> str | None:
-        return public_url_of_role(obj)
-
     def render_change_form(self, request, context, *args, obj=None, **kwargs) -> TemplateResponse:
         if obj is not None:
             context["content_warnings"] = role_warnings([obj])[obj.pk]
@@ -129,13 +118,13 @@ class RoleAdmin(ContentAdmin):
 
 
 class RoleFigureAdmin(ContentAdmin):
-    """A figure about one role: "view on site" shows it in place."""
+    """A figure about one role: "view on site" opens the role's page."""
 
     list_select_related = ["role", "source"]
     autocomplete_fields = ["role", "source"]
 
-    def view_on_site(self, obj) -> str | None:
-        return public_url_of_role(obj.role)
+    def view_on_site(self, obj) -> str:
+        return obj.role.get_absolute_url()
 
 
 @admin.register(SalaryBand)

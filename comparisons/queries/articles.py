@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from ..chart import Chart, build_chart
-from ..derive import BandGap, PayLead, band_gap, pay_lead
+from ..derive import BandGap, PayLead, band_gap, data_set_gap, pay_lead
 from ..models import (
     Benefit,
     Comparison,
@@ -58,7 +60,13 @@ class ArticlePage:
     demand_notes: list[Shared]
     education_notes: list[Shared]
     takeaways: list[Takeaway]
+    related: list[Comparison]
     section_sources: dict[str, list[Source]]
+
+    @property
+    def generated(self) -> bool:
+        """True for a pair of roles shown from data alone, with no editor's article."""
+        return self.comparison.pk is None
 
     @property
     def sources(self) -> list[Source]:
@@ -85,7 +93,23 @@ class ArticlePage:
 
     @property
     def entry_row(self) -> LevelRow | None:
-        return self.level_rows[0] if self.level_rows else None
+        """The first career stage's row, when both roles publish a band for it."""
+        if not self.levels or not self.level_rows:
+            return None
+        row = self.level_rows[0]
+        return row if row.level == self.levels[0] and row.gap is not None else None
+
+    @property
+    def data_set_notes(self) -> list[str]:
+        notes = []
+        for profile in self.profiles:
+            if profile.headline and profile.overview:
+                note = data_set_gap(
+                    profile.role.name, profile.headline.average, profile.overview.average
+                )
+                if note:
+                    notes.append(note)
+        return notes
 
 
 def _lead(profiles: list[RoleProfile], kind: str) -> PayLead | None:
@@ -116,14 +140,80 @@ def _level_rows(profiles: list[RoleProfile], levels: list[ExperienceLevel]) -> l
     return rows
 
 
-def _chart(profiles: list[RoleProfile], rows: list[LevelRow]) -> Chart | None:
-    if not rows:
+def _chart(
+    profiles: list[RoleProfile], rows: list[LevelRow], first: ExperienceLevel | None
+) -> Chart | None:
+    """The chart of bands; the legend's starting salary is the first career stage's."""
+    if not rows or first is None:
         return None
-    first = rows[0].level
     return build_chart(
         [profile.role.name for profile in profiles],
         [(row.level.name, [band_range(band) for band in row.bands]) for row in rows],
         [band_range(profile.bands.get(first.pk)) for profile in profiles],
+    )
+
+
+RELATED_LIMIT = 6
+
+
+def related_comparisons(comparison: Comparison) -> list[Comparison]:
+    """Other published comparisons that share a role with ``comparison``."""
+    roles = [comparison.role_a_id, comparison.role_b_id]
+    return list(
+        Comparison.objects.published()
+        .filter(Q(role_a__in=roles) | Q(role_b__in=roles))
+        .exclude(pk=comparison.pk)
+        .select_related("role_a", "role_b")[:RELATED_LIMIT]
+    )
+
+
+PAIR_SEPARATOR = "-vs-"
+
+
+def pair_slug(role_a: Role, role_b: Role) -> str:
+    return f"{role_a.slug}{PAIR_SEPARATOR}{role_b.slug}"
+
+
+def resolve_pair(slug: str) -> tuple[Role, Role] | None:
+    """The two roles a "<a>-vs-<b>" slug names, in its order, in one query.
+
+    A role slug may itself contain "-vs-", so every split is tried.
+    """
+    parts = slug.split(PAIR_SEPARATOR)
+    splits = [
+        (PAIR_SEPARATOR.join(parts[:i]), PAIR_SEPARATOR.join(parts[i:]))
+        for i in range(1, len(parts))
+    ]
+    if not splits:
+        return None
+    wanted = {name for split in splits for name in split}
+    roles = {role.slug: role for role in Role.objects.filter(slug__in=wanted)}
+    for first, second in splits:
+        if first in roles and second in roles and first != second:
+            return roles[first], roles[second]
+    return None
+
+
+def published_for_pair(role_a: Role, role_b: Role) -> Comparison | None:
+    """The editors' published article about these two roles, in either order."""
+    return (
+        Comparison.objects.published()
+        .filter(Q(role_a=role_a, role_b=role_b) | Q(role_a=role_b, role_b=role_a))
+        .first()
+    )
+
+
+def generated_comparison(role_a: Role, role_b: Role) -> Comparison:
+    """An unsaved comparison for a pair without an article: data only, no prose."""
+    return Comparison(
+        slug=pair_slug(role_a, role_b),
+        title=f"{role_a.name} vs {role_b.name}",
+        role_a=role_a,
+        role_b=role_b,
+        summary=(
+            f"{role_a.name} and {role_b.name} side by side: pay by experience level, "
+            "what moves it, skills, benefits and career paths, from published figures."
+        ),
     )
 
 
@@ -143,8 +233,12 @@ def load_article(comparison: Comparison) -> ArticlePage:
     factors = shared_items(PayFactor, "applies_to", roles)
     notes = shared_items(RoleNote, "roles", roles)
     benefits = shared_items(Benefit, "roles", roles)
-    claims = list(comparison.premium_claims.select_related("source", "level", "leading_role"))
-    takeaways = list(comparison.takeaways.select_related("source"))
+    if comparison.pk is None:  # a page generated for a pair no editor has written up
+        claims, takeaways, related = [], [], []
+    else:
+        claims = list(comparison.premium_claims.select_related("source", "level", "leading_role"))
+        takeaways = list(comparison.takeaways.select_related("source"))
+        related = related_comparisons(comparison)
 
     groups: dict[str, list[Shared]] = defaultdict(list)
     for shared in factors:
@@ -164,13 +258,14 @@ def load_article(comparison: Comparison) -> ArticlePage:
         level_rows=rows,
         lead=_lead(profiles, SalaryStat.Kind.HEADLINE),
         overview_lead=_lead(profiles, SalaryStat.Kind.OVERVIEW),
-        chart=_chart(profiles, rows),
+        chart=_chart(profiles, rows, levels[0] if levels else None),
         claims=claims,
         factor_groups=factor_groups,
         benefits=benefits,
         demand_notes=[n for n in notes if n.item.topic == RoleNote.Topic.DEMAND],
         education_notes=[n for n in notes if n.item.topic == RoleNote.Topic.EDUCATION],
         takeaways=takeaways,
+        related=related,
         section_sources={
             "headline": unique_sources(all_of("headline")),
             "overview": unique_sources(all_of("overview")),
@@ -194,12 +289,18 @@ def load_article(comparison: Comparison) -> ArticlePage:
     )
 
 
+HOME_LIMIT = 12
+
+
 @dataclass(frozen=True)
 class HomePage:
     comparisons: list[Comparison]
+    more: bool
 
 
 def load_home() -> HomePage:
-    return HomePage(
-        comparisons=list(Comparison.objects.published().select_related("role_a", "role_b"))
+    """The newest published comparisons, in one query whatever the catalogue's size."""
+    newest = list(
+        Comparison.objects.published().select_related("role_a", "role_b")[: HOME_LIMIT + 1]
     )
+    return HomePage(comparisons=newest[:HOME_LIMIT], more=len(newest) > HOME_LIMIT)

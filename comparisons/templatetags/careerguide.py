@@ -6,9 +6,11 @@ Loaded as a template builtin, so every template formats figures through
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from comparisons import formatting
 from comparisons.models import Source
@@ -86,6 +88,19 @@ def exact_range(value: Range) -> str:
 @register.filter
 def exact_money(value: Decimal) -> str:
     return formatting.money(value, cents=True)
+
+
+_LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+@register.filter
+def ld_json(value) -> str:
+    """JSON-LD for a <script type="application/ld+json"> data block.
+
+    Escaped like ``json_script`` so no value can close the element. Data
+    blocks are never executed, so a strict CSP does not need to allow them.
+    """
+    return mark_safe(json.dumps(value, ensure_ascii=False).translate(_LD_ESCAPES))
 
 
 @register.inclusion_tag("includes/cite.html")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
@@ -10,23 +10,73 @@ from django.views.decorators.http import require_GET
 from comparisons.caching import cache_page_by_content
 from comparisons.calculator import run_calculator
 from comparisons.models import Comparison
-from comparisons.queries import find_comparison, load_article, load_home
+from comparisons.queries import load_article, load_home
+from comparisons.queries.articles import (
+    find_comparison,
+    generated_comparison,
+    pair_slug,
+    published_for_pair,
+    resolve_pair,
+)
+from comparisons.seo import article_meta, simple_meta
 
 from .calculator import render_with_calculator
+
+
+def comparison_for(slug: str) -> tuple[Comparison | None, str | None]:
+    """The comparison at ``slug``, or the canonical slug to redirect to.
+
+    An editor's article wins; otherwise "<a>-vs-<b>" names any two roles,
+    in alphabetical order of slug. Raises Http404 for anything else.
+    """
+    comparison = find_comparison(slug)
+    if comparison is not None:
+        return comparison, None
+    if Comparison.objects.filter(slug=slug).exists():
+        raise Http404("This comparison is not published.")  # a draft stays hidden
+    pair = resolve_pair(slug)
+    if pair is None:
+        raise Http404("No comparison or pair of roles with this address.")
+    written = published_for_pair(*pair)
+    if written is not None:
+        return None, written.slug
+    role_a, role_b = sorted(pair, key=lambda role: role.slug)
+    canonical = pair_slug(role_a, role_b)
+    if slug != canonical:
+        return None, canonical
+    return generated_comparison(role_a, role_b), None
+
+
+def article_context(request: HttpRequest, comparison: Comparison, preview: bool = False) -> dict:
+    page = load_article(comparison)
+    return {"page": page, "meta": article_meta(request, page, preview=preview), "preview": preview}
 
 
 @require_GET
 @cache_page_by_content
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "home.html", {"page": load_home()})
+    meta = simple_meta(
+        request,
+        "careerguide: tech careers compared, with sourced pay figures",
+        "Side-by-side comparisons of tech careers: salaries by experience level, pay factors, "
+        "skills, benefits and career paths, each figure sourced and dated.",
+        reverse("comparisons:home"),
+        [],
+    )
+    return render(request, "home.html", {"page": load_home(), "meta": meta})
 
 
 @require_GET
 @cache_page_by_content
 def article(request: HttpRequest, slug: str) -> HttpResponse:
-    comparison = find_comparison(slug)
-    if comparison is None:
-        raise Http404("No published comparison with this address.")
+    """An editor's article, or for any two roles a page generated from their data.
+
+    A pair's reversed order, or a pair an article covers, redirects (301) to
+    the one canonical address.
+    """
+    comparison, canonical = comparison_for(slug)
+    if canonical:
+        return redirect("comparisons:article", slug=canonical, permanent=True)
     calc = run_calculator(
         request.GET,
         action=comparison.get_absolute_url(),
@@ -36,7 +86,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "comparisons/article.html",
         calc,
-        lambda: {"page": load_article(comparison)},
+        lambda: article_context(request, comparison),
     )
 
 
@@ -54,7 +104,7 @@ def preview(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "comparisons/article.html",
         calc,
-        lambda: {"page": load_article(comparison), "preview": True},
+        lambda: article_context(request, comparison, preview=True),
     )
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex"

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_GET
 
 from comparisons.caching import cache_page_by_content
 from comparisons.calculator import CalculatorState, run_calculator
+from comparisons.models import Source
+from comparisons.seo import simple_meta
 
 RESULT_PARTIAL = "comparisons/calculator.html#result"
 
@@ -24,23 +26,41 @@ def render_with_calculator(
 
     ``page_context`` loads the rest of the page, and is skipped for htmx.
     htmx's history restore asks for a whole page, so it gets one. An invalid
-    full page is a 400; an invalid fragment is a 200 carrying the error
-    messages, since htmx (and django-htmx's debug helper) treat a 4xx as a
-    failed request rather than content to swap in.
+    full page is a 400; an invalid fragment or history restore is a 200
+    carrying the error messages, since htmx (and django-htmx's debug helper)
+    treat a 4xx as a failed request rather than content to swap in. Only
+    valid, canonical requests may be kept by the page cache.
     """
-    partial = request.htmx and not request.htmx.history_restore_request
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
     response = render(
         request,
         RESULT_PARTIAL if partial else template,
-        {"calc": calc, **({} if partial else page_context())},
-        status=200 if calc.valid or partial else 400,
+        {"calc": calc, "calc_partial": partial, **({} if partial else page_context())},
+        status=200 if calc.valid or request.htmx else 400,
     )
     patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
+    response.cache_by_content = calc.is_canonical(request.GET)
     return response
 
 
 @require_GET
 @cache_page_by_content
 def calculator(request: HttpRequest) -> HttpResponse:
-    calc = run_calculator(request.GET, action=reverse("comparisons:calculator"))
-    return render_with_calculator(request, "comparisons/calculator.html", calc)
+    path = reverse("comparisons:calculator")
+    calc = run_calculator(request.GET, action=path)
+    return render_with_calculator(
+        request,
+        "comparisons/calculator.html",
+        calc,
+        lambda: {
+            "sources": list(Source.objects.all()),
+            "meta": simple_meta(
+                request,
+                "Salary calculator: estimate pay for two tech roles",
+                "Estimate base and total pay for two tech roles by experience level, location, "
+                "industry, education and company size, with every step and source shown.",
+                path,
+                [("Salary calculator", path)],
+            ),
+        },
+    )

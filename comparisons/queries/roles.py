@@ -1,0 +1,127 @@
+"""Loaders for role pages and the indexes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+
+from ..chart import Chart, build_chart
+from ..models import Benefit, Comparison, ExperienceLevel, PayFactor, Role, RoleNote, SalaryStat
+from .common import (
+    RoleProfile,
+    Shared,
+    band_range,
+    load_role_profiles,
+    shared_items,
+    unique_sources,
+)
+
+PER_PAGE = 50
+
+
+@dataclass
+class RolePage:
+    profile: RoleProfile
+    levels: list[ExperienceLevel]
+    factors: list[Shared]
+    benefits: list[Shared]
+    notes: list[Shared]
+    comparisons: list[Comparison]
+    chart: Chart | None
+
+    @property
+    def demand_notes(self) -> list[Shared]:
+        return [n for n in self.notes if n.item.topic == RoleNote.Topic.DEMAND]
+
+    @property
+    def education_notes(self) -> list[Shared]:
+        return [n for n in self.notes if n.item.topic == RoleNote.Topic.EDUCATION]
+
+    @property
+    def role(self) -> Role:
+        return self.profile.role
+
+    @property
+    def bands(self) -> list:
+        return [
+            (level, self.profile.bands[level.pk])
+            for level in self.levels
+            if level.pk in self.profile.bands
+        ]
+
+    @property
+    def sources(self) -> list:
+        profile = self.profile
+        found = unique_sources(
+            [
+                *profile.stats.values(),
+                *profile.bands.values(),
+                profile.equity,
+                profile.competency,
+                *profile.core_skills,
+                *profile.pay_skills,
+                *profile.career_steps,
+                *(shared.item for shared in self.factors + self.benefits + self.notes),
+            ]
+        )
+        return sorted(found, key=lambda source: (source.publisher, source.title))
+
+
+def load_role_page(slug: str) -> RolePage | None:
+    """A role with everything its page shows, in eleven queries, or ``None``."""
+    role = Role.objects.filter(slug=slug).first()
+    if role is None:
+        return None
+    (profile,) = load_role_profiles([role])
+    levels = list(ExperienceLevel.objects.all())
+    comparisons = list(
+        Comparison.objects.published()
+        .filter(Q(role_a=role) | Q(role_b=role))
+        .select_related("role_a", "role_b")
+    )
+    bands = [(level, profile.bands.get(level.pk)) for level in levels]
+    shown = [(level, band) for level, band in bands if band is not None]
+    chart = (
+        build_chart(
+            [role.name],
+            [(level.name, [band_range(band)]) for level, band in shown],
+            [band_range(shown[0][1])],
+        )
+        if shown
+        else None
+    )
+    return RolePage(
+        profile=profile,
+        levels=levels,
+        factors=shared_items(PayFactor, "applies_to", [role]),
+        benefits=shared_items(Benefit, "roles", [role]),
+        notes=shared_items(RoleNote, "roles", [role]),
+        comparisons=comparisons,
+        chart=chart,
+    )
+
+
+@dataclass(frozen=True)
+class RoleListItem:
+    role: Role
+    headline: SalaryStat | None
+
+
+def load_role_index(page_number: str | int | None) -> tuple[Page, list[RoleListItem]]:
+    """One page of roles, each with its headline average, in three queries."""
+    paginator = Paginator(Role.objects.order_by("name"), PER_PAGE)
+    page = paginator.get_page(page_number)
+    roles = list(page.object_list)
+    headlines = {
+        stat.role_id: stat
+        for stat in SalaryStat.objects.filter(role__in=roles, kind=SalaryStat.Kind.HEADLINE)
+    }
+    return page, [RoleListItem(role, headlines.get(role.pk)) for role in roles]
+
+
+def load_comparison_index(page_number: str | int | None) -> Page:
+    """One page of published comparisons, newest first, in two queries."""
+    comparisons = Comparison.objects.published().select_related("role_a", "role_b")
+    return Paginator(comparisons, PER_PAGE).get_page(page_number)

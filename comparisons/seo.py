@@ -1,0 +1,214 @@
+"""What search engines and link previews read: titles, descriptions, JSON-LD.
+
+Built from the same loaded data as the page, so metadata never disagrees
+with what readers see. Pure apart from ``reverse``; the caller passes the
+site's base URL (scheme and host) for absolute links.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from .formatting import money
+from .models import Source
+
+SITE_NAME = "careerguide"
+DESCRIPTION_LENGTH = 160
+
+
+def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
+    """Cut ``text`` at a word boundary to fit a search result's snippet."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+@dataclass
+class PageMeta:
+    title: str
+    description: str
+    path: str
+    breadcrumbs: list[tuple[str, str]]
+    base_url: str
+    noindex: bool = False
+    og_type: str = "website"
+    structured: list[dict] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.base_url + self.path
+
+    @property
+    def json_ld(self) -> list[dict]:
+        crumbs = {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": name,
+                    "item": self.base_url + path,
+                }
+                for position, (name, path) in enumerate(self.breadcrumbs, start=1)
+            ],
+        }
+        return [crumbs, *self.structured]
+
+
+def home_crumb() -> tuple[str, str]:
+    return ("Home", reverse("comparisons:home"))
+
+
+def organisation(base_url: str) -> dict:
+    return {"@type": "Organization", "name": SITE_NAME, "url": base_url + "/"}
+
+
+def article_ld(
+    meta: PageMeta, published: datetime.date | None, modified: datetime.date | None
+) -> dict:
+    item = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": meta.title,
+        "description": meta.description,
+        "mainEntityOfPage": meta.url,
+        "author": organisation(meta.base_url),
+        "publisher": organisation(meta.base_url),
+    }
+    if published:
+        item["datePublished"] = published.isoformat()
+    if modified:
+        item["dateModified"] = modified.isoformat()
+    return item
+
+
+def dataset_ld(
+    meta: PageMeta,
+    name: str,
+    description: str,
+    sources: list[Source],
+    measured: list[str],
+    downloads: dict[str, str],
+) -> dict:
+    """A Dataset naming every source with its as-of date and the downloads."""
+    years = sorted({source.as_of.year for source in sources})
+    return {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": name,
+        "description": description,
+        "url": meta.url,
+        "creator": organisation(meta.base_url),
+        "variableMeasured": measured,
+        **({"temporalCoverage": "/".join(str(y) for y in {years[0], years[-1]})} if years else {}),
+        "isBasedOn": [
+            {
+                "@type": "CreativeWork",
+                "name": source.title,
+                "publisher": {"@type": "Organization", "name": source.publisher},
+                "temporalCoverage": source.as_of_label,
+                **({"url": source.url} if source.url else {}),
+            }
+            for source in sources
+        ],
+        "distribution": [
+            {"@type": "DataDownload", "encodingFormat": mime, "contentUrl": meta.base_url + path}
+            for mime, path in downloads.items()
+        ],
+    }
+
+
+def base_url_of(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def simple_meta(request, title: str, description: str, path: str, crumbs: list) -> PageMeta:
+    return PageMeta(
+        title=title,
+        description=shorten(description),
+        path=path,
+        breadcrumbs=[home_crumb(), *crumbs]
+        if path != reverse("comparisons:home")
+        else [home_crumb()],
+        base_url=base_url_of(request),
+    )
+
+
+def article_meta(request, page, *, preview: bool = False) -> PageMeta:
+    comparison = page.comparison
+    path = comparison.get_absolute_url()
+    lead = f"{page.lead.headline}. " if page.lead and not page.lead.tie else ""
+    meta = PageMeta(
+        title=f"{comparison.title}: salary and career comparison",
+        description=shorten(f"{lead}{comparison.summary}"),
+        path=path,
+        breadcrumbs=[
+            home_crumb(),
+            ("Comparisons", reverse("comparisons:comparison_index")),
+            (comparison.title, path),
+        ],
+        base_url=base_url_of(request),
+        noindex=page.generated or preview,
+        og_type="article",
+    )
+    names = " vs ".join(profile.role.name for profile in page.profiles)
+    if not page.generated:
+        meta.structured.append(article_ld(meta, comparison.published_on, comparison.last_updated))
+    meta.structured.append(
+        dataset_ld(
+            meta,
+            name=f"Salary figures: {names}",
+            description=f"Published pay figures for {names}, each with its source and as-of date.",
+            sources=page.sources,
+            measured=[
+                "average annual salary",
+                "base salary band by experience level",
+                "pay factors",
+                "equity and bonus share of total compensation",
+                "time to competency",
+            ],
+            downloads={
+                "application/json": reverse("comparisons:comparison_json", args=[comparison.slug]),
+                "text/csv": reverse("comparisons:comparison_csv", args=[comparison.slug]),
+            },
+        )
+    )
+    return meta
+
+
+def role_meta(request, page) -> PageMeta:
+    role = page.role
+    path = role.get_absolute_url()
+    headline = page.profile.headline
+    average = ""
+    if headline is not None:
+        average = f"Average salary {money(headline.average)}. "
+    meta = PageMeta(
+        title=f"{role.name}: salary by experience level, skills and career path",
+        description=shorten(f"{average}{role.summary}"),
+        path=path,
+        breadcrumbs=[home_crumb(), ("Roles", reverse("comparisons:role_index")), (role.name, path)],
+        base_url=base_url_of(request),
+        og_type="profile",
+    )
+    meta.structured.append(
+        dataset_ld(
+            meta,
+            name=f"Salary figures: {role.name}",
+            description=(
+                f"Published pay figures for {role.name}, each with its source and as-of date."
+            ),
+            sources=page.sources,
+            measured=["average annual salary", "base salary band by experience level"],
+            downloads={
+                "application/json": reverse("comparisons:role_json", args=[role.slug]),
+                "text/csv": reverse("comparisons:role_csv", args=[role.slug]),
+            },
+        )
+    )
+    return meta

@@ -1,0 +1,55 @@
+"""The sitemap: every public, indexable page with a last-modified date.
+
+Drafts and pages generated for pairs without an article (noindex) are left
+out; role and static pages take the content version's date.
+"""
+
+from __future__ import annotations
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Comparison, ContentVersion, Role
+
+
+def content_changed_at():
+    row = ContentVersion.objects.filter(pk=1).values_list("changed_at", flat=True).first()
+    return row
+
+
+class ArticleSitemap(Sitemap):
+    def items(self):
+        return Comparison.objects.published().only("slug", "published_on", "updated_on")
+
+    def lastmod(self, comparison: Comparison):
+        return comparison.last_updated
+
+
+class RoleSitemap(Sitemap):
+    def items(self):
+        self._changed = content_changed_at()
+        return Role.objects.only("slug").order_by("slug")
+
+    def lastmod(self, role: Role):
+        return self._changed
+
+
+class PageSitemap(Sitemap):
+    def items(self) -> list[str]:
+        self._changed = content_changed_at()
+        return [
+            "comparisons:home",
+            "comparisons:comparison_index",
+            "comparisons:role_index",
+            "comparisons:calculator",
+            "comparisons:methodology",
+        ]
+
+    def location(self, name: str) -> str:
+        return reverse(name)
+
+    def lastmod(self, name: str):
+        return self._changed
+
+
+SITEMAPS = {"pages": PageSitemap, "articles": ArticleSitemap, "roles": RoleSitemap}

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from comparisons.caching import cache_page_by_content
+from comparisons.models import Role
+from comparisons.queries.roles import load_comparison_index, load_role_index, load_role_page
+from comparisons.seo import role_meta, simple_meta
+
+
+@require_GET
+@cache_page_by_content
+def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    page = load_role_page(slug)
+    if page is None:
+        raise Http404("No role with this address.")
+    return render(
+        request, "comparisons/role.html", {"page": page, "meta": role_meta(request, page)}
+    )
+
+
+def paged_path(name: str, page) -> str:
+    path = reverse(name)
+    return path if page.number == 1 else f"{path}?page={page.number}"
+
+
+@require_GET
+@cache_page_by_content
+def role_index(request: HttpRequest) -> HttpResponse:
+    page, items = load_role_index(request.GET.get("page"))
+    meta = simple_meta(
+        request,
+        "Tech roles: salaries, skills and career paths",
+        "Every role careerguide profiles, with its average salary: open one for pay by "
+        "experience level, what moves it, skills, benefits and career path.",
+        paged_path("comparisons:role_index", page),
+        [("Roles", reverse("comparisons:role_index"))],
+    )
+    return render(
+        request, "comparisons/role_index.html", {"page": page, "items": items, "meta": meta}
+    )
+
+
+@require_GET
+@cache_page_by_content
+def comparison_index(request: HttpRequest) -> HttpResponse:
+    page = load_comparison_index(request.GET.get("page"))
+    meta = simple_meta(
+        request,
+        "Tech career comparisons: pay and paths side by side",
+        "Articles comparing two tech roles at a time: salary by experience level, pay factors, "
+        "skills, benefits and career paths, every figure sourced.",
+        paged_path("comparisons:comparison_index", page),
+        [("Comparisons", reverse("comparisons:comparison_index"))],
+    )
+    roles = list(Role.objects.only("slug", "name").order_by("name"))
+    context = {"page": page, "meta": meta, "roles": roles}
+    return render(request, "comparisons/comparison_index.html", context)
