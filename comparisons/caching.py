@@ -118,7 +118,7 @@ def cache_page_by_content(view: Callable[..., HttpResponse]) -> Callable[..., Ht
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         version, changed_at = content_state()
         key = page_cache_key(request, version)
-        etag = f'"{key.rsplit(":", 1)[1][:40]}"'
+        etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:40]}"'
         not_modified = get_conditional_response(
             request, etag=etag, last_modified=int(changed_at.timestamp())
         )

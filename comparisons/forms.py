@@ -73,9 +73,6 @@ class CalculatorForm(forms.Form):
                 ],
             )
 
-        for name, field in self.fields.items():
-            field.widget.attrs["aria-describedby"] = f"id_{name}-error"
-
     def clean(self) -> dict:
         cleaned = super().clean()
         for name in self.fields:

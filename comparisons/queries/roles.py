@@ -116,7 +116,9 @@ def load_role_index(page_number: str | int | None) -> tuple[Page, list[RoleListI
     roles = list(page.object_list)
     headlines = {
         stat.role_id: stat
-        for stat in SalaryStat.objects.filter(role__in=roles, kind=SalaryStat.Kind.HEADLINE)
+        for stat in SalaryStat.objects.filter(
+            role__in=roles, kind=SalaryStat.Kind.HEADLINE
+        ).select_related("source")
     }
     return page, [RoleListItem(role, headlines.get(role.pk)) for role in roles]
 

@@ -1,0 +1,280 @@
+"""Discoverability: role pages, indexes, any pair, metadata, sitemap, open data, HTTP caching."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import deque
+from urllib.parse import urlsplit
+
+import pytest
+
+from comparisons.models import Comparison, Role
+from tests.conftest import ARTICLE_URL, page_text
+
+pytestmark = pytest.mark.django_db
+
+PAIR_URL = "/compare/ai-ml-engineer-vs-backend-developer/"
+
+
+def sitemap_urls(client) -> list[str]:
+    body = client.get("/sitemap.xml").content.decode()
+    return [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", body)]
+
+
+def json_ld(body: str) -> list[dict]:
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+@pytest.fixture
+def pair_roles(content):
+    """A third role, so that two pairs exist that no editor has written up."""
+    return Role.objects.create(
+        name="Data Analyst",
+        slug="data-analyst",
+        summary="Answers questions with data.",
+        description="Data analysts turn raw data into answers for the rest of the business.",
+    )
+
+
+def test_sitemap_lists_every_public_page_and_each_answers_with_metadata(client, content):
+    urls = sitemap_urls(client)
+    assert set(urls) >= {
+        "/", "/compare/", "/roles/", "/calculator/", "/methodology/", ARTICLE_URL,
+        "/roles/backend-developer/", "/roles/ai-ml-engineer/",
+    }  # fmt: skip
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        assert re.search(rf'<link rel="canonical" href="http://testserver{re.escape(url)}">', body)
+        items = json_ld(body)
+        assert any(item["@type"] == "BreadcrumbList" for item in items), url
+        assert '<meta name="robots" content="noindex">' not in body
+
+
+def test_sitemap_has_lastmod_and_leaves_out_drafts_and_noindex_pages(client, pair_roles):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "<lastmod>2026-11-29</lastmod>" in body
+    assert "data-analyst-vs" not in body and PAIR_URL not in body
+    Comparison.objects.update(is_published=False)
+    client.get("/")  # nothing stale: the update above bypassed the model signals
+    from comparisons.caching import bump_content_version
+
+    bump_content_version()
+    assert ARTICLE_URL not in client.get("/sitemap.xml").content.decode()
+
+
+def test_robots_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(client, db):
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
+
+
+def test_article_metadata(client, content):
+    body = client.get(ARTICLE_URL).content.decode()
+    assert "<title>Backend Developer vs AI/ML Engineer: salary and career comparison" in body
+    assert re.search(
+        r'<meta name="description" content="AI/ML Engineer pays more on average\.', body
+    )
+    assert '<meta property="og:type" content="article">' in body
+    assert '<meta name="twitter:card" content="summary">' in body
+    items = {item["@type"]: item for item in json_ld(body)}
+    article = items["Article"]
+    assert article["datePublished"] == "2026-11-29" and article["dateModified"] == "2026-11-29"
+    assert "Last updated 29 November 2026" in page_text(client.get(ARTICLE_URL))
+    dataset = items["Dataset"]
+    assert dataset["isBasedOn"][0]["publisher"]["name"] == "jobcopy.ai"
+    assert dataset["isBasedOn"][0]["temporalCoverage"] == "2025"
+    downloads = {d["encodingFormat"]: d["contentUrl"] for d in dataset["distribution"]}
+    assert downloads["text/csv"].endswith("/compare/backend-developer-vs-ai-ml-engineer.csv")
+    crumbs = items["BreadcrumbList"]["itemListElement"]
+    assert [c["name"] for c in crumbs] == [
+        "Home",
+        "Comparisons",
+        "Backend Developer vs AI/ML Engineer",
+    ]
+
+
+def test_role_page_shows_everything_about_the_role(client, content):
+    response = client.get("/roles/ai-ml-engineer/")
+    text = page_text(response)
+    for part in (
+        "$120,082", "~$120,000", "$95k–$130k", "$170k–$250k+",
+        "Master's degree or relevant research", "+10% to +25%",
+        "10%–30% of total compensation", "6–12 months", "PyTorch", "Research funding",
+        "Data science or software development", "Backend Developer vs AI/ML Engineer",
+        "jobcopy.ai", "Figures as of 2025",
+    ):  # fmt: skip
+        assert part in text, part
+    assert "Skills that raise pay" in text
+    assert "<svg viewBox" in response.content.decode()
+
+
+def test_any_two_roles_get_a_generated_noindex_page(client, pair_roles):
+    response = client.get("/compare/ai-ml-engineer-vs-data-analyst/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<meta name="robots" content="noindex">' in body
+    assert "No editor has written about this pair yet" in page_text(response)
+    assert not any(item["@type"] == "Article" for item in json_ld(body))
+
+
+def test_reversed_pair_redirects_once_to_the_canonical_order(client, pair_roles):
+    response = client.get("/compare/data-analyst-vs-ai-ml-engineer/")
+    assert response.status_code == 301
+    assert response["Location"] == "/compare/ai-ml-engineer-vs-data-analyst/"
+    assert client.get(response["Location"]).status_code == 200
+    # a pair with an article redirects to the article, in one step
+    response = client.get(PAIR_URL)
+    assert (response.status_code, response["Location"]) == (301, ARTICLE_URL)
+
+
+@pytest.mark.parametrize(
+    "url", ["/compare/astronaut-vs-backend-developer/", "/compare/x/", "/roles/astronaut/"]
+)
+def test_unknown_slugs_are_404(client, content, url):
+    assert client.get(url).status_code == 404
+
+
+def test_pair_chooser_lands_on_the_canonical_page(client, pair_roles):
+    response = client.get("/compare/pair/", {"a": "data-analyst", "b": "ai-ml-engineer"})
+    assert response["Location"] == "/compare/ai-ml-engineer-vs-data-analyst/"
+    response = client.get("/compare/pair/", {"a": "backend-developer", "b": "backend-developer"})
+    assert response["Location"].endswith("?pair=invalid#choose")
+
+
+def test_open_data_carries_source_and_date_on_every_figure(client, content):
+    data = client.get("/compare/backend-developer-vs-ai-ml-engineer.json").json()
+    figures = data["figures"]
+    assert all(
+        row["source_publisher"] == "jobcopy.ai" and row["as_of"] == "2025" for row in figures
+    )
+    senior = next(
+        row for row in figures
+        if row["role"] == "AI/ML Engineer" and row["detail"].startswith("Senior")
+    )  # fmt: skip
+    assert (senior["low"], senior["high"], senior["open_ended"]) == ("170000.00", "250000.00", True)
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/roles/backend-developer.csv").content.decode()))
+    )
+    headline = next(row for row in rows if row["figure"] == "headline average")
+    assert headline["value"] == "114528.00" and headline["as_of"] == "2025"
+    assert (
+        "/roles/backend-developer.json" in client.get("/roles/backend-developer/").content.decode()
+    )
+
+
+def test_methodology_explains_the_data_and_the_math(client, content):
+    text = page_text(client.get("/methodology/"))
+    assert "total = base ÷ (1 − share)" in text
+    assert "as a share of the lower one" in text
+    assert "jobcopy.ai" in text
+
+
+def test_crawling_every_internal_link_from_the_home_page_finds_none_broken(client, pair_roles):
+    seen, queue, broken = set(), deque(["/"]), []
+    while queue and len(seen) < 300:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        seen.add(url)
+        response = client.get(url, follow=True)
+        if response.status_code != 200:
+            broken.append((url, response.status_code))
+            continue
+        if "html" not in response["Content-Type"]:
+            continue
+        for href in re.findall(r'href="([^"#]*)', response.content.decode()):
+            href = href.replace("&amp;", "&")
+            if href.startswith("/") and not href.startswith(("/admin/", "//")):
+                queue.append(href)
+    assert not broken
+    assert {"/roles/", "/compare/", "/methodology/", ARTICLE_URL, "/roles/data-analyst/"} <= seen
+    assert any(url.endswith(".csv") for url in seen)
+
+
+def test_revalidation_answers_304(client, content):
+    for url in ("/", ARTICLE_URL, "/roles/backend-developer/", "/sitemap.xml"):
+        first = client.get(url)
+        assert first["Cache-Control"].startswith("public")
+        assert "ETag" in first and "Last-Modified" in first
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304, url
+        since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        assert since.status_code == 304, url
+
+
+def test_an_edit_changes_the_validators(client, content):
+    first = client.get(ARTICLE_URL)
+    role = Role.objects.get(slug="backend-developer")
+    role.summary = "A changed summary."
+    role.save()
+    again = client.get(ARTICLE_URL, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200 and again["ETag"] != first["ETag"]
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/roles/", "/compare/", "/roles/backend-developer/", ARTICLE_URL, PAIR_URL,
+            "/methodology/", "/sitemap.xml", "/robots.txt", "/roles/backend-developer.json"],
+)  # fmt: skip
+def test_public_responses_set_no_cookie(client, content, url):
+    response = client.get(url, follow=True)
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+
+
+def test_index_pages_paginate(client, content):
+    for i in range(60):
+        Role.objects.create(name=f"Role {i:02}", slug=f"role-{i:02}", summary="s", description="d")
+    first = page_text(client.get("/roles/"))
+    assert "Page 1 of 2" in first
+    second = client.get("/roles/?page=2")
+    assert "Page 2 of 2" in page_text(second)
+    assert (
+        '<link rel="canonical" href="http://testserver/roles/?page=2">' in second.content.decode()
+    )
+
+
+PAGES = [
+    "/", "/roles/", "/roles/?page=2", "/compare/", "/roles/backend-developer/", ARTICLE_URL,
+    "/sitemap.xml", "/roles/backend-developer.json", ARTICLE_URL.rstrip("/") + ".csv",
+]  # fmt: skip
+
+
+def query_counts(client) -> dict[str, int]:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for url in PAGES:
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        counts[url] = len(queries)
+    return counts
+
+
+def test_query_counts_do_not_grow_with_the_catalogue(client, content):
+    from django.core.management import call_command
+
+    call_command("generate_catalogue", roles=60, yes=True, verbosity=0)
+    many = query_counts(client)
+    call_command("generate_catalogue", remove=True, verbosity=0)
+    for i in range(60):  # two pages of roles either way, so the same URLs exist
+        Role.objects.create(
+            name=f"Plain {i:02}", slug=f"plain-{i:02}", summary="s", description="d"
+        )
+    few = query_counts(client)
+    assert many == few
+
+
+def test_generate_catalogue_needs_confirmation(db):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="--yes"):
+        call_command("generate_catalogue", roles=3)
