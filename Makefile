@@ -9,10 +9,11 @@ INSTALLED := $(VENV)/.installed
 PYTHON ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup db test lint check ci clean
+.PHONY: help run serve setup db test lint check ci clean
 
 help:
 	@echo "make run    set everything up and serve http://127.0.0.1:$(PORT) (PORT=8001 to change)"
+	@echo "make serve  the production stack locally: collectstatic, gunicorn, debug off"
 	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL if set)"
 	@echo "make lint   ruff lint and format check"
 	@echo "make check  Django system checks and a check for missing migrations"
@@ -53,6 +54,19 @@ db: setup
 run: export DJANGO_DEBUG ?= 1
 run: db
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The production stack on this machine: debug off, hashed and compressed static
+# files served by whitenoise, gunicorn. Plain HTTP locally, so no HTTPS redirect;
+# a throwaway secret key unless you set one.
+serve: export DJANGO_DEBUG = 0
+serve: export DJANGO_ALLOWED_HOSTS ?= 127.0.0.1,localhost
+serve: export DJANGO_SECURE_SSL_REDIRECT ?= 0
+serve: export DJANGO_SECRET_KEY ?= $(shell $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' 2>/dev/null)
+serve: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_content
+	$(PY) manage.py collectstatic --noinput -v0
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) careerguide.wsgi
 
 # pyproject.toml gives the tests a throwaway secret key and allowed hosts.
 test: setup

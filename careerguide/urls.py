@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from comparisons.caching import cache_page_by_content
 from comparisons.sitemaps import SITEMAPS
+from comparisons.views.health import healthz, readyz
 from comparisons.views.site import robots_txt
 
 admin.site.site_header = "careerguide editors"
@@ -20,5 +21,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("", include("comparisons.urls")),
 ]

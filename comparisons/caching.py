@@ -13,12 +13,14 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import logging
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -28,6 +30,7 @@ from django.utils.http import http_date
 
 from .models import ContentVersion
 
+logger = logging.getLogger(__name__)
 CACHE_SECONDS = 60 * 60 * 24
 # Requests that vary by these headers get separate cache entries, and say so.
 VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request")
@@ -36,13 +39,47 @@ VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request")
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
+STATE_KEY = "content-state"
+_last_state: tuple[str, datetime.datetime] | None = None
+
+
 def content_state() -> tuple[str, datetime.datetime]:
-    """A token that changes with every content change, and when that was."""
-    row = ContentVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
-    if row is None:
-        return "0", EPOCH
-    version, changed_at = row
-    return f"{version}.{changed_at.timestamp():.6f}", changed_at
+    """A token that changes with every content change, and when that was.
+
+    Remembered in this process and in the cache, so that while the database
+    is unreachable pages cached under the last known version can still be
+    served; with neither, the database error propagates (and becomes a 503).
+    """
+    global _last_state
+    try:
+        row = ContentVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
+    except DatabaseError:
+        state = _last_state or safe_get(STATE_KEY)
+        if state is None:
+            raise
+        logger.warning("database unreachable: serving pages cached under the last version")
+        return state
+    state = ("0", EPOCH) if row is None else (f"{row[0]}.{row[1].timestamp():.6f}", row[1])
+    if state != _last_state:
+        _last_state = state
+        safe_set(STATE_KEY, state, None)
+    return state
+
+
+def safe_get(key: str):
+    """A cache read that treats an unreachable cache (Redis down) as a miss."""
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.warning("cache unreachable on get", exc_info=True)
+        return None
+
+
+def safe_set(key: str, value, timeout) -> None:
+    try:
+        cache.set(key, value, timeout)
+    except Exception:
+        logger.warning("cache unreachable on set", exc_info=True)
 
 
 def current_version() -> str:
@@ -126,7 +163,7 @@ def cache_page_by_content(view: Callable[..., HttpResponse]) -> Callable[..., Ht
             shared_cache_headers(not_modified, etag, changed_at)
             patch_vary_headers(not_modified, VARY_HEADERS)
             return not_modified
-        response = cache.get(key)
+        response = safe_get(key)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
@@ -135,9 +172,9 @@ def cache_page_by_content(view: Callable[..., HttpResponse]) -> Callable[..., Ht
             if not getattr(response, "cache_by_content", True):
                 return response
             if getattr(response, "is_rendered", True):
-                cache.set(key, response, CACHE_SECONDS)
+                safe_set(key, response, CACHE_SECONDS)
             else:  # a TemplateResponse (the sitemap): cache it once rendered
-                response.add_post_render_callback(lambda r: cache.set(key, r, CACHE_SECONDS))
+                response.add_post_render_callback(lambda r: safe_set(key, r, CACHE_SECONDS))
         return response
 
     return wrapper

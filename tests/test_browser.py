@@ -7,12 +7,14 @@ installs it and sets REQUIRE_BROWSER_TESTS, so CI always runs these.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
 from django.core.management import call_command
 
 playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 if not shutil.which(CHROMIUM):
@@ -70,22 +72,17 @@ def test_changing_an_input_swaps_the_result_pushes_the_url_and_back_restores(sit
     page.evaluate("window.notReloaded = true")
     assert "Entry-level band for Backend Developer" in result_text(page)
 
+    result = page.locator("#calc-result")
     page.select_option("#id_level", "senior")
-    page.wait_for_function(
-        "document.querySelector('#calc-result').textContent.includes('Senior band')"
-    )
-    assert "level=senior" in page.url
+    expect(result).to_contain_text("Senior band")
+    expect(page).to_have_url(re.compile(r"level=senior"))
     page.select_option("#id_location", "bay-area")
-    page.wait_for_function(
-        "document.querySelector('#calc-result').textContent.includes('Bay Area')"
-    )
-    assert "location=bay-area" in page.url
+    expect(result).to_contain_text("Bay Area")
+    expect(page).to_have_url(re.compile(r"location=bay-area"))
     assert page.evaluate("window.notReloaded") is True  # swapped in place, no page load
 
     page.go_back()
-    page.wait_for_function(
-        "!document.querySelector('#calc-result').textContent.includes('Bay Area')"
-    )
+    expect(result).not_to_contain_text("Bay Area")
     assert "Senior band" in result_text(page)
     assert page.eval_on_selector("#id_level", "e => e.value") == "senior"
     assert page.eval_on_selector("#id_location", "e => e.value") == ""
@@ -96,11 +93,11 @@ def test_same_role_twice_shows_the_message_next_to_the_input(site, page):
     page.goto(f"{site}/calculator/")
     page.wait_for_load_state("networkidle")
     page.select_option("#id_role_b", "backend-developer")
-    page.wait_for_function("document.querySelector('#id_role_b-error').textContent.length > 0")
-    assert page.text_content("#id_role_b-error") == "Choose a role different from the first one."
+    error = page.locator("#id_role_b-error")
+    expect(error).to_have_text("Choose a role different from the first one.")
     assert "Some choices need another look" in result_text(page)
     page.select_option("#id_role_b", "ai-ml-engineer")
-    page.wait_for_function("document.querySelector('#id_role_b-error').textContent === ''")
+    expect(error).to_have_text("")
     assert page.problems == []
 
 
@@ -116,7 +113,7 @@ def test_without_javascript_the_form_gives_the_same_result_as_a_full_page(site, 
     with_js.wait_for_load_state("networkidle")
     for selector, value in choices.items():
         with_js.select_option(selector, value)
-        with_js.wait_for_function(f"location.search.includes('{selector[4:]}={value}')")
+        expect(with_js).to_have_url(re.compile(rf"{selector[4:]}={value}"))
     with_js.wait_for_load_state("networkidle")
     expected = result_text(with_js)
 
