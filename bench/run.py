@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gzip
 import os
 import platform
 import re
@@ -38,27 +39,35 @@ CALCULATOR_QUERY = (
 )
 
 
+ARTICLE = "/compare/backend-developer-vs-ai-ml-engineer/"
+
+
 @dataclass(frozen=True)
 class Target:
     name: str
     path: str
     headers: tuple[str, ...] = ()
-    goal: float | None = None  # minimum ratio to the static file
+    goal: float | None = None  # minimum ratio to the static file of its size
     uncached: bool = False  # every request misses the page cache
+    sized_like: str = ""  # the static file it is compared with
 
 
 TARGETS = [
+    Target("article, cached", ARTICLE, goal=0.8, sized_like="article"),
+    Target("article, uncached", f"{ARTICLE}?x=1", goal=0.1, uncached=True, sized_like="article"),
     Target(
         "calculator fragment (htmx)",
         f"/calculator/?{CALCULATOR_QUERY}",
         ("HX-Request: true",),
         goal=0.3,
+        sized_like="fragment",
     ),
     Target(
         "calculator fragment (htmx), uncached",
         f"/calculator/?{CALCULATOR_QUERY}",
         ("HX-Request: true",),
         uncached=True,
+        sized_like="fragment",
     ),
 ]
 UNIQUE_SCRIPT = ROOT / "bench" / "unique.lua"
@@ -77,16 +86,9 @@ def manage(env: dict, *args: str) -> None:
 def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "careerguide.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
+            *(PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "careerguide.wsgi"),
+            *("--bind", f"127.0.0.1:{port}", "--workers", str(workers)),
+            *("--log-level", "warning", "--access-logfile", "/dev/null"),
         ],
         cwd=ROOT,
         env=env,
@@ -137,6 +139,19 @@ def wrk(port: int, target: Target, duration: int, connections: int) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
+def page_weight(port: int, html: bytes) -> dict[str, int]:
+    """The article's size, and the JavaScript and CSS it loads, raw and gzipped."""
+    sizes = {"html": len(html), "html_gzip": len(gzip.compress(html, 6))}
+    text = html.decode()
+    for kind, pattern in (
+        ("js", r'<script[^>]+src="([^"]+)"'),
+        ("css", r'<link[^>]+href="([^"]+\.css)"'),
+    ):
+        raw = b"".join(fetch(port, Target(kind, path)) for path in re.findall(pattern, text))
+        sizes[kind], sizes[f"{kind}_gzip"] = len(raw), len(gzip.compress(raw, 6))
+    return sizes
+
+
 def commit() -> str:
     result = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -160,6 +175,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--database-url", help="default: a throwaway SQLite file")
+    parser.add_argument(
+        "--redis-url", default="", help="cache in Redis, as in production (default: local memory)"
+    )
     parser.add_argument("--no-record", action="store_true", help="do not append to RESULTS.md")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -172,31 +190,39 @@ def main() -> None:
             "DJANGO_SECRET_KEY": "bench-only-secret-key-not-for-production-use",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": args.database_url or f"sqlite:///{scratch}/bench.sqlite3",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
         }
+        if args.redis_url:
+            env["REDIS_URL"] = args.redis_url
         manage(env, "migrate", "--noinput", "-v0")
         manage(env, "load_content", "-v0")
         manage(env, "collectstatic", "--noinput", "-v0")
 
-        # Size the static file like the fragment; whitenoise indexes static
-        # files at start-up, so the file must exist before the measured run.
+        # Size a static file like each page; whitenoise indexes static files
+        # at start-up, so they must exist before the measured run.
         port = free_port()
         server = start_server(env, port, 1)
         try:
-            size = len(fetch(port, TARGETS[0]))
+            bodies = {t.sized_like: fetch(port, t) for t in TARGETS if not t.uncached}
         finally:
             stop_server(server)
         blob_dir = ROOT / "staticfiles" / "bench"
         blob_dir.mkdir(parents=True, exist_ok=True)
-        (blob_dir / "blob.html").write_bytes(b"x" * size)
-        static = Target(f"static file ({size:,} bytes)", "/static/bench/blob.html")
+        statics = {}
+        for kind, body in bodies.items():
+            (blob_dir / f"{kind}.html").write_bytes(b"x" * len(body))
+            statics[kind] = Target(
+                f"static file like the {kind} ({len(body):,} bytes)", f"/static/bench/{kind}.html"
+            )
 
         server = start_server(env, port, args.workers)
         try:
             rates = {}
-            for target in [static, *TARGETS]:
+            for target in [*statics.values(), *TARGETS]:
                 fetch(port, target)
                 wrk(port, target, 2, args.connections)  # warm up
                 rates[target] = wrk(port, target, args.duration, args.connections)
+            sizes = page_weight(port, bodies["article"])
         finally:
             stop_server(server)
             shutil.rmtree(blob_dir, ignore_errors=True)
@@ -205,18 +231,25 @@ def main() -> None:
         f"### {datetime.date.today().isoformat()}, commit {commit()}: {machine()}",
         "",
         f"gunicorn {args.workers} sync workers, wrk 2 threads, {args.connections} connections, "
-        f"{args.duration} s per target, {'PostgreSQL' if args.database_url else 'SQLite'}.",
+        f"{args.duration} s per target, {'PostgreSQL' if args.database_url else 'SQLite'}, "
+        f"{'Redis' if args.redis_url else 'local-memory'} cache.",
         "",
         "| target | requests/s | ratio to static | goal |",
         "|---|---:|---:|---:|",
     ]
     failed = []
     for target, rate in rates.items():
-        ratio = rate / rates[static]
+        ratio = rate / rates[statics[target.sized_like]] if target.sized_like else 1.0
         goal = f">= {target.goal}" if target.goal else ""
         if target.goal and ratio < target.goal:
             failed.append(target.name)
         lines.append(f"| {target.name} | {rate:,.0f} | {ratio:.2f} | {goal} |")
+    lines += [
+        "",
+        f"Article HTML: {sizes['html']:,} bytes, {sizes['html_gzip']:,} gzipped (goal <= 14 KB). "
+        f"JavaScript shipped: {sizes['js']:,} bytes ({sizes['js_gzip']:,} gzipped); "
+        f"CSS: {sizes['css']:,} bytes ({sizes['css_gzip']:,} gzipped).",
+    ]
     report = "\n".join(lines) + "\n"
     print(report)
     if not args.no_record:
