@@ -57,6 +57,19 @@ class RoleProfile:
     def overview(self) -> SalaryStat | None:
         return self.stats.get(SalaryStat.Kind.OVERVIEW)
 
+    @property
+    def figures(self) -> list:
+        """Every sourced record of the role's own, for listing their sources."""
+        return [
+            *self.stats.values(),
+            *self.bands.values(),
+            self.equity,
+            self.competency,
+            *self.core_skills,
+            *self.pay_skills,
+            *self.career_steps,
+        ]
+
 
 def load_role_profiles(roles: list[Role]) -> list[RoleProfile]:
     """Profiles for ``roles``, in the given order, in six queries."""

@@ -27,20 +27,6 @@ def _dated(sources: Iterable[Source]) -> list[Dated]:
     ]
 
 
-def _role_sources(profile: RoleProfile) -> list[Source]:
-    return unique_sources(
-        [
-            *profile.stats.values(),
-            *profile.bands.values(),
-            profile.equity,
-            profile.competency,
-            *profile.core_skills,
-            *profile.pay_skills,
-            *profile.career_steps,
-        ]
-    )
-
-
 def _profile_warnings(profile: RoleProfile) -> list[ContentWarning]:
     role = profile.role.name
     averages = [
@@ -61,7 +47,9 @@ def _profile_warnings(profile: RoleProfile) -> list[ContentWarning]:
         *averages_disagree(role, averages, settings.AVERAGE_TOLERANCE_PERCENT),
         *bands_outside_range(role, typical, bands),
         *stale_sources(
-            _dated(_role_sources(profile)), timezone.localdate(), settings.SOURCE_MAX_AGE_MONTHS
+            _dated(unique_sources(profile.figures)),
+            timezone.localdate(),
+            settings.SOURCE_MAX_AGE_MONTHS,
         ),
     ]
 

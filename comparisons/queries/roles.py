@@ -56,13 +56,7 @@ class RolePage:
         profile = self.profile
         found = unique_sources(
             [
-                *profile.stats.values(),
-                *profile.bands.values(),
-                profile.equity,
-                profile.competency,
-                *profile.core_skills,
-                *profile.pay_skills,
-                *profile.career_steps,
+                *profile.figures,
                 *(shared.item for shared in self.factors + self.benefits + self.notes),
             ]
         )
