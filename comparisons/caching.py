@@ -104,6 +104,18 @@ def connect_signals() -> None:
 
 
 @functools.cache
+def code_changed_at() -> datetime.datetime:
+    """When the code and templates last changed, for Last-Modified after a deploy."""
+    root = Path(settings.BASE_DIR)
+    newest = max(
+        (path.stat().st_mtime for folder in ("comparisons", "templates", "static")
+         for path in (root / folder).rglob("*") if path.is_file()),
+        default=0,
+    )  # fmt: skip
+    return datetime.datetime.fromtimestamp(newest, tz=datetime.UTC)
+
+
+@functools.cache
 def code_version() -> str:
     """A digest of the code and templates that render pages.
 
@@ -124,7 +136,8 @@ def code_version() -> str:
 
 
 def page_cache_key(request: HttpRequest, version: str) -> str:
-    varying = "|".join(request.headers.get(name, "") for name in VARY_HEADERS)
+    # Whether each header is present, not its value: a client cannot mint keys.
+    varying = "|".join("1" if request.headers.get(name) else "" for name in VARY_HEADERS)
     raw = f"{code_version()}|{request.build_absolute_uri()}|{varying}"
     return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
@@ -141,40 +154,46 @@ def shared_cache_headers(response: HttpResponse, etag: str, changed_at) -> None:
     response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.SHARED_CACHE_SECONDS}"
 
 
-def cache_page_by_content(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def cache_page_by_content(
+    view: Callable[..., HttpResponse] | None = None, *, params: tuple[str, ...] = ()
+):
     """Serve a GET view's 200 responses from the cache until content changes,
-    with an ETag and Last-Modified derived from the content, answering
-    conditional requests with 304.
+    with an ETag and Last-Modified derived from the content (and the code),
+    answering conditional requests for such pages with 304.
 
-    Only successful responses are kept, and a view can refuse even those by
-    setting ``response.cache_by_content = False``, so junk query strings
-    cannot fill the cache.
+    Only successful responses to a query string made of ``params`` alone are
+    kept (a view may decide otherwise by setting ``response.cache_by_content``),
+    so junk query strings cannot fill the cache.
     """
+    if view is None:
+        return functools.partial(cache_page_by_content, params=params)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         version, changed_at = content_state()
+        changed_at = max(changed_at, code_changed_at())
         key = page_cache_key(request, version)
         etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:40]}"'
-        not_modified = get_conditional_response(
-            request, etag=etag, last_modified=int(changed_at.timestamp())
-        )
-        if not_modified is not None:
-            shared_cache_headers(not_modified, etag, changed_at)
-            patch_vary_headers(not_modified, VARY_HEADERS)
-            return not_modified
         response = safe_get(key)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
                 return response
             shared_cache_headers(response, etag, changed_at)
-            if not getattr(response, "cache_by_content", True):
-                return response
-            if getattr(response, "is_rendered", True):
-                safe_set(key, response, CACHE_SECONDS)
-            else:  # a TemplateResponse (the sitemap): cache it once rendered
-                response.add_post_render_callback(lambda r: safe_set(key, r, CACHE_SECONDS))
+            cacheable = getattr(response, "cache_by_content", set(request.GET) <= set(params))
+            if cacheable:
+                if getattr(response, "is_rendered", True):
+                    safe_set(key, response, CACHE_SECONDS)
+                else:  # a TemplateResponse (the sitemap): cache it once rendered
+                    response.add_post_render_callback(lambda r: safe_set(key, r, CACHE_SECONDS))
+        # Only a page known to exist (a 200) may be answered with 304.
+        not_modified = get_conditional_response(
+            request, etag=etag, last_modified=int(changed_at.timestamp())
+        )
+        if not_modified is not None and not_modified.status_code == 304:
+            shared_cache_headers(not_modified, etag, changed_at)
+            patch_vary_headers(not_modified, VARY_HEADERS)
+            return not_modified
         return response
 
     return wrapper

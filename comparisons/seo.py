@@ -87,6 +87,11 @@ def article_ld(
     return item
 
 
+def coverage(years: list[int]) -> str:
+    """One year, or an ISO 8601 interval from the earliest to the latest."""
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}/{years[-1]}"
+
+
 def dataset_ld(
     meta: PageMeta,
     name: str,
@@ -105,7 +110,7 @@ def dataset_ld(
         "url": meta.url,
         "creator": organisation(meta.base_url),
         "variableMeasured": measured,
-        **({"temporalCoverage": "/".join(str(y) for y in {years[0], years[-1]})} if years else {}),
+        **({"temporalCoverage": coverage(years)} if years else {}),
         "isBasedOn": [
             {
                 "@type": "CreativeWork",
@@ -194,7 +199,7 @@ def role_meta(request, page) -> PageMeta:
         path=path,
         breadcrumbs=[home_crumb(), ("Roles", reverse("comparisons:role_index")), (role.name, path)],
         base_url=base_url_of(request),
-        og_type="profile",
+        og_type="website",
     )
     meta.structured.append(
         dataset_ld(

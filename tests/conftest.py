@@ -15,11 +15,14 @@ ARTICLE_URL = f"/compare/{ARTICLE_SLUG}/"
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # Production uses whitenoise's manifest storage, which needs collectstatic
-    # to have run; rendering pages in tests does not.
+    # to have run; tests serve the source files instead, so that links to
+    # them can be followed on a fresh clone.
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.WHITENOISE_AUTOREFRESH = True
 
 
 @pytest.fixture(autouse=True)

@@ -293,3 +293,51 @@ def test_every_save_bumps_the_content_version(editor_client, content):
     obj = band()
     editor_client.post(f"{ADMIN}/salaryband/{obj.pk}/change/", band_form(obj, min_salary="99000"))
     assert ContentVersion.objects.get().version > version
+
+
+def form_data(response) -> dict:
+    """What a rendered admin form would post back: its bound or initial values."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value in (None, False, ""):
+            continue
+        data[name] = [str(v) for v in value] if isinstance(value, list) else value
+    return data
+
+
+def test_reverting_restores_which_roles_a_factor_applies_to(editor_client, content):
+    from comparisons.models import PayFactor, Role
+
+    factor = PayFactor.objects.get(slug="bay-area")
+    url = f"{ADMIN}/payfactor/{factor.pk}/change/"
+    data = form_data(editor_client.get(url))
+    data["applies_to"] = [str(Role.objects.get(slug="ai-ml-engineer").pk)]
+    assert editor_client.post(url, data).status_code == 302
+    assert list(factor.applies_to.values_list("slug", flat=True)) == ["ai-ml-engineer"]
+
+    earliest = factor.history.order_by("history_date").first()
+    revert_url = f"{ADMIN}/payfactor/{factor.pk}/history/{earliest.history_id}/"
+    page = editor_client.get(revert_url)
+    assert page.status_code == 200
+    editor_client.post(revert_url, form_data(page))  # exactly what the revert form shows
+    assert sorted(factor.applies_to.values_list("slug", flat=True)) == [
+        "ai-ml-engineer",
+        "backend-developer",
+    ]
+
+
+def test_stale_sources_of_pay_factors_are_flagged_too(editor_client, content):
+    import datetime
+
+    from comparisons.models import PayFactor, Source
+
+    old = Source.objects.create(
+        slug="old-survey", publisher="Old Survey", title="Pay in 2019",
+        as_of=datetime.date(2019, 1, 1),
+    )  # fmt: skip
+    PayFactor.objects.filter(slug="finance").update(source=old)
+    role = band().role
+    text = page_text(editor_client.get(f"{ADMIN}/role/{role.pk}/change/"))
+    assert "Old Survey, “Pay in 2019” is" in text

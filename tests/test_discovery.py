@@ -278,3 +278,53 @@ def test_generate_catalogue_needs_confirmation(db):
 
     with pytest.raises(CommandError, match="--yes"):
         call_command("generate_catalogue", roles=3)
+
+
+def test_a_draft_at_the_pairs_canonical_address_leaves_the_data_page_reachable(client, pair_roles):
+    analyst, ai = pair_roles, Role.objects.get(slug="ai-ml-engineer")
+    Comparison.objects.create(
+        slug="ai-ml-engineer-vs-data-analyst", title="Draft", role_a=ai, role_b=analyst,
+        summary="A draft summary.", introduction="Draft prose.",
+    )  # fmt: skip
+    response = client.get("/compare/ai-ml-engineer-vs-data-analyst/")
+    assert response.status_code == 200
+    assert "Draft prose." not in response.content.decode()
+    assert client.get("/compare/data-analyst-vs-ai-ml-engineer/").status_code == 301
+
+
+def test_conditional_requests_never_turn_a_missing_page_into_304(client, content):
+    since = client.get("/")["Last-Modified"]
+    assert client.get("/roles/astronaut/", HTTP_IF_MODIFIED_SINCE=since).status_code == 404
+    assert client.get("/roles/?page=99", HTTP_IF_MODIFIED_SINCE=since).status_code == 404
+
+
+def test_unknown_query_strings_are_not_cached(client, content):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get("/methodology/", {"utm_source": "x"})
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/methodology/", {"utm_source": "x"})
+    assert len(queries) > 1
+    client.get("/roles/", {"page": "1"})
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/roles/", {"page": "1"})
+    assert len(queries) == 1
+
+
+def test_out_of_range_pages_are_404(client, content):
+    assert client.get("/roles/?page=2").status_code == 404
+    assert client.get("/compare/?page=abc").status_code == 404
+
+
+def test_dataset_coverage_is_an_ordered_interval():
+    from comparisons.seo import coverage
+
+    assert coverage([2025]) == "2025"
+    assert coverage([2023, 2026]) == "2023/2026"
+
+
+def test_role_page_cites_the_pay_factors(client, content):
+    body = client.get("/roles/backend-developer/").content.decode()
+    factors = body[body.index('id="factors-heading"') : body.index('id="figures-heading"')]
+    assert '<p class="cite">Source: <a href="#source-jobcopy-backend-vs-ai-ml-2025">' in factors

@@ -311,3 +311,9 @@ def test_str_and_urls(roles):
     assert str(comparison) == "A vs B"
     assert comparison.get_absolute_url() == "/compare/ab/"
     assert str(roles[0]) == "Role A"
+
+
+def test_role_slugs_cannot_contain_vs():
+    role = Role(name="Odd", slug="ai-vs-ml", summary="s", description="d")
+    assert "slug" in clean_errors(role)
+    assert rejected_by_database(role)

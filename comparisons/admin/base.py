@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import get_m2m_reverse_field_name
 
 from comparisons import formatting
 
@@ -16,6 +17,36 @@ class ContentAdmin(SimpleHistoryAdmin):
     """History with field-level differences and revert, for every content model."""
 
     history_list_per_page = 50
+
+    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+        """On a history version's page, fill many-to-many fields from that version.
+
+        simple-history rebuilds a version's own fields, but the form would show
+        the *current* many-to-many choices (say, which roles a factor applies
+        to), so saving the version would not revert them.
+        """
+        form = super().get_form(request, obj, change=change, **kwargs)
+        match = request.resolver_match
+        if obj is None or match is None or not match.url_name.endswith("_simple_history"):
+            return form
+        record = self.model.history.filter(history_id=match.args[1]).first()
+        if record is None:
+            return form
+        values = {
+            field.name: [
+                getattr(row, f"{get_m2m_reverse_field_name(field)}_id")
+                for row in getattr(record, field.name).all()
+            ]
+            for field in record._history_m2m_fields
+        }
+
+        class VersionForm(form):
+            def __init__(self, *args, **form_kwargs) -> None:
+                super().__init__(*args, **form_kwargs)
+                if not self.is_bound:
+                    self.initial.update(values)
+
+        return VersionForm
 
 
 def money_column(field: str, description: str) -> Callable:

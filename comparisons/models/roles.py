@@ -8,6 +8,9 @@ from simple_history.models import HistoricalRecords
 
 from .base import MONEY_MIN, NaturalKeyManager, Sourced, money_field, require_ordered
 
+# Joins two role slugs in a comparison's address: /compare/<a>-vs-<b>/.
+PAIR_SEPARATOR = "-vs-"
+
 
 class Currency(models.TextChoices):
     USD = "USD", "US dollar"
@@ -17,7 +20,11 @@ class Role(models.Model):
     """A job role the site profiles and compares."""
 
     name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(unique=True, max_length=80)
+    slug = models.SlugField(
+        unique=True,
+        max_length=80,
+        help_text='Must not contain "-vs-", which joins two roles in comparison addresses.',
+    )
     summary = models.CharField(
         max_length=300, help_text="One sentence shown on cards and in lists."
     )
@@ -28,12 +35,25 @@ class Role(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(slug__contains=PAIR_SEPARATOR),
+                name="role_slug_without_vs",
+                violation_error_message='A role\'s slug cannot contain "-vs-".',
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("comparisons:role", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.slug and PAIR_SEPARATOR in self.slug:
+            raise ValidationError(
+                {"slug": '"-vs-" joins two roles in comparison addresses; use another slug.'}
+            )
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

@@ -22,6 +22,7 @@ from ..models import (
     Source,
     Takeaway,
 )
+from ..models.roles import PAIR_SEPARATOR
 from .common import (
     RoleProfile,
     Shared,
@@ -167,9 +168,6 @@ def related_comparisons(comparison: Comparison) -> list[Comparison]:
     )
 
 
-PAIR_SEPARATOR = "-vs-"
-
-
 def pair_slug(role_a: Role, role_b: Role) -> str:
     return f"{role_a.slug}{PAIR_SEPARATOR}{role_b.slug}"
 
@@ -177,21 +175,16 @@ def pair_slug(role_a: Role, role_b: Role) -> str:
 def resolve_pair(slug: str) -> tuple[Role, Role] | None:
     """The two roles a "<a>-vs-<b>" slug names, in its order, in one query.
 
-    A role slug may itself contain "-vs-", so every split is tried.
+    Role slugs cannot contain "-vs-" (a model constraint), so a pair slug
+    splits one way only.
     """
     parts = slug.split(PAIR_SEPARATOR)
-    splits = [
-        (PAIR_SEPARATOR.join(parts[:i]), PAIR_SEPARATOR.join(parts[i:]))
-        for i in range(1, len(parts))
-    ]
-    if not splits:
+    if len(parts) != 2 or parts[0] == parts[1]:
         return None
-    wanted = {name for split in splits for name in split}
-    roles = {role.slug: role for role in Role.objects.filter(slug__in=wanted)}
-    for first, second in splits:
-        if first in roles and second in roles and first != second:
-            return roles[first], roles[second]
-    return None
+    roles = {role.slug: role for role in Role.objects.filter(slug__in=parts)}
+    if len(roles) != 2:
+        return None
+    return roles[parts[0]], roles[parts[1]]
 
 
 def published_for_pair(role_a: Role, role_b: Role) -> Comparison | None:

@@ -15,7 +15,7 @@ from ..checks import (
     bands_outside_range,
     stale_sources,
 )
-from ..models import Comparison, PremiumClaim, Role, Source, Takeaway
+from ..models import Benefit, Comparison, PayFactor, PremiumClaim, Role, RoleNote, Source, Takeaway
 from ..salary import Range
 from .common import RoleProfile, band_range, load_role_profiles, unique_sources
 
@@ -27,7 +27,7 @@ def _dated(sources: Iterable[Source]) -> list[Dated]:
     ]
 
 
-def _profile_warnings(profile: RoleProfile) -> list[ContentWarning]:
+def _profile_warnings(profile: RoleProfile, shared: list) -> list[ContentWarning]:
     role = profile.role.name
     averages = [
         Average(stat.get_kind_display().lower(), stat.average, stat.approximate)
@@ -47,24 +47,40 @@ def _profile_warnings(profile: RoleProfile) -> list[ContentWarning]:
         *averages_disagree(role, averages, settings.AVERAGE_TOLERANCE_PERCENT),
         *bands_outside_range(role, typical, bands),
         *stale_sources(
-            _dated(unique_sources(profile.figures)),
+            _dated(unique_sources([*profile.figures, *shared])),
             timezone.localdate(),
             settings.SOURCE_MAX_AGE_MONTHS,
         ),
     ]
 
 
+def _shared_by_role(roles: list[Role]) -> dict[int, list]:
+    """The factors, benefits and notes that apply to each role, in three queries."""
+    found: dict[int, list] = {role.pk: [] for role in roles}
+    for model, field in ((PayFactor, "applies_to"), (Benefit, "roles"), (RoleNote, "roles")):
+        through = getattr(model, field).through
+        name = model._meta.model_name
+        links = through.objects.filter(role__in=roles).select_related(f"{name}__source")
+        for link in links:
+            found[link.role_id].append(getattr(link, name))
+    return found
+
+
 def role_warnings(roles: list[Role] | None = None) -> dict[int, list[ContentWarning]]:
-    """Warnings per role id (every role when ``roles`` is None), in six queries."""
+    """Warnings per role id (every role when ``roles`` is None), in nine queries."""
     roles = list(Role.objects.all()) if roles is None else roles
-    return {profile.role.pk: _profile_warnings(profile) for profile in load_role_profiles(roles)}
+    shared = _shared_by_role(roles)
+    return {
+        profile.role.pk: _profile_warnings(profile, shared[profile.role.pk])
+        for profile in load_role_profiles(roles)
+    }
 
 
 def comparison_warnings(
     comparisons: list[Comparison] | None = None,
 ) -> dict[int, list[ContentWarning]]:
     """Warnings per comparison id: its roles' warnings, then stale sources of
-    its own claims and takeaways. Nine queries, whatever the number."""
+    its own claims and takeaways. Twelve queries, whatever the number."""
     if comparisons is None:
         comparisons = list(Comparison.objects.select_related("role_a", "role_b"))
     roles = {c.role_a_id: c.role_a for c in comparisons} | {

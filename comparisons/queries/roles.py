@@ -32,6 +32,10 @@ class RolePage:
     chart: Chart | None
 
     @property
+    def factor_sources(self) -> list:
+        return unique_sources(shared.item for shared in self.factors)
+
+    @property
     def demand_notes(self) -> list[Shared]:
         return [n for n in self.notes if n.item.topic == RoleNote.Topic.DEMAND]
 
@@ -105,8 +109,8 @@ class RoleListItem:
 
 def load_role_index(page_number: str | int | None) -> tuple[Page, list[RoleListItem]]:
     """One page of roles, each with its headline average, in three queries."""
-    paginator = Paginator(Role.objects.order_by("name"), PER_PAGE)
-    page = paginator.get_page(page_number)
+    paginator = Paginator(Role.objects.order_by("name"), PER_PAGE, allow_empty_first_page=True)
+    page = paginator.page(page_number or 1)  # EmptyPage / PageNotAnInteger: the view's 404
     roles = list(page.object_list)
     headlines = {
         stat.role_id: stat
@@ -120,4 +124,4 @@ def load_role_index(page_number: str | int | None) -> tuple[Page, list[RoleListI
 def load_comparison_index(page_number: str | int | None) -> Page:
     """One page of published comparisons, newest first, in two queries."""
     comparisons = Comparison.objects.published().select_related("role_a", "role_b")
-    return Paginator(comparisons, PER_PAGE).get_page(page_number)
+    return Paginator(comparisons, PER_PAGE).page(page_number or 1)

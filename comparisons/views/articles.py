@@ -27,24 +27,25 @@ def comparison_for(slug: str) -> tuple[Comparison | None, str | None]:
     """The comparison at ``slug``, or the canonical slug to redirect to.
 
     An editor's article wins; otherwise "<a>-vs-<b>" names any two roles,
-    in alphabetical order of slug. Raises Http404 for anything else.
+    in alphabetical order of slug. A draft's own address is a 404, unless it
+    is also the pair's canonical address, which then shows the data-only
+    page (never the draft). Raises Http404 for anything else.
     """
     comparison = find_comparison(slug)
     if comparison is not None:
         return comparison, None
-    if Comparison.objects.filter(slug=slug).exists():
-        raise Http404("This comparison is not published.")  # a draft stays hidden
     pair = resolve_pair(slug)
+    canonical = pair_slug(*sorted(pair, key=lambda role: role.slug)) if pair else None
+    if slug != canonical and Comparison.objects.filter(slug=slug).exists():
+        raise Http404("This comparison is not published.")
     if pair is None:
         raise Http404("No comparison or pair of roles with this address.")
     written = published_for_pair(*pair)
     if written is not None:
         return None, written.slug
-    role_a, role_b = sorted(pair, key=lambda role: role.slug)
-    canonical = pair_slug(role_a, role_b)
     if slug != canonical:
         return None, canonical
-    return generated_comparison(role_a, role_b), None
+    return generated_comparison(*sorted(pair, key=lambda role: role.slug)), None
 
 
 def article_context(request: HttpRequest, comparison: Comparison, preview: bool = False) -> dict:

@@ -48,4 +48,7 @@ def comparison_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     factors = [shared for group in page.factor_groups for shared in group.factors]
     rows = [row for profile in page.profiles for row in role_rows(profile, factors)]
     rows += claim_rows(page.claims)
-    return _respond(request, kind, comparison.title, comparison.get_absolute_url(), rows)
+    response = _respond(request, kind, comparison.title, comparison.get_absolute_url(), rows)
+    if page.generated:
+        response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.paginator import InvalidPage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,9 +29,12 @@ def paged_path(name: str, page) -> str:
 
 
 @require_GET
-@cache_page_by_content
+@cache_page_by_content(params=("page",))
 def role_index(request: HttpRequest) -> HttpResponse:
-    page, items = load_role_index(request.GET.get("page"))
+    try:
+        page, items = load_role_index(request.GET.get("page"))
+    except InvalidPage as error:
+        raise Http404("No such page of roles.") from error
     meta = simple_meta(
         request,
         "Tech roles: salaries, skills and career paths",
@@ -45,9 +49,12 @@ def role_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cache_page_by_content
+@cache_page_by_content(params=("page", "pair"))
 def comparison_index(request: HttpRequest) -> HttpResponse:
-    page = load_comparison_index(request.GET.get("page"))
+    try:
+        page = load_comparison_index(request.GET.get("page"))
+    except InvalidPage as error:
+        raise Http404("No such page of comparisons.") from error
     meta = simple_meta(
         request,
         "Tech career comparisons: pay and paths side by side",
