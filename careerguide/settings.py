@@ -95,6 +95,12 @@ if not DEBUG and not ALLOWED_HOSTS:
 
 ADMIN_URL = env_path_prefix("ADMIN_URL", "admin/")
 
+# The one public address of the site (scheme and host, no trailing slash) for
+# canonical links, Open Graph and JSON-LD, whichever host a request used.
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/")
+if SITE_URL:
+    env_url("SITE_URL", SITE_URL, ("http", "https"))  # fails loudly on a bad value
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.urls import reverse
 
 from .formatting import money
@@ -129,7 +130,8 @@ def dataset_ld(
 
 
 def base_url_of(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    """The site's address for canonical links: SITE_URL when set, else this request's."""
+    return settings.SITE_URL or request.build_absolute_uri("/").rstrip("/")
 
 
 def simple_meta(request, title: str, description: str, path: str, crumbs: list) -> PageMeta:

@@ -328,3 +328,9 @@ def test_role_page_cites_the_pay_factors(client, content):
     body = client.get("/roles/backend-developer/").content.decode()
     factors = body[body.index('id="factors-heading"') : body.index('id="figures-heading"')]
     assert '<p class="cite">Source: <a href="#source-jobcopy-backend-vs-ai-ml-2025">' in factors
+
+
+def test_site_url_fixes_the_canonical_address(client, content, settings):
+    settings.SITE_URL = "https://careerguide.example.com"
+    body = client.get("/roles/").content.decode()
+    assert '<link rel="canonical" href="https://careerguide.example.com/roles/">' in body

@@ -50,6 +50,8 @@ def test_missing_secret_key_is_named_when_debug_is_off():
         ("ADMIN_URL", "/admin"),
         ("REDIS_URL", "http://cache"),
         ("DJANGO_ALLOWED_HOSTS", " , "),
+        ("SITE_URL", "careerguide.example.com"),
+        ("CAREERGUIDE_SHARED_CACHE_SECONDS", "soon"),
     ],
 )
 def test_bad_values_stop_start_up_naming_the_variable(name, value):
