@@ -123,7 +123,12 @@ def app_through_proxy():
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{name}",
     }
-    for command in (["migrate", "-v0"], ["load_content", "-v0"]):
+    # As a deploy would: the database, its content, and the hashed static files.
+    for command in (
+        ["migrate", "-v0"],
+        ["load_content", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
     proxy.start()
     port = free_port()
