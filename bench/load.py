@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import ROOT, free_port, machine, manage, start_server, stop_server
+from run import ROOT, free_port, machine, prepare_site, start_server, stop_server
 
 MIX = ROOT / "bench" / "mix.lua"
 
@@ -36,19 +36,7 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as scratch:
-        env = {
-            **os.environ,
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "bench-only-secret-key-not-for-production-use",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-            "DATABASE_URL": f"sqlite:///{scratch}/load.sqlite3",
-        }
-        if args.redis_url:
-            env["REDIS_URL"] = args.redis_url
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "load_content", "-v0")
-        manage(env, "collectstatic", "--noinput", "-v0")
+        env = prepare_site(f"sqlite:///{scratch}/load.sqlite3", args.redis_url)
         port = free_port()
         server = start_server(env, port, args.workers)
         try:

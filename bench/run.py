@@ -83,6 +83,27 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
+def prepare_site(database_url: str, redis_url: str = "") -> dict:
+    """Production settings for a local run: migrate, load content, collect static.
+
+    Returns the environment to start gunicorn with.
+    """
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-not-for-production-use",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": database_url,
+    }
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_content", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    return env
+
+
 def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [
@@ -184,19 +205,9 @@ def main() -> None:
         raise SystemExit("wrk is needed: apt-get install wrk")
 
     with tempfile.TemporaryDirectory() as scratch:
-        env = {
-            **os.environ,
-            "DJANGO_DEBUG": "0",
-            "DJANGO_SECRET_KEY": "bench-only-secret-key-not-for-production-use",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            "DATABASE_URL": args.database_url or f"sqlite:///{scratch}/bench.sqlite3",
-            "DJANGO_SECURE_SSL_REDIRECT": "0",
-        }
-        if args.redis_url:
-            env["REDIS_URL"] = args.redis_url
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "load_content", "-v0")
-        manage(env, "collectstatic", "--noinput", "-v0")
+        env = prepare_site(
+            args.database_url or f"sqlite:///{scratch}/bench.sqlite3", args.redis_url
+        )
 
         # Size a static file like each page; whitenoise indexes static files
         # at start-up, so they must exist before the measured run.
