@@ -27,6 +27,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from simple_history.models import HistoricalChanges
 
 from .models import ContentVersion
 
@@ -34,11 +35,7 @@ logger = logging.getLogger(__name__)
 CACHE_SECONDS = 60 * 60 * 24
 # Requests that vary by these headers get separate cache entries, and say so.
 VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request")
-
-
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-
-
 STATE_KEY = "content-state"
 _last_state: tuple[str, datetime.datetime] | None = None
 
@@ -89,7 +86,11 @@ def current_version() -> str:
 def bump_content_version(**kwargs) -> None:
     """Mark all content as changed; cached pages keyed by the old version die."""
     sender = kwargs.get("sender")
-    if sender is not None and (sender._meta.app_label != "comparisons" or sender is ContentVersion):
+    if sender is not None and (
+        sender._meta.app_label != "comparisons"
+        or sender is ContentVersion
+        or issubclass(sender, HistoricalChanges)  # history rows record content, not change it
+    ):
         return
     updated = ContentVersion.objects.filter(pk=1).update(
         version=F("version") + 1, changed_at=timezone.now()

@@ -107,3 +107,13 @@ def test_a_new_release_does_not_reuse_pages_cached_by_the_old_one(client, conten
         assert again["ETag"] != first["ETag"]
     finally:
         code_version.cache_clear()
+
+
+def test_one_save_bumps_the_version_once_history_rows_do_not(content):
+    from comparisons.models import ContentVersion
+
+    band = SalaryBand.objects.first()
+    before = ContentVersion.objects.get().version
+    band.min_salary = band.min_salary + 1
+    band.save()  # also writes a HistoricalSalaryBand row
+    assert ContentVersion.objects.get().version == before + 1
