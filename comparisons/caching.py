@@ -137,8 +137,10 @@ def code_version() -> str:
 
 
 def page_cache_key(request: HttpRequest, version: str) -> str:
-    # Whether each header is present, not its value: a client cannot mint keys.
-    varying = "|".join("1" if request.headers.get(name) else "" for name in VARY_HEADERS)
+    # What django-htmx makes of the headers, not their raw values: the view
+    # renders by the same reading, and a client cannot mint keys.
+    htmx = getattr(request, "htmx", None)
+    varying = f"{bool(htmx)}|{bool(htmx and htmx.history_restore_request)}"
     raw = f"{code_version()}|{request.build_absolute_uri()}|{varying}"
     return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 

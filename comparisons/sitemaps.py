@@ -6,10 +6,27 @@ out; role and static pages take the content version's date.
 
 from __future__ import annotations
 
-from django.contrib.sitemaps import Sitemap
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.urls import reverse
 
 from .models import Comparison, ContentVersion, Role
+
+
+class Sitemap(BaseSitemap):
+    """Addresses on SITE_URL when it is set, like the canonical links."""
+
+    def get_protocol(self, protocol=None):
+        return (
+            urlsplit(settings.SITE_URL).scheme
+            if settings.SITE_URL
+            else super().get_protocol(protocol)
+        )
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else super().get_domain(site)
 
 
 def content_changed_at():

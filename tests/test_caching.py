@@ -117,3 +117,32 @@ def test_one_save_bumps_the_version_once_history_rows_do_not(content):
     band.min_salary = band.min_salary + 1
     band.save()  # also writes a HistoricalSalaryBand row
     assert ContentVersion.objects.get().version == before + 1
+
+
+@pytest.mark.parametrize(
+    ("poison", "victim"),
+    [
+        ({"HTTP_HX_REQUEST": "false"}, {"HTTP_HX_REQUEST": "true"}),
+        (
+            {"HTTP_HX_REQUEST": "true", "HTTP_HX_HISTORY_RESTORE_REQUEST": "no"},
+            {"HTTP_HX_REQUEST": "true", "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"},
+        ),
+    ],
+)
+def test_odd_htmx_header_values_cannot_poison_the_cache(client, content, poison, victim):
+    client.get(CALC, **poison)
+    fragment = client.get(CALC, HTTP_HX_REQUEST="true").content
+    full = (
+        client.get(CALC, **victim).content if "HTTP_HX_HISTORY_RESTORE_REQUEST" in victim else None
+    )
+    assert b"<html" not in fragment
+    if full is not None:
+        assert b"<html" in full
+
+
+@pytest.mark.parametrize("query", [{"page": "0001"}, {"pair": "anything"}])
+def test_index_pages_cache_only_their_own_links(client, content, query):
+    client.get("/compare/", query)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/compare/", query).status_code == 200
+    assert len(queries) > 1

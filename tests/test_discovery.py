@@ -334,3 +334,30 @@ def test_site_url_fixes_the_canonical_address(client, content, settings):
     settings.SITE_URL = "https://careerguide.example.com"
     body = client.get("/roles/").content.decode()
     assert '<link rel="canonical" href="https://careerguide.example.com/roles/">' in body
+
+
+def test_site_url_is_used_by_the_sitemap_robots_and_open_data(client, content, settings):
+    settings.SITE_URL = "https://careerguide.example.com"
+    assert (
+        "<loc>https://careerguide.example.com/roles/</loc>"
+        in client.get("/sitemap.xml").content.decode()
+    )
+    assert (
+        "Sitemap: https://careerguide.example.com/sitemap.xml"
+        in client.get("/robots.txt").content.decode()
+    )
+    data = client.get("/roles/backend-developer.json").json()
+    assert data["page"] == "https://careerguide.example.com/roles/backend-developer/"
+
+
+def test_role_page_claims_a_starting_salary_only_from_the_first_level(client, content):
+    from comparisons.models import SalaryBand
+
+    SalaryBand.objects.filter(role__slug="backend-developer", level__slug="entry-level").delete()
+    body = client.get("/roles/backend-developer/").content.decode()
+    assert "starts at" not in body
+
+
+def test_no_empty_shared_benefits_heading(client, pair_roles):
+    text = page_text(client.get("/compare/ai-ml-engineer-vs-data-analyst/"))
+    assert "Offered in both roles" not in text

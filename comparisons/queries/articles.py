@@ -79,6 +79,10 @@ class ArticlePage:
         return sorted(seen.values(), key=lambda s: (s.publisher, s.title))
 
     @property
+    def shared_benefits(self) -> list[Benefit]:
+        return [shared.item for shared in self.benefits if shared.for_all]
+
+    @property
     def extra_benefits(self) -> list[tuple[Role, list[Benefit]]]:
         """Per role, the benefits that not every compared role offers."""
         extras = []

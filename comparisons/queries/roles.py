@@ -85,7 +85,7 @@ def load_role_page(slug: str) -> RolePage | None:
         build_chart(
             [role.name],
             [(level.name, [band_range(band)]) for level, band in shown],
-            [band_range(shown[0][1])],
+            [band_range(profile.bands.get(levels[0].pk))],
         )
         if shown
         else None

@@ -10,6 +10,7 @@ from comparisons.caching import cache_page_by_content
 from comparisons.opendata import claim_rows, role_rows, to_csv, to_json
 from comparisons.queries import load_article
 from comparisons.queries.roles import load_role_page
+from comparisons.seo import base_url_of
 
 from .articles import comparison_for
 
@@ -22,7 +23,7 @@ def _respond(request: HttpRequest, kind: str, title: str, url: str, rows: list[d
         )
         return response
     return JsonResponse(
-        {"title": title, "page": request.build_absolute_uri(url), "figures": to_json(rows)},
+        {"title": title, "page": base_url_of(request) + url, "figures": to_json(rows)},
         json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
 

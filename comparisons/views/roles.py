@@ -23,6 +23,12 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def canonical_paging(request: HttpRequest, page) -> bool:
+    """Only "?page=N" exactly as the page links write it may be cached."""
+    raw = request.GET.get("page")
+    return raw is None or raw == str(page.number)
+
+
 def paged_path(name: str, page) -> str:
     path = reverse(name)
     return path if page.number == 1 else f"{path}?page={page.number}"
@@ -43,9 +49,11 @@ def role_index(request: HttpRequest) -> HttpResponse:
         paged_path("comparisons:role_index", page),
         [("Roles", reverse("comparisons:role_index"))],
     )
-    return render(
+    response = render(
         request, "comparisons/role_index.html", {"page": page, "items": items, "meta": meta}
     )
+    response.cache_by_content = canonical_paging(request, page)
+    return response
 
 
 @require_GET
@@ -65,4 +73,8 @@ def comparison_index(request: HttpRequest) -> HttpResponse:
     )
     roles = list(Role.objects.only("slug", "name").order_by("name"))
     context = {"page": page, "meta": meta, "roles": roles}
-    return render(request, "comparisons/comparison_index.html", context)
+    response = render(request, "comparisons/comparison_index.html", context)
+    response.cache_by_content = (
+        canonical_paging(request, page) and request.GET.get("pair", "invalid") == "invalid"
+    )
+    return response

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from comparisons.caching import cache_page_by_content
 from comparisons.models import Role, Source
-from comparisons.seo import simple_meta
+from comparisons.seo import base_url_of, simple_meta
 
 from .articles import comparison_for
 
@@ -37,7 +37,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
         "Disallow: /compare/*/preview/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {base_url_of(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
