@@ -7,8 +7,9 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Career comparisons"
 
     def ready(self) -> None:
+        from . import caching, freshness
         from .accounts import protect_usernames
-        from .caching import connect_signals
 
-        connect_signals()
+        caching.connect_signals()
+        freshness.connect_signals()
         protect_usernames()

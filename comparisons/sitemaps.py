@@ -36,7 +36,7 @@ def content_changed_at():
 
 class ArticleSitemap(Sitemap):
     def items(self):
-        return Comparison.objects.published().only("slug", "published_on", "updated_on")
+        return Comparison.objects.published().select_related("role_a", "role_b")
 
     def lastmod(self, comparison: Comparison):
         return comparison.last_updated
@@ -45,10 +45,10 @@ class ArticleSitemap(Sitemap):
 class RoleSitemap(Sitemap):
     def items(self):
         self._changed = content_changed_at()
-        return Role.objects.only("slug").order_by("slug")
+        return Role.objects.only("slug", "figures_changed_at").order_by("slug")
 
     def lastmod(self, role: Role):
-        return self._changed
+        return role.figures_changed_at or self._changed
 
 
 class PageSitemap(Sitemap):

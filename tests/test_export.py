@@ -37,7 +37,7 @@ def test_the_shipped_fixtures_are_what_export_writes(content, tmp_path):
         assert (tmp_path / f"{name}.json").read_text() == (FIXTURES / f"{name}.json").read_text()
 
 
-def test_edits_survive_export_and_reload_into_an_empty_database(content, tmp_path):
+def test_edits_survive_export_and_reload_into_an_empty_database(content, tmp_path, settings):
     band = SalaryBand.objects.get(role__slug="ai-ml-engineer", level__slug="entry-level")
     band.min_salary = 99000
     band.save()
@@ -51,10 +51,7 @@ def test_edits_survive_export_and_reload_into_an_empty_database(content, tmp_pat
         for name in reversed(models):
             apps.get_model("comparisons", name).objects.all().delete()
     assert not SalaryBand.objects.exists() and not Source.objects.exists()
-    call_command(
-        "loaddata",
-        *[str(tmp_path / f"{name}.json") for name, _ in CONTENT_FILES],
-        verbosity=0,
-    )
+    settings.FIXTURE_DIRS = [tmp_path]
+    call_command("load_content", verbosity=0)  # the documented way in
     assert snapshot() == before
     assert "99000.00" in (tmp_path / "03_roles.json").read_text()

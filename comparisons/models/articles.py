@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from .base import (
@@ -95,7 +96,16 @@ class Comparison(models.Model):
 
     @property
     def last_updated(self):
-        return self.updated_on or self.published_on
+        """The editor's date, or later if a figure about either role changed since."""
+        dates = [self.updated_on or self.published_on]
+        roles = [self.role_a if self.role_a_id else None, self.role_b if self.role_b_id else None]
+        dates += [
+            timezone.localdate(role.figures_changed_at)
+            for role in roles
+            if role is not None and role.figures_changed_at is not None
+        ]
+        dates = [date for date in dates if date is not None]
+        return max(dates) if dates else None
 
     def clean(self) -> None:
         errors = {}

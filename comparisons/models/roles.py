@@ -29,6 +29,13 @@ class Role(models.Model):
         max_length=300, help_text="One sentence shown on cards and in lists."
     )
     description = models.TextField(help_text="What the job involves, in a paragraph.")
+    figures_changed_at = models.DateTimeField(
+        "figures last changed",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set by the site whenever a figure about this role changes.",
+    )
 
     objects = NaturalKeyManager()
     history = HistoricalRecords()

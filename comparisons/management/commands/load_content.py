@@ -14,6 +14,7 @@ import io
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from comparisons import freshness
 from comparisons.content_files import CONTENT_FILES
 from comparisons.models import Source
 
@@ -38,7 +39,10 @@ class Command(BaseCommand):
             if verbosity:
                 self.stdout.write("Content already loaded; left as it is (--force reloads).")
             return
-        call_command("loaddata", *fixture_names(), verbosity=verbosity)
+        # Loading content is not an edit: the fixtures' own "figures changed"
+        # stamps stand (many-to-many loads would otherwise set them to now).
+        with freshness.paused():
+            call_command("loaddata", *fixture_names(), verbosity=verbosity)
         # loaddata saves raw rows, which simple-history does not record: give
         # every row without history a first version, so that editors can
         # always revert an edit to what the fixtures said.
