@@ -46,11 +46,6 @@ def stat_range(stat) -> str:
 
 
 @register.filter
-def pct(value: Decimal | None, places: int = 0) -> str:
-    return "" if value is None else formatting.percent(value, int(places))
-
-
-@register.filter
 def signed_pct(value: Decimal) -> str:
     """+20%, -10%, +12.5%: to two places only when needed."""
     places = 0 if value == value.to_integral() else 2
@@ -83,11 +78,6 @@ def exact_range(value: Range) -> str:
     return formatting.money_range(
         value.low, value.high, open_ended=value.open_ended, short=False, cents=True
     )
-
-
-@register.filter
-def exact_money(value: Decimal) -> str:
-    return formatting.money(value, cents=True)
 
 
 _LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
