@@ -20,12 +20,6 @@ register = template.Library()
 
 
 @register.filter
-def money(value: Decimal | None) -> str:
-    """$114,528"""
-    return "" if value is None else formatting.money(value)
-
-
-@register.filter
 def stat_money(stat) -> str:
     """A published average as its source gives it: $114,528 or ~$95,000."""
     return formatting.money(stat.average, stat.currency, approximate=stat.approximate)
