@@ -175,7 +175,7 @@ _redis_url = os.environ.get("REDIS_URL")
 if _redis_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "careerguide.cache_backend.ReusingRedisCache",
             "LOCATION": env_url("REDIS_URL", "", ("redis", "rediss", "unix")),
             # Fail fast when Redis is down: the site then serves from the database.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
