@@ -7,9 +7,9 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Career comparisons"
 
     def ready(self) -> None:
-        from . import caching, freshness
+        from . import freshness, versioning
         from .accounts import protect_usernames
 
-        caching.connect_signals()
+        versioning.connect_signals()
         freshness.connect_signals()
         protect_usernames()

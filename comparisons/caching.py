@@ -1,145 +1,54 @@
-"""Whole-page caching keyed by the content version.
+"""Whole-page caching keyed by the content version (see ``versioning``).
 
-Every save, delete or many-to-many change of a content model bumps one
-number in the database (:class:`~comparisons.models.ContentVersion`). Cached
-pages are stored under that number, so after an editor's save the next
-request misses the cache and renders fresh figures: nothing is invalidated
-by hand and no process can serve a stale page. Reading the version costs
-one primary-key query per request.
+Public GET views keep their successful responses under the content version,
+the code's version and the URL. :class:`CachedPageMiddleware` answers a
+request for a kept page before the rest of the middleware runs, so a cached
+page costs about what a static file does. Each process also keeps the pages
+it served most recently in memory, under the same keys, so a hit usually
+costs one cache read: the version's.
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
 import hashlib
-import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
-from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
-from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
-from simple_history.models import HistoricalChanges
+from django.utils.http import http_date, parse_http_date_safe
+from django_htmx.middleware import HtmxDetails
 
-from .models import ContentVersion
+from .versioning import (
+    code_changed_at,
+    code_version,
+    content_state,
+    forget_remembered,
+    request_state,
+    safe_get,
+    safe_set,
+)
 
-logger = logging.getLogger(__name__)
 CACHE_SECONDS = 60 * 60 * 24
 # Requests that vary by these headers get separate cache entries, and say so.
 VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request")
-EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-STATE_KEY = "content-state"
-_last_state: tuple[str, datetime.datetime] | None = None
-
-
-def content_state() -> tuple[str, datetime.datetime]:
-    """A token that changes with every content change, and when that was.
-
-    Remembered in this process and in the cache, so that while the database
-    is unreachable pages cached under the last known version can still be
-    served; with neither, the database error propagates (and becomes a 503).
-    """
-    global _last_state
-    try:
-        row = ContentVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
-    except DatabaseError:
-        state = _last_state or safe_get(STATE_KEY)
-        if state is None:
-            raise
-        logger.warning("database unreachable: serving pages cached under the last version")
-        return state
-    state = ("0", EPOCH) if row is None else (f"{row[0]}.{row[1].timestamp():.6f}", row[1])
-    if state != _last_state:
-        _last_state = state
-        safe_set(STATE_KEY, state, None)
-    return state
-
-
-def safe_get(key: str):
-    """A cache read that treats an unreachable cache (Redis down) as a miss."""
-    try:
-        return cache.get(key)
-    except Exception:
-        logger.warning("cache unreachable on get", exc_info=True)
-        return None
-
-
-def safe_set(key: str, value, timeout) -> None:
-    try:
-        cache.set(key, value, timeout)
-    except Exception:
-        logger.warning("cache unreachable on set", exc_info=True)
-
-
-def current_version() -> str:
-    return content_state()[0]
-
-
-def bump_content_version(**kwargs) -> None:
-    """Mark all content as changed; cached pages keyed by the old version die."""
-    sender = kwargs.get("sender")
-    if sender is not None and (
-        sender._meta.app_label != "comparisons"
-        or sender is ContentVersion
-        or issubclass(sender, HistoricalChanges)  # history rows record content, not change it
-    ):
-        return
-    updated = ContentVersion.objects.filter(pk=1).update(
-        version=F("version") + 1, changed_at=timezone.now()
-    )
-    if not updated:
-        ContentVersion.objects.get_or_create(pk=1)
-
-
-def connect_signals() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal!r}")
-
-
-@functools.cache
-def code_changed_at() -> datetime.datetime:
-    """When the code and templates last changed, for Last-Modified after a deploy."""
-    root = Path(settings.BASE_DIR)
-    newest = max(
-        (path.stat().st_mtime for folder in ("comparisons", "templates", "static")
-         for path in (root / folder).rglob("*") if path.is_file()),
-        default=0,
-    )  # fmt: skip
-    return datetime.datetime.fromtimestamp(newest, tz=datetime.UTC)
-
-
-@functools.cache
-def code_version() -> str:
-    """A digest of the code and templates that render pages.
-
-    Part of every cache key and ETag, so a deploy never serves pages (or
-    links to hashed static files) rendered by the previous release.
-    CAREERGUIDE_RELEASE, when set, names the release instead.
-    """
-    if settings.RELEASE:
-        return settings.RELEASE
-    root = Path(settings.BASE_DIR)
-    digest = hashlib.sha256()
-    for folder, pattern in (("comparisons", "*.py"), ("templates", "*"), ("static", "*")):
-        for path in sorted((root / folder).rglob(pattern)):
-            if path.is_file():
-                digest.update(path.relative_to(root).as_posix().encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+MEMORY_PAGES = 200
+_memory: OrderedDict[str, tuple[bytes, dict[str, str]]] = OrderedDict()
+# runserver and threaded workers share it between threads.
+_lock = threading.Lock()
 
 
 def page_cache_key(request: HttpRequest, version: str) -> str:
+    """The key of a page: raises DisallowedHost for a host not allowed."""
     # What django-htmx makes of the headers, not their raw values: the view
     # renders by the same reading, and a client cannot mint keys.
-    htmx = getattr(request, "htmx", None)
+    htmx = HtmxDetails(request)
     varying = f"{bool(htmx)}|{bool(htmx and htmx.history_restore_request)}"
     raw = f"{code_version()}|{request.build_absolute_uri()}|{varying}"
     return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
@@ -155,6 +64,56 @@ def shared_cache_headers(response: HttpResponse, etag: str, changed_at) -> None:
     response["ETag"] = etag
     response["Last-Modified"] = http_date(changed_at.timestamp())
     response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.SHARED_CACHE_SECONDS}"
+
+
+def remember(key: str, response: HttpResponse) -> None:
+    """Keep a page in the cache and in this process's memory."""
+    safe_set(key, response, CACHE_SECONDS)
+    keep_in_memory(key, response)
+
+
+def keep_in_memory(key: str, response: HttpResponse) -> None:
+    with _lock:
+        _memory[key] = (response.content, dict(response.items()))
+        _memory.move_to_end(key)
+        while len(_memory) > MEMORY_PAGES:
+            _memory.popitem(last=False)
+
+
+def recall(key: str) -> HttpResponse | None:
+    """A cached page, as a new response each time (middleware may change headers)."""
+    with _lock:
+        if (kept := _memory.get(key)) is not None:
+            _memory.move_to_end(key)
+    if kept is not None:
+        response = HttpResponse(kept[0], headers=kept[1])
+    elif (response := safe_get(key)) is not None:
+        keep_in_memory(key, response)
+    else:
+        return None
+    # As CommonMiddleware, below the middleware that answers hits, would.
+    response.headers.setdefault("Content-Length", str(len(response.content)))
+    return response
+
+
+def forget_memory() -> None:
+    """Drop what this process remembers (for tests, whose databases roll back)."""
+    _memory.clear()
+    forget_remembered()
+
+
+def not_modified_or(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A 304 for a client that holds this page already, else the page."""
+    if "HTTP_IF_NONE_MATCH" not in request.META and "HTTP_IF_MODIFIED_SINCE" not in request.META:
+        return response
+    etag, last_modified = response["ETag"], parse_http_date_safe(response["Last-Modified"])
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is None or not_modified.status_code != 304:
+        return response
+    for header in ("ETag", "Last-Modified", "Cache-Control"):
+        not_modified[header] = response[header]
+    patch_vary_headers(not_modified, VARY_HEADERS)
+    return not_modified
 
 
 def cache_page_by_content(
@@ -174,29 +133,51 @@ def cache_page_by_content(
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         version, changed_at = content_state()
-        changed_at = max(changed_at, code_changed_at())
         key = page_cache_key(request, version)
-        etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:40]}"'
-        response = safe_get(key)
+        # CachedPageMiddleware may have looked already.
+        response = None if getattr(request, "page_cache_missed", False) else recall(key)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
                 return response
-            shared_cache_headers(response, etag, changed_at)
+            etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:40]}"'
+            shared_cache_headers(response, etag, max(changed_at, code_changed_at()))
             cacheable = getattr(response, "cache_by_content", set(request.GET) <= set(params))
             if cacheable:
                 if getattr(response, "is_rendered", True):
-                    safe_set(key, response, CACHE_SECONDS)
+                    remember(key, response)
                 else:  # a TemplateResponse (the sitemap): cache it once rendered
-                    response.add_post_render_callback(lambda r: safe_set(key, r, CACHE_SECONDS))
+                    response.add_post_render_callback(lambda r: remember(key, r))
         # Only a page known to exist (a 200) may be answered with 304.
-        not_modified = get_conditional_response(
-            request, etag=etag, last_modified=int(changed_at.timestamp())
-        )
-        if not_modified is not None and not_modified.status_code == 304:
-            shared_cache_headers(not_modified, etag, changed_at)
-            patch_vary_headers(not_modified, VARY_HEADERS)
-            return not_modified
-        return response
+        return not_modified_or(request, response)
 
     return wrapper
+
+
+class CachedPageMiddleware:
+    """Answers a GET for a cached page before the rest of the middleware runs.
+
+    Placed just after whitenoise, so a cached page costs about what a static
+    file does. Pages are only ever stored by :func:`cache_page_by_content`
+    (public, anonymous content), so whatever this finds may go to anyone.
+    Headers set by middleware below this one on the way out (X-Frame-Options)
+    were set when the page was stored; those above it run as usual.
+    """
+
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "GET":
+            return self.get_response(request)
+        try:
+            state = content_state()
+            key = page_cache_key(request, state[0])
+        except (DatabaseError, DisallowedHost):
+            return self.get_response(request)  # the full stack answers these (503, 400)
+        response = recall(key)
+        if response is not None:
+            return not_modified_or(request, response)
+        request.page_cache_missed = True
+        with request_state(state):
+            return self.get_response(request)

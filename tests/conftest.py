@@ -31,7 +31,10 @@ def _empty_cache():
     # page cached by an earlier test could otherwise be served to this one.
     from django.core.cache import cache
 
+    from comparisons.caching import forget_memory
+
     cache.clear()
+    forget_memory()
 
 
 @pytest.fixture

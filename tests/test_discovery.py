@@ -62,7 +62,7 @@ def test_sitemap_has_lastmod_and_leaves_out_drafts_and_noindex_pages(client, pai
     assert "data-analyst-vs" not in body and PAIR_URL not in body
     Comparison.objects.update(is_published=False)
     client.get("/")  # nothing stale: the update above bypassed the model signals
-    from comparisons.caching import bump_content_version
+    from comparisons.versioning import bump_content_version
 
     bump_content_version()
     assert ARTICLE_URL not in client.get("/sitemap.xml").content.decode()
@@ -372,7 +372,7 @@ def test_dates_follow_the_figures(client, content):
     from comparisons.models import Comparison, PayFactor, SalaryBand
 
     Comparison.objects.update(published_on=datetime.date(2026, 1, 5), updated_on=None)
-    from comparisons.caching import bump_content_version
+    from comparisons.versioning import bump_content_version
 
     bump_content_version()
     assert "Last updated 5 January 2026" in page_text(client.get(ARTICLE_URL))

@@ -23,6 +23,7 @@ from ..models import (
     Takeaway,
 )
 from ..models.roles import PAIR_SEPARATOR
+from ..versioning import per_content_version
 from .common import (
     RoleProfile,
     Shared,
@@ -221,6 +222,8 @@ def find_comparison(slug: str) -> Comparison | None:
     )
 
 
+# A generated comparison has no pk: its slug and roles name it.
+@per_content_version(key=lambda c: (c.pk, c.slug, c.role_a_id, c.role_b_id))
 def load_article(comparison: Comparison) -> ArticlePage:
     """Everything the article about ``comparison`` shows, in a fixed number of queries."""
     roles = [comparison.role_a, comparison.role_b]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Comparison, EquityShare, ExperienceLevel, PayFactor, Role, SalaryBand
+from ..versioning import per_content_version
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class CalculatorOptions:
         return role.pk in self.factor_roles.get(factor.pk, frozenset())
 
 
+@per_content_version(
+    key=lambda *, default_roles=None: default_roles and tuple(role.pk for role in default_roles)
+)
 def load_calculator_options(*, default_roles: tuple[Role, Role] | None = None) -> CalculatorOptions:
     """Roles, levels and pay factors in four queries (five to find default roles).
 
@@ -59,6 +63,7 @@ class EstimateInputs:
     shares: dict[int, EquityShare]
 
 
+@per_content_version(key=lambda roles, level: (tuple(role.pk for role in roles), level.pk))
 def load_estimate_inputs(roles: list[Role], level: ExperienceLevel) -> EstimateInputs:
     """The roles' bands at ``level`` and their equity shares, in two queries."""
     ids = [role.pk for role in roles]

@@ -15,8 +15,8 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from comparisons.caching import bump_content_version
 from comparisons.models import Comparison, ExperienceLevel, Role, SalaryBand, SalaryStat, Source
+from comparisons.versioning import bump_content_version
 
 PREFIX = "synthetic-"
 
