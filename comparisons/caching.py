@@ -160,8 +160,9 @@ class CachedPageMiddleware:
     Placed just after whitenoise, so a cached page costs about what a static
     file does. Pages are only ever stored by :func:`cache_page_by_content`
     (public, anonymous content), so whatever this finds may go to anyone.
-    Headers set by middleware below this one on the way out (X-Frame-Options)
-    were set when the page was stored; those above it run as usual.
+    Middleware below this one never sees a hit: of the headers it would add,
+    X-Frame-Options comes from above this one instead and Content-Length is
+    set in :func:`recall`, so a hit's headers match the first response's.
     """
 
     def __init__(self, get_response) -> None:
