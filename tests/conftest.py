@@ -1,9 +1,12 @@
-"""Shared fixtures: the seed content, page helpers and test-only settings."""
+"""Shared fixtures: the seed content, page helpers, real browsers and test-only settings."""
 
 from __future__ import annotations
 
 import html
+import importlib.util
+import os
 import re
+import shutil
 
 import pytest
 from django.core.management import call_command
@@ -92,3 +95,122 @@ def superuser_client(client, db):
     user = get_user_model().objects.create_superuser("chief", "chief@example.com", EDITOR_PASSWORD)
     client.force_login(user)
     return client
+
+
+# Real-browser tests (marked `browser`) drive Debian's Chromium through
+# Playwright, which never downloads a browser of its own. Where either is
+# missing they are skipped with the reason; with REQUIRE_BROWSER_TESTS set
+# (CI), the run stops instead, so CI can never pass without them.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def browser_unavailable() -> str | None:
+    if importlib.util.find_spec("playwright") is None:
+        return "Playwright is not installed (pip install -e '.[dev]')"
+    if not shutil.which(CHROMIUM):
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives a real browser (Chromium via Playwright)")
+    reason = browser_unavailable()
+    if reason and os.environ.get("REQUIRE_BROWSER_TESTS"):
+        raise pytest.UsageError(f"REQUIRE_BROWSER_TESTS is set but {reason}")
+
+
+def pytest_collection_modifyitems(config, items):
+    reason = browser_unavailable()
+    if reason:
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session; each test gets its own context."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls
+    # in the browser tests' fixtures are synchronous and safe here.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(transactional_db, live_server) -> str:
+    """The live server's address, serving the real content."""
+    call_command("load_content", verbosity=0)
+    return live_server.url
+
+
+# Collects CSP violations as the page reports them to itself. Playwright adds
+# init scripts through the DevTools protocol, which the page's CSP does not
+# govern, so the listener is there before the page's own first script.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+});
+"""
+
+
+class PageProblems(list):
+    """Console errors, uncaught exceptions and CSP violations of one page."""
+
+    def __init__(self, page):
+        super().__init__()
+        page.on("console", lambda m: m.type == "error" and self.append(f"console: {m.text}"))
+        page.on("pageerror", lambda error: self.append(f"exception: {error}"))
+        self.page = page
+
+    def all(self) -> list[str]:
+        """Everything so far, including violations reported inside the page."""
+        found = list(self)
+        if not self.page.is_closed():
+            try:
+                found += self.page.evaluate("window.__cspViolations || []")
+            except Exception as error:  # a page mid-navigation has no window yet
+                found.append(f"could not read CSP violations: {error}")
+        return found
+
+
+@pytest.fixture
+def open_page(browser):
+    """Opens a page in a fresh context (viewport, colour scheme, JavaScript...).
+
+    ``page.problems.all()`` lists what went wrong in it; every context is
+    closed after the test.
+    """
+    contexts = []
+
+    def open_page(**context_options):
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        page = context.new_page()
+        page.add_init_script(CSP_LISTENER)
+        page.problems = PageProblems(page)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()
