@@ -6,7 +6,7 @@ from django.urls import include, path
 from comparisons.caching import cache_page_by_content
 from comparisons.sitemaps import SITEMAPS
 from comparisons.views.health import healthz, readyz
-from comparisons.views.site import robots_txt
+from comparisons.views.site import favicon, robots_txt, web_manifest
 
 admin.site.site_header = "careerguide editors"
 admin.site.site_title = "careerguide admin"
@@ -21,6 +21,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
+    path("manifest.webmanifest", web_manifest, name="manifest"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("", include("comparisons.urls")),

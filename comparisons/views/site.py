@@ -1,9 +1,13 @@
-"""Site-wide pages: methodology, robots.txt, and the pair chooser."""
+"""Site-wide pages: methodology, robots.txt, favicon, web app manifest, the pair chooser."""
 
 from __future__ import annotations
 
+import json
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -40,6 +44,56 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {base_url_of(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+# Browsers ask for /favicon.ico whatever the page links to; a 404 there is a
+# console error on every first visit. Read once: it changes only with a deploy.
+FAVICON = (settings.BASE_DIR / "static" / "favicon.ico").read_bytes()
+ICON_MAX_AGE = 24 * 60 * 60
+
+# The light theme's background (--bg in static/css/site.css); base.html
+# gives the dark theme's colour as a second theme-color for dark mode.
+THEME_COLOR = "#fdfdfc"
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(FAVICON, content_type="image/vnd.microsoft.icon")
+    response["Cache-Control"] = f"public, max-age={ICON_MAX_AGE}"
+    return response
+
+
+@require_GET
+def web_manifest(request: HttpRequest) -> HttpResponse:
+    """What a phone shows when a reader adds the site to the home screen."""
+    manifest = {
+        "name": "careerguide: tech careers compared",
+        "short_name": "careerguide",
+        "description": "Tech careers' pay and paths compared, every figure sourced and dated.",
+        "id": "/",
+        "start_url": "/",
+        "scope": "/",
+        "display": "minimal-ui",
+        "lang": "en",
+        "background_color": THEME_COLOR,
+        "theme_color": THEME_COLOR,
+        "icons": [
+            {"src": static("favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            {"src": static("icons/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+            {"src": static("icons/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+            {
+                "src": static("icons/icon-maskable-512.png"),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "maskable",
+            },
+        ],
+    }
+    response = HttpResponse(
+        json.dumps(manifest, indent=2), content_type="application/manifest+json"
+    )
+    response["Cache-Control"] = f"public, max-age={ICON_MAX_AGE}"
+    return response
 
 
 @require_GET
