@@ -1,0 +1,243 @@
+"""Every page type in a real browser: sections, the chart, phone layout, tap
+targets, console errors and CSP violations, and screenshots for people to look at.
+
+Screenshots go to screenshots/ (git-ignored), one per page type at desktop
+and at phone size; the browser fixtures live in conftest.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTICLE_URL, DESKTOP, PHONE
+
+expect = pytest.importorskip("playwright.sync_api").expect
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+
+PAGES = {
+    "home": "/",
+    "article": ARTICLE_URL,
+    "role": "/roles/backend-developer/",
+    "role-index": "/roles/",
+    "comparison-index": "/compare/",
+    "calculator": "/calculator/",
+    "methodology": "/methodology/",
+    "not-found": "/no-such-page/",
+}
+
+ARTICLE_SECTIONS = {
+    "levels": "Salary by experience level",
+    "overview": "Salary overview",
+    "factors": "What moves pay",
+    "equity": "Equity and bonuses",
+    "skills": "Skills and education",
+    "competency": "Time to competency",
+    "benefits": "Benefits",
+    "paths": "Career paths",
+    "demand": "Demand and market",
+    "calculator": "Estimate your pay",
+    "takeaways": "Takeaways",
+    "sources": "Sources",
+}
+
+# Elements a reader can tap or tab to.
+TARGETS = "a[href], button, select, input, textarea, summary, [tabindex]:not([tabindex='-1'])"
+
+# WCAG 2.2 SC 2.5.8 (AA) asks for targets of at least 24 x 24 CSS px, and
+# exempts a link inside a sentence: its size is set by the line of text
+# around it, which readers expect to tap as text. So a target is exempt when
+# it is inline and the block it sits in has words of its own outside any
+# target (separators such as "·" do not count). Everything else, such as
+# links standing alone in lists and navigation, must be 24 px. The primary
+# controls (site navigation, the calculator's fields and button, the
+# breakdown toggle, paging) get the 44 px of SC 2.5.5 (AAA), as thumbs need.
+SMALL_TARGETS = """(selector) => {
+  const isTarget = (el) => el.matches(selector);
+  const block = (el) => {
+    let node = el.parentElement;
+    while (node && getComputedStyle(node).display.startsWith("inline")) node = node.parentElement;
+    return node;
+  };
+  const ownWords = (container) => {
+    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+    let text = "";
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.parentElement.closest(selector)) text += node.textContent;
+    }
+    return /[A-Za-z0-9]/.test(text);
+  };
+  const small = [];
+  for (const el of document.querySelectorAll(selector)) {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    if (!box.width || !box.height || style.visibility === "hidden") continue;
+    if (el.classList.contains("skip-link")) continue;  // off screen until focused; tested there
+    if (box.width >= 23.5 && box.height >= 23.5) continue;
+    if (style.display === "inline" && ownWords(block(el))) continue;
+    small.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" `
+      + `${Math.round(box.width)}x${Math.round(box.height)}`);
+  }
+  return small;
+}"""
+
+PRIMARY_CONTROLS = (
+    ".site-nav a, .calc-form select, .calc-form button, .breakdown summary, .pagination a"
+)
+
+# Anything wider than the viewport outside a scrolling region (the tables
+# scroll sideways inside their own focusable box, by design).
+OVERFLOWING = """() => {
+  const limit = document.documentElement.clientWidth + 0.5;
+  return [...document.querySelectorAll("body *")]
+    .filter((el) => !el.closest(".table-scroll"))
+    .filter((el) => el.getBoundingClientRect().right > limit)
+    .map((el) => `${el.tagName}.${el.className}: ${el.getBoundingClientRect().right}`);
+}"""
+
+
+def visit(page, path: str) -> None:
+    expected = 404 if path == PAGES["not-found"] else 200
+    if expected == 404:
+        page.problems.expected_404.add(page.base_url + path)
+    response = page.goto(page.base_url + path)
+    assert response.status == expected, f"{path}: {response.status}"
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.fixture
+def phone(open_page, site):
+    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
+    page.base_url = site
+    return page
+
+
+@pytest.fixture
+def desktop(open_page, site):
+    page = open_page(viewport=DESKTOP)
+    page.base_url = site
+    return page
+
+
+def test_article_renders_every_section_in_order_and_the_toc_reaches_each(desktop):
+    visit(desktop, ARTICLE_URL)
+    headings = desktop.locator("article > section[id] > h2").all_inner_texts()
+    wanted = list(ARTICLE_SECTIONS.values())
+    assert [h for h in headings if h in wanted] == wanted
+    for anchor, heading in ARTICLE_SECTIONS.items():
+        section = desktop.locator(f"section#{anchor}")
+        expect(section.locator("h2").first).to_have_text(heading)
+        expect(section).to_be_visible()
+        link = desktop.locator(f'.toc a[href="#{anchor}"]')
+        expect(link).to_have_text(heading)
+    desktop.click('.toc a[href="#factors"]')
+    expect(desktop).to_have_url(f"{desktop.base_url}{ARTICLE_URL}#factors")
+    expect(desktop.locator("#factors h2")).to_be_in_viewport()
+    assert desktop.problems.all() == []
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("path", [ARTICLE_URL, PAGES["role"]])
+def test_chart_is_visible_labelled_and_fits_its_box(request, viewport, path):
+    page = request.getfixturevalue(viewport)
+    visit(page, path)
+    svg = page.locator(".chart svg")
+    expect(svg).to_be_visible()
+    box = svg.bounding_box()
+    assert box["width"] >= 300, box
+    bars = svg.locator(".chart-group rect")
+    labels = svg.locator(".chart-group .bar-label")
+    assert bars.count() >= 3 and bars.count() == labels.count()
+    for index in range(bars.count()):
+        bar = bars.nth(index).bounding_box()
+        assert bar["width"] >= 1 and bar["height"] >= 10
+        assert "$" in labels.nth(index).text_content()
+    # No label, tick or legend entry is cut off at the edge of the drawing.
+    for text in svg.locator("text").all():
+        part = text.bounding_box()
+        assert part["x"] >= box["x"] - 0.5, text.text_content()
+        assert part["x"] + part["width"] <= box["x"] + box["width"] + 0.5, text.text_content()
+    # Readable on screen, not just in the drawing's own units.
+    smallest = page.evaluate(
+        """() => Math.min(...[...document.querySelectorAll(".chart text")].map((t) => {
+             const svg = t.ownerSVGElement;
+             const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+             return parseFloat(getComputedStyle(t).fontSize) * scale; }))"""
+    )
+    assert smallest >= 11, f"chart text as small as {smallest:.1f} px"
+    assert page.problems.all() == []
+
+
+@pytest.mark.parametrize("path", [ARTICLE_URL, PAGES["role"]])
+def test_chart_has_a_table_with_the_same_figures_one_tap_away(desktop, path):
+    visit(desktop, path)
+    chart = desktop.locator("figure.chart")
+    labels = chart.locator(".bar-label").all_text_contents()
+    desktop.click("figure.chart figcaption a")
+    table_id = desktop.url.rsplit("#", 1)[1]
+    table = desktop.locator(f"table#{table_id}")
+    expect(table).to_be_in_viewport()
+    cells = " ".join(table.locator("td").all_text_contents())
+    for label in labels:
+        assert label in cells
+    # The SVG is one image to assistive technology, named and described.
+    assert desktop.get_by_role("img", name="Base salary by experience level").count() == 1
+    described = chart.locator("svg").get_attribute("aria-describedby")
+    assert all(label in desktop.locator(f"#{described}").text_content() for label in labels)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_phone_layout_has_no_sideways_scrolling_and_big_enough_targets(phone, name):
+    visit(phone, PAGES[name])
+    if name in ("article", "calculator"):
+        phone.click(".breakdown summary")  # the open breakdown must fit too
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"page is {width} px wide"
+    assert phone.evaluate(OVERFLOWING) == []
+    assert phone.evaluate(SMALL_TARGETS, TARGETS) == []
+    for control in phone.locator(PRIMARY_CONTROLS).all():
+        if control.is_visible():
+            box = control.bounding_box()
+            assert box["width"] >= 44 and box["height"] >= 43.5, (control.text_content(), box)
+    assert phone.problems.all() == []
+
+
+def test_tap_target_check_catches_a_small_standalone_link(phone):
+    visit(phone, "/")
+    phone.evaluate(
+        """() => Object.assign(document.querySelector(".site-nav a").style, {
+                   display: "inline-block", minHeight: "0", padding: "0",
+                   fontSize: "8px", lineHeight: "1" })"""
+    )
+    assert any("Comparisons" in problem for problem in phone.evaluate(SMALL_TARGETS, TARGETS))
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_console_errors_or_csp_violations_and_is_photographed(request, viewport, name):
+    page = request.getfixturevalue(viewport)
+    visit(page, PAGES[name])
+    if name == "calculator":
+        # After an htmx swap too: the new fragment must be as clean as the page.
+        page.select_option("#id_level", "senior")
+        expect(page.locator("#calc-result")).to_contain_text("Senior band")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{viewport}.png", full_page=True)
+    assert page.problems.all() == []
+
+
+def test_csp_violations_are_noticed(desktop):
+    visit(desktop, "/")
+    # An inline script is exactly what the policy forbids; the listener must see it.
+    desktop.evaluate(
+        """() => { const s = document.createElement("script");
+                   s.textContent = "window.ranInline = true"; document.body.append(s); }"""
+    )
+    desktop.wait_for_function("window.__cspViolations.length > 0")
+    assert desktop.evaluate("window.ranInline") is None
+    assert any("script-src" in problem for problem in desktop.problems.all())
