@@ -79,3 +79,20 @@ def test_without_javascript_the_form_gives_the_same_result_as_a_full_page(site, 
     assert result_text(no_js) == expected
     assert "$76,000–$117,000" in expected
     assert with_js.problems.all() == no_js.problems.all() == []
+
+
+def test_quick_successive_changes_end_on_the_last_choice_without_errors(site, page):
+    # A reader flicking through options fires requests faster than they
+    # return: only the last choice may win, and nothing is logged as failed
+    # (an aborted request is a console error in htmx, so requests queue).
+    page.goto(f"{site}/calculator/")
+    page.wait_for_load_state("networkidle")
+    for level in ("mid-career", "senior", "entry-level", "senior"):
+        page.select_option("#id_level", level)
+    page.select_option("#id_location", "bay-area")
+    result = page.locator("#calc-result")
+    expect(result).to_contain_text("Bay Area")
+    page.wait_for_load_state("networkidle")
+    assert "Senior band" in result_text(page)
+    expect(page).to_have_url(re.compile(r"level=senior&location=bay-area"))
+    assert page.problems.all() == []
