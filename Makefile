@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 PYTHON ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve setup db test lint check ci clean
+.PHONY: help run serve setup db test lint check audit ci clean
 
 help:
 	@echo "make run    set everything up and serve http://127.0.0.1:$(PORT) (PORT=8001 to change)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL if set)"
 	@echo "make lint   ruff lint and format check"
 	@echo "make check  Django system checks and a check for missing migrations"
+	@echo "make audit  Lighthouse budget for the article and calculator (production stack)"
 	@echo "make clean  remove the virtualenv, the local database and collected static files"
 
 # Django 6 needs Python >= 3.12: try $(PYTHON), the pyenv version from
@@ -81,8 +82,21 @@ check: setup
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Lighthouse, pinned by bench/package-lock.json, installed into bench/node_modules
+# (never globally); it uses Debian's Chromium and never downloads a browser.
+# AUDIT_ARGS="--runs 3" or "--no-record" are passed to bench/audit.py.
+LIGHTHOUSE := bench/node_modules/.bin/lighthouse
+AUDIT_ARGS ?=
+
+$(LIGHTHOUSE): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	@touch $@
+
+audit: setup $(LIGHTHOUSE)
+	$(PY) bench/audit.py $(AUDIT_ARGS)
+
 ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .tmp bench/node_modules
