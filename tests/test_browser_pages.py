@@ -110,18 +110,33 @@ def visit(page, path: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+SIZES = {
+    "desktop": {"viewport": DESKTOP},
+    "phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True},
+}
+
+
+def sized_page(open_page, site, size: str):
+    page = open_page(**SIZES[size])
+    page.base_url = site
+    page.size = size
+    return page
+
+
 @pytest.fixture
 def phone(open_page, site):
-    page = open_page(viewport=PHONE, is_mobile=True, has_touch=True)
-    page.base_url = site
-    return page
+    return sized_page(open_page, site, "phone")
 
 
 @pytest.fixture
 def desktop(open_page, site):
-    page = open_page(viewport=DESKTOP)
-    page.base_url = site
-    return page
+    return sized_page(open_page, site, "desktop")
+
+
+@pytest.fixture(params=SIZES)
+def either(request, open_page, site):
+    """The test runs twice: at desktop size and at phone size."""
+    return sized_page(open_page, site, request.param)
 
 
 def test_article_renders_every_section_in_order_and_the_toc_reaches_each(desktop):
@@ -141,10 +156,9 @@ def test_article_renders_every_section_in_order_and_the_toc_reaches_each(desktop
     assert desktop.problems.all() == []
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
 @pytest.mark.parametrize("path", [ARTICLE_URL, PAGES["role"]])
-def test_chart_is_visible_labelled_and_fits_its_box(request, viewport, path):
-    page = request.getfixturevalue(viewport)
+def test_chart_is_visible_labelled_and_fits_its_box(either, path):
+    page = either
     visit(page, path)
     svg = page.locator(".chart svg")
     expect(svg).to_be_visible()
@@ -217,17 +231,16 @@ def test_tap_target_check_catches_a_small_standalone_link(phone):
     assert any("Comparisons" in problem for problem in phone.evaluate(SMALL_TARGETS, TARGETS))
 
 
-@pytest.mark.parametrize("viewport", ["desktop", "phone"])
 @pytest.mark.parametrize("name", PAGES)
-def test_page_has_no_console_errors_or_csp_violations_and_is_photographed(request, viewport, name):
-    page = request.getfixturevalue(viewport)
+def test_page_has_no_console_errors_or_csp_violations_and_is_photographed(either, name):
+    page = either
     visit(page, PAGES[name])
     if name == "calculator":
         # After an htmx swap too: the new fragment must be as clean as the page.
         page.select_option("#id_level", "senior")
         expect(page.locator("#calc-result")).to_contain_text("Senior band")
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-{viewport}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{page.size}.png", full_page=True)
     assert page.problems.all() == []
 
 
