@@ -18,7 +18,7 @@ def result_text(page) -> str:
     return " ".join(page.text_content("#calc-result").split())
 
 
-def test_changing_an_input_swaps_the_result_pushes_the_url_and_back_restores(site, page):
+def test_changing_an_input_swaps_the_result_pushes_the_url_and_back_restores(site, page, open_page):
     page.goto(f"{site}/calculator/")
     page.wait_for_load_state("networkidle")
     page.evaluate("window.notReloaded = true")
@@ -32,6 +32,11 @@ def test_changing_an_input_swaps_the_result_pushes_the_url_and_back_restores(sit
     expect(result).to_contain_text("Bay Area")
     expect(page).to_have_url(re.compile(r"location=bay-area"))
     assert page.evaluate("window.notReloaded") is True  # swapped in place, no page load
+    # The address bar now holds a link to this very result, as a full page.
+    page.wait_for_load_state("networkidle")
+    shared = open_page(java_script_enabled=False)
+    assert shared.goto(page.url).status == 200
+    assert result_text(shared) == result_text(page)
 
     page.go_back()
     expect(result).not_to_contain_text("Bay Area")
