@@ -254,6 +254,10 @@ def test_article_prints_cleanly(page, site):
         assert not page.locator(hidden).first.is_visible(), f"{hidden} is printed"
     for shown in ("h1", "#levels-table", "figure.chart svg", "#sources", "#calc-result"):
         expect(page.locator(shown).first).to_be_visible()
+    # Without the form, the estimate's steps tell which choices it is for.
+    expect(page.locator(".breakdown summary").first).to_be_hidden()
+    expect(page.locator(".breakdown ol").first).to_be_visible()
+    expect(page.locator(".breakdown ol").first).to_contain_text("Entry-level band")
     # Paper is white whatever the screen's theme, and text black.
     colours = page.evaluate(
         """() => [getComputedStyle(document.body).backgroundColor,
