@@ -158,13 +158,13 @@ def site(transactional_db, live_server) -> str:
     return live_server.url
 
 
-# Collects CSP violations as the page reports them to itself. Playwright adds
-# init scripts through the DevTools protocol, which the page's CSP does not
-# govern, so the listener is there before the page's own first script.
+# Reports each CSP violation to the test as the page sees it. Playwright adds
+# init scripts and bindings through the DevTools protocol, which the page's
+# CSP does not govern, so the listener is in place before the page's own
+# first script, on every document the page navigates to.
 CSP_LISTENER = """
-window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+  window.__reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
 });
 """
 
@@ -176,6 +176,8 @@ class PageProblems(list):
         super().__init__()
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.append(f"exception: {error}"))
+        page.expose_function("__reportCspViolation", lambda text: self.append(f"csp: {text}"))
+        page.add_init_script(CSP_LISTENER)
         self.page = page
         # Addresses whose 404 is the point of the test (the not-found page):
         # Chromium logs the document's own status as a console error.
@@ -189,14 +191,11 @@ class PageProblems(list):
         self.append(f"console: {message.text} ({message.location.get('url')})")
 
     def all(self) -> list[str]:
-        """Everything so far, including violations reported inside the page."""
-        found = list(self)
+        """Everything reported so far."""
         if not self.page.is_closed():
-            try:
-                found += self.page.evaluate("window.__cspViolations || []")
-            except Exception as error:  # a page mid-navigation has no window yet
-                found.append(f"could not read CSP violations: {error}")
-        return found
+            # A round trip to the page delivers the reports it has sent before.
+            self.page.evaluate("0")
+        return list(self)
 
 
 @pytest.fixture
@@ -212,7 +211,6 @@ def open_page(browser):
         context = browser.new_context(**context_options)
         contexts.append(context)
         page = context.new_page()
-        page.add_init_script(CSP_LISTENER)
         page.problems = PageProblems(page)
         return page
 
