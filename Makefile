@@ -18,7 +18,8 @@ help:
 	@echo "make lint   ruff lint and format check"
 	@echo "make check  Django system checks and a check for missing migrations"
 	@echo "make audit  Lighthouse budget for the article and calculator (production stack)"
-	@echo "make clean  remove the virtualenv, the local database and collected static files"
+	@echo "make clean  remove the virtualenv, the local database, collected static files,"
+	@echo "            Lighthouse (bench/node_modules) and scratch files (.tmp)"
 
 # Django 6 needs Python >= 3.12: try $(PYTHON), the pyenv version from
 # .python-version, then python3.14..python3.12 and python3 on PATH.
