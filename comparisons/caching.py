@@ -11,10 +11,13 @@ costs one cache read: the version's.
 from __future__ import annotations
 
 import functools
+import gzip
 import hashlib
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
@@ -38,8 +41,20 @@ from .versioning import (
 CACHE_SECONDS = 60 * 60 * 24
 # Requests that vary by these headers get separate cache entries, and say so.
 VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 MEMORY_PAGES = 200
-_memory: OrderedDict[str, tuple[bytes, dict[str, str]]] = OrderedDict()
+
+
+@dataclass
+class Kept:
+    """A page this process remembers, and its gzipped body once a client asked for it."""
+
+    content: bytes
+    headers: dict[str, str]
+    gzipped: bytes | None = None
+
+
+_memory: OrderedDict[str, Kept] = OrderedDict()
 # runserver and threaded workers share it between threads.
 _lock = threading.Lock()
 
@@ -74,7 +89,7 @@ def remember(key: str, response: HttpResponse) -> None:
 
 def keep_in_memory(key: str, response: HttpResponse) -> None:
     with _lock:
-        _memory[key] = (response.content, dict(response.items()))
+        _memory[key] = Kept(response.content, dict(response.items()))
         _memory.move_to_end(key)
         while len(_memory) > MEMORY_PAGES:
             _memory.popitem(last=False)
@@ -86,7 +101,7 @@ def recall(key: str) -> HttpResponse | None:
         if (kept := _memory.get(key)) is not None:
             _memory.move_to_end(key)
     if kept is not None:
-        response = HttpResponse(kept[0], headers=kept[1])
+        response = HttpResponse(kept.content, headers=kept.headers)
     elif (response := safe_get(key)) is not None:
         keep_in_memory(key, response)
     else:
@@ -102,6 +117,39 @@ def forget_memory() -> None:
     forget_remembered()
 
 
+def gzipped_for(request: HttpRequest, response: HttpResponse, key: str | None) -> HttpResponse:
+    """A public page, gzipped for a client that accepts it.
+
+    Django's GZipMiddleware would compress every response, admin pages with
+    their CSRF tokens included, and again on every cache hit. Public pages
+    hold no secret for a BREACH attack to guess, so they are compressed here
+    without its random padding, and a page's compressed body is kept with
+    it in memory: a hit costs no compression.
+    """
+    if (
+        response.status_code != 200
+        or response.streaming
+        or not getattr(response, "is_rendered", True)
+        or response.has_header("Content-Encoding")
+        or len(response.content) < 200
+        or not ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    ):
+        return response
+    kept = _memory.get(key) if key else None
+    body = kept.gzipped if kept else None
+    if body is None:
+        body = gzip.compress(response.content, compresslevel=6, mtime=0)
+        if kept:
+            kept.gzipped = body
+    response.content = body
+    response["Content-Length"] = str(len(body))
+    response["Content-Encoding"] = "gzip"
+    # RFC 9110 8.8.1: another encoding of the same page has a weak ETag.
+    if (etag := response.get("ETag", "")).startswith('"'):
+        response["ETag"] = f"W/{etag}"
+    return response
+
+
 def not_modified_or(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """A 304 for a client that holds this page already, else the page."""
     if "HTTP_IF_NONE_MATCH" not in request.META and "HTTP_IF_MODIFIED_SINCE" not in request.META:
@@ -112,7 +160,7 @@ def not_modified_or(request: HttpRequest, response: HttpResponse) -> HttpRespons
         return response
     for header in ("ETag", "Last-Modified", "Cache-Control"):
         not_modified[header] = response[header]
-    patch_vary_headers(not_modified, VARY_HEADERS)
+    patch_vary_headers(not_modified, (*VARY_HEADERS, "Accept-Encoding"))
     return not_modified
 
 
@@ -142,6 +190,7 @@ def cache_page_by_content(
                 return response
             etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:40]}"'
             shared_cache_headers(response, etag, max(changed_at, code_changed_at()))
+            patch_vary_headers(response, ("Accept-Encoding",))
             cacheable = getattr(response, "cache_by_content", set(request.GET) <= set(params))
             if cacheable:
                 if getattr(response, "is_rendered", True):
@@ -149,7 +198,7 @@ def cache_page_by_content(
                 else:  # a TemplateResponse (the sitemap): cache it once rendered
                     response.add_post_render_callback(lambda r: remember(key, r))
         # Only a page known to exist (a 200) may be answered with 304.
-        return not_modified_or(request, response)
+        return gzipped_for(request, not_modified_or(request, response), key)
 
     return wrapper
 
@@ -178,7 +227,7 @@ class CachedPageMiddleware:
             return self.get_response(request)  # the full stack answers these (503, 400)
         response = recall(key)
         if response is not None:
-            return not_modified_or(request, response)
+            return gzipped_for(request, not_modified_or(request, response), key)
         request.page_cache_missed = True
         with request_state(state):
             return self.get_response(request)

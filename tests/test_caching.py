@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 from decimal import Decimal as D
@@ -283,3 +284,27 @@ def test_remembered_loaders_reload_after_an_edit(content):
     role.save()  # a save through the ORM, as admin does, bumps the version
     assert load("backend-developer") == "Back-end Developer"
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize("url", ["/", ARTICLE_URL, f"{CALC}?level=senior"])
+def test_public_pages_are_gzipped_for_clients_that_accept_it(client, content, url):
+    plain = client.get(url)
+    assert "Accept-Encoding" in plain["Vary"] and not plain.has_header("Content-Encoding")
+    for _ in range(2):  # rendered, then from the cache
+        packed = client.get(url, HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert packed["Content-Encoding"] == "gzip"
+        assert gzip.decompress(packed.content) == plain.content
+        assert packed["Content-Length"] == str(len(packed.content))
+        assert packed["ETag"] == f"W/{plain['ETag']}"
+    again = client.get(url, HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"])
+    assert again.status_code == 304
+
+
+def test_the_article_is_gzipped_to_under_14_kb(client, content):
+    assert len(client.get(ARTICLE_URL, HTTP_ACCEPT_ENCODING="gzip").content) <= 14 * 1024
+
+
+def test_admin_pages_are_never_compressed(editor_client):
+    # They carry CSRF tokens: compressing them would help a BREACH attack.
+    page = editor_client.get("/admin/comparisons/role/", HTTP_ACCEPT_ENCODING="gzip")
+    assert page.status_code == 200 and not page.has_header("Content-Encoding")
