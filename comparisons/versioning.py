@@ -21,6 +21,7 @@ import functools
 import hashlib
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
@@ -31,6 +32,7 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -47,6 +49,8 @@ STATE_KEY = "content-state"
 STATE_SECONDS = 10
 # The last version seen, kept without expiry for database outages.
 LAST_STATE_KEY = "content-state-last"
+# Where a committed change is announced to every process.
+CHANNEL = "content-state-changed"
 FRAGMENTS = 256
 
 type State = tuple[str, datetime.datetime]
@@ -76,9 +80,13 @@ def content_state() -> State:
     global _last_state
     if (state := _request_state.get()) is not None:
         return state
+    if (state := _heard.current()) is not None:
+        return state
+    generation = _heard.generation
     shared = cache_is_shared()
     if shared and (state := safe_get(STATE_KEY)) is not None:
         _last_state = state
+        _heard.keep(state, generation)
         return state
     try:
         state = read_state()
@@ -92,10 +100,88 @@ def content_state() -> State:
         # add, not set: a version read before an editor's commit must not
         # overwrite the one that commit published.
         safe_add(STATE_KEY, state, STATE_SECONDS)
+        _heard.keep(state, generation)
     if state != _last_state:
         _last_state = state
         safe_set(LAST_STATE_KEY, state, None)
     return state
+
+
+class Heard:
+    """The version as last read, trusted without asking Redis while a listener
+    hears of every change (:func:`start_listening`).
+
+    Every change, and every (re)subscription, moves ``generation`` on: a
+    version read before it can then not be kept, so a reader racing an
+    edit never keeps the older version. Trusted for STATE_SECONDS at most,
+    which bounds staleness should a publish be lost.
+    """
+
+    def __init__(self) -> None:
+        self.listening = False
+        self.generation = 0
+        self.state: State | None = None
+        self.read_at = 0.0
+
+    def current(self) -> State | None:
+        if self.listening and time.monotonic() - self.read_at < STATE_SECONDS:
+            return self.state
+        return None
+
+    def keep(self, state: State, generation: int) -> None:
+        with _lock:
+            if self.listening and generation == self.generation:
+                self.state, self.read_at = state, time.monotonic()
+
+    def forget(self) -> None:
+        with _lock:
+            self.generation += 1
+            self.state = None
+
+
+_heard = Heard()
+_stop_listening = threading.Event()
+
+
+def redis_client(write: bool = False):
+    """The Redis client behind the cache, or None when the cache is not Redis."""
+    backend = caches["default"]
+    return backend._cache.get_client(write=write) if isinstance(backend, RedisCache) else None
+
+
+def start_listening() -> threading.Thread | None:
+    """Hear of edits from Redis in this process (gunicorn starts it in each
+    worker), so that a cached page is served without reading the version."""
+    if redis_client() is None:
+        return None
+    _stop_listening.clear()
+    listener = threading.Thread(target=_listen, name="content-version-listener", daemon=True)
+    listener.start()
+    return listener
+
+
+def stop_listening() -> None:
+    _stop_listening.set()
+
+
+def _listen() -> None:
+    client = redis_client()
+    while not _stop_listening.is_set():
+        try:
+            with client.pubsub() as pubsub:
+                pubsub.subscribe(CHANNEL)
+                while not _stop_listening.is_set():
+                    message = pubsub.get_message(timeout=1.0)
+                    if message is None:
+                        continue
+                    _heard.forget()  # a change, or (first) the subscription itself
+                    if message["type"] == "subscribe":
+                        _heard.listening = True
+        except Exception:
+            logger.warning("lost Redis: reading the content version per request", exc_info=True)
+        _heard.listening = False
+        _heard.forget()
+        _stop_listening.wait(1.0)
 
 
 def read_state() -> State:
@@ -105,11 +191,18 @@ def read_state() -> State:
 
 def publish_state() -> None:
     """Tell every process about a committed change at once."""
-    if cache_is_shared():
-        try:
-            safe_set(STATE_KEY, read_state(), STATE_SECONDS)
-        except DatabaseError:
-            logger.warning("could not read the new content version to publish it", exc_info=True)
+    _heard.forget()
+    if not cache_is_shared():
+        return
+    try:
+        safe_set(STATE_KEY, read_state(), STATE_SECONDS)
+    except DatabaseError:
+        logger.warning("could not read the new content version to publish it", exc_info=True)
+    try:
+        if (client := redis_client(write=True)) is not None:
+            client.publish(CHANNEL, b"changed")
+    except Exception:
+        logger.warning("could not announce a content change", exc_info=True)
 
 
 def safe_get(key: str):

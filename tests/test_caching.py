@@ -5,11 +5,17 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from decimal import Decimal as D
 
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
+from django.db.models.functions import Now
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
@@ -17,6 +23,7 @@ from comparisons.caching import forget_memory, page_cache_key, recall
 from comparisons.models import PayFactor, Role, SalaryBand, Skill, Source
 from comparisons.versioning import current_version
 from tests.conftest import ARTICLE_URL, page_text
+from tests.test_faults import ROOT
 
 pytestmark = pytest.mark.django_db
 
@@ -308,3 +315,121 @@ def test_admin_pages_are_never_compressed(editor_client):
     # They carry CSRF tokens: compressing them would help a BREACH attack.
     page = editor_client.get("/admin/comparisons/role/", HTTP_ACCEPT_ENCODING="gzip")
     assert page.status_code == 200 and not page.has_header("Content-Encoding")
+
+
+@pytest.fixture
+def listening(shared_cache):
+    """This process hears of content changes from Redis, as each gunicorn worker does."""
+    from comparisons.versioning import _heard, start_listening, stop_listening
+
+    thread = start_listening()
+    wait_for(lambda: _heard.listening)
+    yield _heard
+    stop_listening()
+    thread.join(timeout=5)
+
+
+def wait_for(condition, seconds: float = 5) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
+def test_while_listening_the_version_is_not_read_per_request(
+    content, listening, shared_cache, django_assert_num_queries
+):
+    from comparisons.versioning import content_state
+
+    first = content_state()
+    shared_cache.flushdb()  # were it read again, it would come from the database
+    with django_assert_num_queries(0):
+        assert content_state() == first
+
+
+def test_a_change_announced_by_another_process_is_heard_at_once(content, listening, shared_cache):
+    from comparisons.models import ContentVersion
+    from comparisons.versioning import CHANNEL, STATE_KEY, content_state, read_state
+
+    before = content_state()
+    ContentVersion.objects.filter(pk=1).update(version=F("version") + 1, changed_at=Now())
+    cache.set(STATE_KEY, read_state(), 10)  # what publish_state does in the editor's process
+    assert content_state() == before  # nothing re-read until announced
+    shared_cache.publish(CHANNEL, b"changed")
+    wait_for(lambda: content_state() == read_state())
+
+
+def test_a_version_read_before_a_change_is_never_kept(content, listening):
+    from comparisons.versioning import read_state
+
+    stale = read_state()
+    generation = listening.generation
+    listening.forget()  # a change is heard while the stale version was on its way
+    listening.keep(stale, generation)
+    assert listening.current() is None
+
+
+def test_losing_redis_stops_trusting_what_was_heard_until_listening_again(
+    content, listening, shared_cache
+):
+    from comparisons.versioning import content_state
+
+    content_state()
+    generation = listening.generation
+    shared_cache.client_kill_filter(_type="pubsub")
+    wait_for(lambda: listening.generation > generation)
+    wait_for(lambda: listening.listening)  # subscribed again, by itself
+    assert content_state() is not None
+
+
+def test_an_admin_save_shows_at_once_in_every_gunicorn_worker(shared_cache, tmp_path):
+    """Real processes: gunicorn workers hearing of changes, and an edit made elsewhere."""
+    from tests.test_faults import fetch, free_port
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env |= {
+        "DJANGO_SECRET_KEY": "test-only-secret-key-for-the-listener-test-0123456789",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "REDIS_URL": "redis://127.0.0.1:6379/13",
+    }
+    for command in (
+        ["migrate", "-v0"],
+        ["load_content", "-v0"],
+        ["collectstatic", "-v0", "--noinput"],
+    ):
+        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "careerguide.wsgi",
+         "--bind", f"127.0.0.1:{port}", "--workers", "2", "--access-logfile", "/dev/null"],
+        cwd=ROOT, env=env, start_new_session=True,
+    )  # fmt: skip
+    try:
+        wait_for(lambda: fetch_or_none(port, "/healthz") == 200, seconds=30)
+        for _ in range(8):  # both workers cache the page and settle on the version
+            assert "starts at $95k" in fetch(port, ARTICLE_URL)[1]
+        edit = (
+            "from comparisons.models import SalaryBand; "
+            "b = SalaryBand.objects.get(role__slug='ai-ml-engineer', level__slug='entry-level'); "
+            "b.min_salary = 99000; b.save()"
+        )
+        subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", edit], cwd=ROOT, env=env, check=True
+        )
+        for _ in range(8):  # whichever worker answers
+            body = fetch(port, ARTICLE_URL)[1]
+            assert "starts at $99k" in body and "starts at $95k" not in body
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def fetch_or_none(port: int, path: str) -> int | None:
+    from tests.test_faults import fetch
+
+    try:
+        return fetch(port, path)[0]
+    except OSError:
+        return None
