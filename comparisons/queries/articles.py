@@ -215,6 +215,7 @@ def generated_comparison(role_a: Role, role_b: Role) -> Comparison:
     )
 
 
+@per_content_version(key=lambda slug: slug)
 def find_comparison(slug: str) -> Comparison | None:
     """The published comparison ``slug`` with its two roles, or ``None``."""
     return (
