@@ -34,6 +34,6 @@ access_log_format = (
 def post_worker_init(worker):
     # Each worker hears of content changes from Redis, so serving a cached
     # page needs no round trip to read the content version.
-    from comparisons.versioning import start_listening
+    from comparisons.shared_cache import start_listening
 
     start_listening()

@@ -28,20 +28,16 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django_htmx.middleware import HtmxDetails
 
+from .shared_cache import safe_get, safe_set
 from .versioning import (
     code_changed_at,
     code_version,
     content_state,
     forget_remembered,
     request_state,
-    safe_get,
-    safe_set,
 )
 
 CACHE_SECONDS = 60 * 60 * 24
-# Requests that vary by these headers get separate cache entries, and say so.
-VARY_HEADERS = ("HX-Request", "HX-History-Restore-Request")
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 MEMORY_PAGES = 200
 
 
@@ -126,14 +122,7 @@ def gzipped_for(request: HttpRequest, response: HttpResponse, key: str | None) -
     without its random padding, and a page's compressed body is kept with
     it in memory: a hit costs no compression.
     """
-    if (
-        response.status_code != 200
-        or response.streaming
-        or not getattr(response, "is_rendered", True)
-        or response.has_header("Content-Encoding")
-        or len(response.content) < 200
-        or not ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
-    ):
+    if response.status_code != 200 or not would_gzip(request, response):
         return response
     kept = _memory.get(key) if key else None
     body = kept.gzipped if kept else None
@@ -150,6 +139,29 @@ def gzipped_for(request: HttpRequest, response: HttpResponse, key: str | None) -
     return response
 
 
+def would_gzip(request: HttpRequest, response: HttpResponse) -> bool:
+    return (
+        not response.streaming
+        and getattr(response, "is_rendered", True)
+        and not response.has_header("Content-Encoding")
+        and len(response.content) >= 200
+        and accepts_gzip(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    )
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether gzip is acceptable: named, or else ``*``, with a quality above zero."""
+    qualities = {}
+    for coding in accept_encoding.lower().split(","):
+        name, _, params = coding.partition(";")
+        quality = re.search(r"q\s*=\s*([^\s;]*)", params)
+        try:
+            qualities[name.strip()] = float(quality.group(1)) if quality else 1.0
+        except ValueError:
+            qualities[name.strip()] = 0.0
+    return qualities.get("gzip", qualities.get("*", 0.0)) > 0
+
+
 def not_modified_or(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     """A 304 for a client that holds this page already, else the page."""
     if "HTTP_IF_NONE_MATCH" not in request.META and "HTTP_IF_MODIFIED_SINCE" not in request.META:
@@ -158,9 +170,12 @@ def not_modified_or(request: HttpRequest, response: HttpResponse) -> HttpRespons
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if not_modified is None or not_modified.status_code != 304:
         return response
-    for header in ("ETag", "Last-Modified", "Cache-Control"):
-        not_modified[header] = response[header]
-    patch_vary_headers(not_modified, (*VARY_HEADERS, "Accept-Encoding"))
+    # The headers the 200 would have had (RFC 9110 15.4.5), in the encoding it would have had.
+    for header in ("ETag", "Last-Modified", "Cache-Control", "Vary"):
+        if response.has_header(header):
+            not_modified[header] = response[header]
+    if would_gzip(request, response) and etag.startswith('"'):
+        not_modified["ETag"] = f"W/{etag}"
     return not_modified
 
 

@@ -6,10 +6,10 @@ Whatever is cached is kept under that number, so after an editor's save the
 next request finds nothing for the new version and renders fresh figures:
 nothing is invalidated by hand and no process can serve stale content.
 
-With a cache every process shares (Redis), the version is also published
-there when the save commits, so reading it costs one cache read and no
-database query. Loaders and content-only fragments of pages can be
-remembered in each process per version (:func:`per_content_version`,
+With Redis, the version is also published there when the save commits and
+announced to every process (``shared_cache``), so reading it usually costs
+nothing. Loaders and content-only fragments of pages can be remembered in
+each process per version (:func:`per_content_version`,
 ``{% content_fragment %}``).
 """
 
@@ -21,7 +21,6 @@ import functools
 import hashlib
 import logging
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
@@ -29,28 +28,20 @@ from functools import wraps
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache, caches
-from django.core.cache.backends.dummy import DummyCache
-from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
+from . import shared_cache
 from .models import ContentVersion
+from .shared_cache import safe_get, safe_set
 
 logger = logging.getLogger(__name__)
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
-# The version as published on commit; trusted for this long without asking
-# the database, which bounds staleness should a publish ever be lost.
-STATE_KEY = "content-state"
-STATE_SECONDS = 10
 # The last version seen, kept without expiry for database outages.
-LAST_STATE_KEY = "content-state-last"
-# Where a committed change is announced to every process.
-CHANNEL = "content-state-changed"
+LAST_STATE_KEY = "content-version:last"
 FRAGMENTS = 256
 
 type State = tuple[str, datetime.datetime]
@@ -64,168 +55,67 @@ _memos: list[OrderedDict] = [_fragments]
 _lock = threading.Lock()
 
 
-def cache_is_shared() -> bool:
-    """Whether every process sees the same cache (so a published version reaches all)."""
-    return not isinstance(caches["default"], (LocMemCache, DummyCache))
-
-
 def content_state() -> State:
     """A token that changes with every content change, and when that was.
 
-    Read from the shared cache while it holds a published version, else from
-    the database. While the database is unreachable, the last known version
-    (in this process, or in the cache) keeps cached pages servable; with
+    Within a request, the one the request started with. Otherwise the
+    version this process heard of, else the one published in Redis, else
+    the database's. While the database is unreachable, the last known
+    version (shared, else this process's) keeps cached pages servable; with
     neither, the database error propagates (and becomes a 503).
     """
     global _last_state
     if (state := _request_state.get()) is not None:
         return state
-    if (state := _heard.current()) is not None:
+    heard = shared_cache.heard()
+    if (state := heard.current()) is not None:
         return state
-    generation = _heard.generation
-    shared = cache_is_shared()
-    if shared and (state := safe_get(STATE_KEY)) is not None:
-        _last_state = state
-        _heard.keep(state, generation)
+    generation = heard.generation
+    if (newest := shared_cache.published()) is not None:
+        state = _last_state = state_of(*newest)
+        heard.keep(state, generation)
         return state
     try:
-        state = read_state()
+        row = read_row()
     except DatabaseError:
-        state = _last_state or safe_get(LAST_STATE_KEY)
+        state = safe_get(LAST_STATE_KEY) or _last_state
         if state is None:
             raise
         logger.warning("database unreachable: serving pages cached under the last version")
         return state
-    if shared:
-        # add, not set: a version read before an editor's commit must not
-        # overwrite the one that commit published.
-        safe_add(STATE_KEY, state, STATE_SECONDS)
-        _heard.keep(state, generation)
+    shared_cache.offer(*row)
+    state = state_of(*row)
+    heard.keep(state, generation)
     if state != _last_state:
         _last_state = state
         safe_set(LAST_STATE_KEY, state, None)
     return state
 
 
-class Heard:
-    """The version as last read, trusted without asking Redis while a listener
-    hears of every change (:func:`start_listening`).
-
-    Every change, and every (re)subscription, moves ``generation`` on: a
-    version read before it can then not be kept, so a reader racing an
-    edit never keeps the older version. Trusted for STATE_SECONDS at most,
-    which bounds staleness should a publish be lost.
-    """
-
-    def __init__(self) -> None:
-        self.listening = False
-        self.generation = 0
-        self.state: State | None = None
-        self.read_at = 0.0
-
-    def current(self) -> State | None:
-        if self.listening and time.monotonic() - self.read_at < STATE_SECONDS:
-            return self.state
-        return None
-
-    def keep(self, state: State, generation: int) -> None:
-        with _lock:
-            if self.listening and generation == self.generation:
-                self.state, self.read_at = state, time.monotonic()
-
-    def forget(self) -> None:
-        with _lock:
-            self.generation += 1
-            self.state = None
+def state_of(number: int, changed_at: datetime.datetime) -> State:
+    return (f"{number}.{changed_at.timestamp():.6f}", changed_at)
 
 
-_heard = Heard()
-_stop_listening = threading.Event()
-
-
-def redis_client(write: bool = False):
-    """The Redis client behind the cache, or None when the cache is not Redis."""
-    backend = caches["default"]
-    return backend._cache.get_client(write=write) if isinstance(backend, RedisCache) else None
-
-
-def start_listening() -> threading.Thread | None:
-    """Hear of edits from Redis in this process (gunicorn starts it in each
-    worker), so that a cached page is served without reading the version."""
-    if redis_client() is None:
-        return None
-    _stop_listening.clear()
-    listener = threading.Thread(target=_listen, name="content-version-listener", daemon=True)
-    listener.start()
-    return listener
-
-
-def stop_listening() -> None:
-    _stop_listening.set()
-
-
-def _listen() -> None:
-    client = redis_client()
-    while not _stop_listening.is_set():
-        try:
-            with client.pubsub() as pubsub:
-                pubsub.subscribe(CHANNEL)
-                while not _stop_listening.is_set():
-                    message = pubsub.get_message(timeout=1.0)
-                    if message is None:
-                        continue
-                    _heard.forget()  # a change, or (first) the subscription itself
-                    if message["type"] == "subscribe":
-                        _heard.listening = True
-        except Exception:
-            logger.warning("lost Redis: reading the content version per request", exc_info=True)
-        _heard.listening = False
-        _heard.forget()
-        _stop_listening.wait(1.0)
+def read_row() -> tuple[int, datetime.datetime]:
+    row = ContentVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
+    return (0, EPOCH) if row is None else row
 
 
 def read_state() -> State:
-    row = ContentVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
-    return ("0", EPOCH) if row is None else (f"{row[0]}.{row[1].timestamp():.6f}", row[1])
+    return state_of(*read_row())
 
 
 def publish_state() -> None:
     """Tell every process about a committed change at once."""
-    _heard.forget()
-    if not cache_is_shared():
-        return
+    shared_cache.heard().forget()
     try:
-        safe_set(STATE_KEY, read_state(), STATE_SECONDS)
+        row = read_row()
     except DatabaseError:
         logger.warning("could not read the new content version to publish it", exc_info=True)
-    try:
-        if (client := redis_client(write=True)) is not None:
-            client.publish(CHANNEL, b"changed")
-    except Exception:
-        logger.warning("could not announce a content change", exc_info=True)
-
-
-def safe_get(key: str):
-    """A cache read that treats an unreachable cache (Redis down) as a miss."""
-    try:
-        return cache.get(key)
-    except Exception:
-        logger.warning("cache unreachable on get", exc_info=True)
-        return None
-
-
-def safe_set(key: str, value, timeout) -> None:
-    try:
-        cache.set(key, value, timeout)
-    except Exception:
-        logger.warning("cache unreachable on set", exc_info=True)
-
-
-def safe_add(key: str, value, timeout) -> None:
-    try:
-        cache.add(key, value, timeout)
-    except Exception:
-        logger.warning("cache unreachable on add", exc_info=True)
+        shared_cache.withdraw()
+        return
+    shared_cache.offer(*row, announce=True)
+    safe_set(LAST_STATE_KEY, state_of(*row), None)
 
 
 def current_version() -> str:
@@ -300,6 +190,7 @@ def forget_remembered() -> None:
     """Drop what this process remembers (for tests, whose databases roll back)."""
     for memo in _memos:
         memo.clear()
+    shared_cache.reset()
 
 
 def per_content_version[**P, R](
