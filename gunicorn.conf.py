@@ -31,7 +31,7 @@ access_log_format = (
 )
 
 
-def post_worker_init(worker):
+def post_worker_init(worker) -> None:
     # Each worker hears of content changes from Redis, so serving a cached
     # page needs no round trip to read the content version.
     from comparisons.shared_cache import start_listening

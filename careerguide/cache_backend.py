@@ -8,6 +8,7 @@ wrapper around its connection pool and is safe to share between threads.
 
 from __future__ import annotations
 
+import redis
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 
@@ -16,7 +17,7 @@ class ReusingRedisCacheClient(RedisCacheClient):
         super().__init__(*args, **kwargs)
         self._clients = {}
 
-    def get_client(self, key=None, *, write=False):
+    def get_client(self, key: str | None = None, *, write: bool = False) -> redis.Redis:
         pool = self._get_connection_pool(write)
         client = self._clients.get(id(pool))
         if client is None:
@@ -25,6 +26,6 @@ class ReusingRedisCacheClient(RedisCacheClient):
 
 
 class ReusingRedisCache(RedisCache):
-    def __init__(self, server, params) -> None:
+    def __init__(self, server: str, params: dict) -> None:
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient

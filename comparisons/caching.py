@@ -18,6 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
@@ -65,7 +66,7 @@ def page_cache_key(request: HttpRequest, version: str) -> str:
     return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-def shared_cache_headers(response: HttpResponse, etag: str, changed_at) -> None:
+def shared_cache_headers(response: HttpResponse, etag: str, changed_at: datetime) -> None:
     """Validators from the content, and caching any cache may do.
 
     Browsers revalidate every time (a cheap 304 while nothing changed);
@@ -181,7 +182,7 @@ def not_modified_or(request: HttpRequest, response: HttpResponse) -> HttpRespons
 
 def cache_page_by_content(
     view: Callable[..., HttpResponse] | None = None, *, params: tuple[str, ...] = ()
-):
+) -> Callable[..., HttpResponse]:
     """Serve a GET view's 200 responses from the cache until content changes,
     with an ETag and Last-Modified derived from the content (and the code),
     answering conditional requests for such pages with 304.
@@ -229,7 +230,7 @@ class CachedPageMiddleware:
     set in :func:`recall`, so a hit's headers match the first response's.
     """
 
-    def __init__(self, get_response) -> None:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

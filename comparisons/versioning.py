@@ -223,7 +223,9 @@ def content_fragment(key: Hashable, render: Callable[[], str]) -> str:
     return _remembered(_fragments, key, render, FRAGMENTS)
 
 
-def _remembered[R](memo: OrderedDict[tuple, R], key: Hashable, compute: Callable[[], R], size):
+def _remembered[R](
+    memo: OrderedDict[tuple, R], key: Hashable, compute: Callable[[], R], size: int
+) -> R:
     full_key = (current_version(), code_version(), key)
     with _lock:
         if full_key in memo:

@@ -100,13 +100,15 @@ class ContentFragmentNode(template.Node):
         self.nodelist = nodelist
         self.vary_on = vary_on
 
-    def render(self, context) -> str:
+    def render(self, context: template.Context) -> str:
         key = tuple(str(expression.resolve(context)) for expression in self.vary_on)
         return remember_fragment(key, lambda: self.nodelist.render(context))
 
 
 @register.tag
-def content_fragment(parser, token) -> ContentFragmentNode:
+def content_fragment(
+    parser: template.base.Parser, token: template.base.Token
+) -> ContentFragmentNode:
     """``{% content_fragment "name" var... %}…{% endcontent_fragment %}``
 
     Renders its body once per content version for each set of values given,
