@@ -180,7 +180,10 @@ def commit() -> str:
     result = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
     )
-    dirty = subprocess.run(["git", "diff", "--quiet", "HEAD"], cwd=ROOT).returncode
+    # Earlier runs' figures in RESULTS.md are not a change to what is measured.
+    dirty = subprocess.run(
+        ["git", "diff", "--quiet", "HEAD", "--", ".", ":!bench/RESULTS.md"], cwd=ROOT
+    ).returncode
     return (result.stdout.strip() or "unknown") + ("+changes" if dirty else "")
 
 
