@@ -70,6 +70,7 @@ def main() -> None:
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="bench-only-secret-key-not-for-production-use",
         DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_SECURE_SSL_REDIRECT="0",  # plain HTTP in-process, as `make serve`
         DATABASE_URL=f"sqlite:///{scratch}/catalogue.sqlite3",
     )
     sys.path.insert(0, str(ROOT))
