@@ -29,7 +29,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from run import ARTICLE, ROOT, commit, free_port, machine, prepare_site, start_server, stop_server
+from run import (
+    ARTICLE,
+    ROOT,
+    commit,
+    free_port,
+    machine,
+    prepare_site,
+    publish,
+    start_server,
+    stop_server,
+)
 
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -154,11 +164,7 @@ def main() -> None:
     retries = sum(result["retries"] for *_, result in rows)
     if retries:
         lines += ["", f"Lighthouse failed to record a page load {retries} time(s) and was rerun."]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if not args.no_record:
-        with RESULTS.open("a") as results:
-            results.write("\n" + report)
+    publish(lines, record=not args.no_record)
     if failed:
         print("below budget:\n  " + "\n  ".join(failed), file=sys.stderr)
         raise SystemExit(1)

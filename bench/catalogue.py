@@ -22,7 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import ROOT, publish
+
 PAGES = [
     "/",
     "/roles/",
@@ -111,11 +113,7 @@ def main() -> None:
             f"| {url} | {t_small * 1000:.1f} | {t_large * 1000:.1f} | {t_large / t_small:.2f} "
             f"| {q_small} | {q_large} |"
         )
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if not args.no_record:
-        with (ROOT / "bench" / "RESULTS.md").open("a") as results:
-            results.write("\n" + report)
+    publish(lines, record=not args.no_record)
 
 
 if __name__ == "__main__":

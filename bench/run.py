@@ -176,6 +176,15 @@ def page_weight(port: int, html: bytes) -> dict[str, int]:
     return sizes
 
 
+def publish(lines: list[str], *, record: bool) -> None:
+    """Print a run's report and, with ``record``, append it to RESULTS.md."""
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if record:
+        with RESULTS.open("a") as results:
+            results.write("\n" + report)
+
+
 def commit() -> str:
     result = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
@@ -287,11 +296,7 @@ def main() -> None:
         f"JavaScript shipped: {sizes['js']:,} bytes ({sizes['js_gzip']:,} gzipped); "
         f"CSS: {sizes['css']:,} bytes ({sizes['css_gzip']:,} gzipped).",
     ]
-    report = "\n".join(lines) + "\n"
-    print(report)
-    if not args.no_record:
-        with RESULTS.open("a") as results:
-            results.write("\n" + report)
+    publish(lines, record=not args.no_record)
     if failed:
         raise SystemExit(f"below goal: {', '.join(failed)}")
 
