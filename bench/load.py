@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import ROOT, free_port, machine, prepare_site, start_server, stop_server
+from run import BENCH_REDIS, ROOT, free_port, machine, prepare_site, start_server, stop_server
 
 MIX = ROOT / "bench" / "mix.lua"
 
@@ -31,7 +31,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--redis-url", default="")
+    parser.add_argument("--redis-url", default=BENCH_REDIS, help="'' for local memory")
     parser.add_argument("--no-record", action="store_true")
     args = parser.parse_args()
 
