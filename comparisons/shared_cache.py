@@ -31,7 +31,8 @@ CHANNEL = "content-version:changed"
 RETRY_SECONDS = 5
 OFFER = """
 local current = redis.call('GET', KEYS[1])
-if current and tonumber(string.match(current, '^(%d+)|')) >= tonumber(ARGV[1]) then
+local number = current and tonumber(string.match(current, '^(%d+)|'))
+if number and number >= tonumber(ARGV[1]) then
   return 0
 end
 redis.call('SET', KEYS[1], ARGV[1] .. '|' .. ARGV[2], 'EX', tonumber(ARGV[3]))
@@ -89,8 +90,11 @@ def published() -> Published | None:
     raw = guarded(lambda: client.get(_key()), None) if client is not None else None
     if raw is None:
         return None
-    number, changed_at = raw.decode().split("|", 1)
-    return int(number), datetime.datetime.fromisoformat(changed_at)
+    try:
+        number, changed_at = raw.decode().split("|", 1)
+        return int(number), datetime.datetime.fromisoformat(changed_at)
+    except ValueError:  # not written by offer(): ignore it, read the database
+        return None
 
 
 def offer(number: int, changed_at: datetime.datetime, *, announce: bool = False) -> None:

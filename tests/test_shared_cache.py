@@ -227,3 +227,10 @@ def status_or_none(port: int, path: str) -> int | None:
         return fetch(port, path)[0]
     except OSError:
         return None
+
+
+def test_a_published_value_it_cannot_read_sends_readers_to_the_database(content, redis):
+    redis.set(":1:content-version:published", b"not a version")
+    assert shared_cache.published() is None
+    assert content_state() == read_state()
+    assert shared_cache.published() == read_row()  # replaced, and Redis still in use
