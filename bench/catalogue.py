@@ -40,14 +40,14 @@ def measure(client, repeat: int) -> dict[str, tuple[float, int]]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from comparisons.caching import forget_memory
+    from comparisons.versioning import forget_remembered
 
     results = {}
     for url in PAGES:
         times, queries = [], 0
         for _ in range(repeat):
             cache.clear()
-            forget_memory()  # cold: as the first request after an edit
+            forget_remembered()  # cold: as the first request after an edit
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
                 response = client.get(url)

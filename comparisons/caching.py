@@ -14,8 +14,6 @@ import functools
 import gzip
 import hashlib
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,10 +29,10 @@ from django_htmx.middleware import HtmxDetails
 
 from .shared_cache import safe_get, safe_set
 from .versioning import (
+    Memory,
     code_changed_at,
     code_version,
     content_state,
-    forget_remembered,
     request_state,
 )
 
@@ -51,9 +49,7 @@ class Kept:
     gzipped: bytes | None = None
 
 
-_memory: OrderedDict[str, Kept] = OrderedDict()
-# runserver and threaded workers share it between threads.
-_lock = threading.Lock()
+_memory: Memory[str, Kept] = Memory(MEMORY_PAGES)
 
 
 def page_cache_key(request: HttpRequest, version: str) -> str:
@@ -85,19 +81,12 @@ def remember(key: str, response: HttpResponse) -> None:
 
 
 def keep_in_memory(key: str, response: HttpResponse) -> None:
-    with _lock:
-        _memory[key] = Kept(response.content, dict(response.items()))
-        _memory.move_to_end(key)
-        while len(_memory) > MEMORY_PAGES:
-            _memory.popitem(last=False)
+    _memory.put(key, Kept(response.content, dict(response.items())))
 
 
 def recall(key: str) -> HttpResponse | None:
     """A cached page, as a new response each time (middleware may change headers)."""
-    with _lock:
-        if (kept := _memory.get(key)) is not None:
-            _memory.move_to_end(key)
-    if kept is not None:
+    if (kept := _memory.get(key)) is not None:
         response = HttpResponse(kept.content, headers=kept.headers)
     elif (response := safe_get(key)) is not None:
         keep_in_memory(key, response)
@@ -108,13 +97,7 @@ def recall(key: str) -> HttpResponse | None:
     return response
 
 
-def forget_memory() -> None:
-    """Drop what this process remembers (for tests, whose databases roll back)."""
-    _memory.clear()
-    forget_remembered()
-
-
-def gzipped_for(request: HttpRequest, response: HttpResponse, key: str | None) -> HttpResponse:
+def gzipped_for(request: HttpRequest, response: HttpResponse, key: str) -> HttpResponse:
     """A public page, gzipped for a client that accepts it.
 
     Django's GZipMiddleware would compress every response, admin pages with
@@ -125,7 +108,7 @@ def gzipped_for(request: HttpRequest, response: HttpResponse, key: str | None) -
     """
     if response.status_code != 200 or not would_gzip(request, response):
         return response
-    kept = _memory.get(key) if key else None
+    kept = _memory.get(key)
     body = kept.gzipped if kept else None
     if body is None:
         body = gzip.compress(response.content, compresslevel=6, mtime=0)
@@ -180,6 +163,12 @@ def not_modified_or(request: HttpRequest, response: HttpResponse) -> HttpRespons
     return not_modified
 
 
+def answer(request: HttpRequest, response: HttpResponse, key: str) -> HttpResponse:
+    """A page as this client should get it: a 304 if it has it (only a page
+    known to exist, a 200, may be answered so), else gzipped if it accepts that."""
+    return gzipped_for(request, not_modified_or(request, response), key)
+
+
 def cache_page_by_content(
     view: Callable[..., HttpResponse] | None = None, *, params: tuple[str, ...] = ()
 ) -> Callable[..., HttpResponse]:
@@ -197,9 +186,10 @@ def cache_page_by_content(
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         version, changed_at = content_state()
-        key = page_cache_key(request, version)
-        # CachedPageMiddleware may have looked already.
-        response = None if getattr(request, "page_cache_missed", False) else recall(key)
+        # CachedPageMiddleware, when it has looked already, says where.
+        missed = getattr(request, "missed_page_key", None)
+        key = missed or page_cache_key(request, version)
+        response = None if missed else recall(key)
         if response is None:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming:
@@ -213,8 +203,7 @@ def cache_page_by_content(
                     remember(key, response)
                 else:  # a TemplateResponse (the sitemap): cache it once rendered
                     response.add_post_render_callback(lambda r: remember(key, r))
-        # Only a page known to exist (a 200) may be answered with 304.
-        return gzipped_for(request, not_modified_or(request, response), key)
+        return answer(request, response, key)
 
     return wrapper
 
@@ -243,7 +232,7 @@ class CachedPageMiddleware:
             return self.get_response(request)  # the full stack answers these (503, 400)
         response = recall(key)
         if response is not None:
-            return gzipped_for(request, not_modified_or(request, response), key)
-        request.page_cache_missed = True
+            return answer(request, response, key)
+        request.missed_page_key = key
         with request_state(state):
             return self.get_response(request)

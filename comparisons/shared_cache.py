@@ -84,6 +84,10 @@ def _key() -> str:
     return caches["default"].make_key(PUBLISHED_KEY)
 
 
+def _channel() -> str:
+    return caches["default"].make_key(CHANNEL)
+
+
 def published() -> Published | None:
     """The newest version published, if Redis is there and holds one."""
     client = redis_client()
@@ -111,7 +115,7 @@ def offer(number: int, changed_at: datetime.datetime, *, announce: bool = False)
     # announcement leaves other processes stale for up to STATE_SECONDS.
     try:
         client.eval(OFFER, 1, _key(), *args)
-        client.publish(caches["default"].make_key(CHANNEL), b"changed")
+        client.publish(_channel(), b"changed")
     except Exception:
         logger.warning("could not publish a content change", exc_info=True)
 
@@ -122,7 +126,7 @@ def withdraw() -> None:
     if client is not None:
         try:
             client.delete(_key())
-            client.publish(caches["default"].make_key(CHANNEL), b"changed")
+            client.publish(_channel(), b"changed")
         except Exception:
             logger.warning("could not withdraw the published content version", exc_info=True)
 
@@ -182,7 +186,7 @@ def stop_listening() -> None:
 
 def _listen() -> None:
     client = redis_client()
-    channel = caches["default"].make_key(CHANNEL)
+    channel = _channel()
     while not _stop.is_set():
         try:
             with client.pubsub() as pubsub:

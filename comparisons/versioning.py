@@ -49,10 +49,7 @@ type State = tuple[str, datetime.datetime]
 _last_state: State | None = None
 # The version a GET request started with, so that all it renders agrees.
 _request_state: ContextVar[State | None] = ContextVar("content_state", default=None)
-_fragments: OrderedDict[tuple, str] = OrderedDict()
-_memos: list[OrderedDict] = [_fragments]
-# runserver and threaded workers share these between threads.
-_lock = threading.Lock()
+_memories: list[Memory] = []
 
 
 def content_state() -> State:
@@ -186,10 +183,42 @@ def request_state(state: State) -> Iterator[None]:
         _request_state.reset(token)
 
 
+class Memory[K, V]:
+    """What this process remembers: bounded, the least recently used going
+    first, and safe to share between threads (runserver, threaded workers)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
+        _memories.append(self)
+
+    def get(self, key: K, default: V | None = None) -> V | None:
+        with self._lock:
+            if key not in self._items:
+                return default
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: K, value: V) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+_fragments: Memory[tuple, str] = Memory(FRAGMENTS)
+
+
 def forget_remembered() -> None:
     """Drop what this process remembers (for tests, whose databases roll back)."""
-    for memo in _memos:
-        memo.clear()
+    for memory in _memories:
+        memory.clear()
     shared_cache.reset()
 
 
@@ -206,12 +235,11 @@ def per_content_version[**P, R](
     """
 
     def decorate(loader: Callable[P, R]) -> Callable[P, R]:
-        memo: OrderedDict[tuple, R] = OrderedDict()
-        _memos.append(memo)
+        memory: Memory[tuple, R] = Memory(size)
 
         @wraps(loader)
         def remembered(*args: P.args, **kwargs: P.kwargs) -> R:
-            return _remembered(memo, key(*args, **kwargs), lambda: loader(*args, **kwargs), size)
+            return _remembered(memory, key(*args, **kwargs), lambda: loader(*args, **kwargs))
 
         return remembered
 
@@ -220,20 +248,16 @@ def per_content_version[**P, R](
 
 def content_fragment(key: Hashable, render: Callable[[], str]) -> str:
     """A piece of a page rendered once per content version (see ``{% content_fragment %}``)."""
-    return _remembered(_fragments, key, render, FRAGMENTS)
+    return _remembered(_fragments, key, render)
 
 
-def _remembered[R](
-    memo: OrderedDict[tuple, R], key: Hashable, compute: Callable[[], R], size: int
-) -> R:
+_MISSING = object()
+
+
+def _remembered[R](memory: Memory[tuple, R], key: Hashable, compute: Callable[[], R]) -> R:
     full_key = (current_version(), code_version(), key)
-    with _lock:
-        if full_key in memo:
-            memo.move_to_end(full_key)
-            return memo[full_key]
-    result = compute()
-    with _lock:
-        memo[full_key] = result
-        while len(memo) > size:
-            memo.popitem(last=False)
+    result = memory.get(full_key, _MISSING)  # a loader may remember None
+    if result is _MISSING:
+        result = compute()
+        memory.put(full_key, result)
     return result

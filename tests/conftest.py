@@ -34,10 +34,10 @@ def _empty_cache():
     # page cached by an earlier test could otherwise be served to this one.
     from django.core.cache import cache
 
-    from comparisons.caching import forget_memory
+    from comparisons.versioning import forget_remembered
 
     cache.clear()
-    forget_memory()
+    forget_remembered()
 
 
 @pytest.fixture

@@ -11,30 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
-import signal
 import socket
-import subprocess
-import sys
 import threading
-import time
-import urllib.error
-import urllib.request
 import uuid
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import ARTICLE_URL
+from tests.servers import deploy, fetch, free_port, gunicorn, production_env
 
-ROOT = Path(__file__).resolve().parent.parent
 PG = ("127.0.0.1", 5432)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def postgres_running() -> bool:
@@ -96,14 +82,6 @@ class Proxy:
                     sock.shutdown(socket.SHUT_RDWR)
 
 
-def fetch(port: int, path: str) -> tuple[int, str, dict]:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=15) as response:
-            return response.status, response.read().decode(), dict(response.headers)
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(), dict(error.headers)
-
-
 @pytest.fixture
 def app_through_proxy():
     if not postgres_running():
@@ -116,40 +94,14 @@ def app_through_proxy():
     admin = psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True)
     admin.execute(f'CREATE DATABASE "{name}"')
     proxy = Proxy(free_port())
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env |= {
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{name}",
-    }
-    # As a deploy would: the database, its content, and the hashed static files.
-    for command in (
-        ["migrate", "-v0"],
-        ["load_content", "-v0"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
+    env = production_env(DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{name}")
+    deploy(env)
     proxy.start()
-    port = free_port()
     env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:{proxy.port}/{name}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "careerguide.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1", "--log-level", "warning"],
-        cwd=ROOT, env=env, start_new_session=True,
-    )  # fmt: skip
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        yield port, proxy
+        with gunicorn(env, "--workers", "1", "--log-level", "warning") as port:
+            yield port, proxy
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
         proxy.stop()
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()

@@ -8,10 +8,7 @@ test). Skipped where it is not running, unless REQUIRE_SERVICE_TESTS is set
 from __future__ import annotations
 
 import os
-import signal
 import socket
-import subprocess
-import sys
 import time
 
 import pytest
@@ -19,11 +16,10 @@ from django.db.models import F
 from django.db.models.functions import Now
 
 from comparisons import shared_cache
-from comparisons.caching import forget_memory
 from comparisons.models import ContentVersion, SalaryBand
-from comparisons.versioning import content_state, read_row, read_state
+from comparisons.versioning import content_state, forget_remembered, read_row, read_state
 from tests.conftest import ARTICLE_URL, page_text
-from tests.test_faults import ROOT, fetch, free_port
+from tests.servers import deploy, fetch, gunicorn, manage, production_env
 
 pytestmark = pytest.mark.django_db
 REDIS_URL = "redis://127.0.0.1:6379/13"
@@ -44,10 +40,10 @@ def redis(settings):
     settings.CACHES = {
         "default": {"BACKEND": "careerguide.cache_backend.ReusingRedisCache", "LOCATION": REDIS_URL}
     }
-    forget_memory()
+    forget_remembered()
     yield raw
     raw.flushdb()
-    forget_memory()
+    forget_remembered()
 
 
 @pytest.fixture
@@ -78,7 +74,7 @@ def test_with_redis_a_cached_page_needs_no_query(client, content, redis, django_
     with django_assert_num_queries(0):
         again = client.get(ARTICLE_URL)
     assert again.status_code == 200
-    forget_memory()  # as another process would: the page comes from Redis
+    forget_remembered()  # as another process would: the page comes from Redis
     with django_assert_num_queries(0):
         assert client.get(ARTICLE_URL).content == again.content
 
@@ -129,12 +125,12 @@ def test_a_hanging_redis_costs_one_timeout_not_one_per_call(content, settings):
                 "OPTIONS": {"socket_connect_timeout": 0.3, "socket_timeout": 0.3},
             }
         }
-        forget_memory()
+        forget_remembered()
         started = time.monotonic()
         for _ in range(5):
             assert content_state() == read_state()
         assert time.monotonic() - started < 1.5
-    forget_memory()
+    forget_remembered()
 
 
 def test_the_redis_cache_reuses_its_client(redis):
@@ -182,55 +178,20 @@ def test_losing_redis_stops_trusting_what_was_heard_until_listening_again(
 
 def test_an_admin_save_shows_at_once_in_every_gunicorn_worker(redis, tmp_path):
     """Real processes: two gunicorn workers listening, and an edit made by another."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    env |= {
-        "DJANGO_SECRET_KEY": "test-only-secret-key-for-the-listener-test-0123456789",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
-        "REDIS_URL": REDIS_URL,
-    }
-    for command in (
-        ["migrate", "-v0"],
-        ["load_content", "-v0"],
-        ["collectstatic", "-v0", "--noinput"],
-    ):
-        subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "careerguide.wsgi",
-         "--bind", f"127.0.0.1:{port}", "--workers", "2", "--access-logfile", "/dev/null"],
-        cwd=ROOT, env=env, start_new_session=True,
-    )  # fmt: skip
-    try:
-        wait_for(lambda: status_or_none(port, "/healthz") == 200, seconds=30)
+    env = production_env(DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", REDIS_URL=REDIS_URL)
+    deploy(env)
+    args = ("-c", "gunicorn.conf.py", "--workers", "2", "--access-logfile", "/dev/null")
+    with gunicorn(env, *args) as port:
         for _ in range(20):  # both workers cache the page and settle on the version
             assert "starts at $95k" in fetch(port, ARTICLE_URL)[1]
-        edit = (
+        manage(
+            env,
+            "shell",
+            "-c",
             "from comparisons.models import SalaryBand; "
             "b = SalaryBand.objects.get(role__slug='ai-ml-engineer', level__slug='entry-level'); "
-            "b.min_salary = 99000; b.save()"
-        )
-        subprocess.run(
-            [sys.executable, "manage.py", "shell", "-c", edit], cwd=ROOT, env=env, check=True
+            "b.min_salary = 99000; b.save()",
         )
         for _ in range(20):  # whichever worker answers
             body = fetch(port, ARTICLE_URL)[1]
             assert "starts at $99k" in body and "starts at $95k" not in body
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-
-
-def status_or_none(port: int, path: str) -> int | None:
-    try:
-        return fetch(port, path)[0]
-    except OSError:
-        return None
-
-
-def test_a_published_value_it_cannot_read_sends_readers_to_the_database(content, redis):
-    redis.set(":1:content-version:published", b"not a version")
-    assert shared_cache.published() is None
-    assert content_state() == read_state()
-    assert shared_cache.published() == read_row()  # replaced, and Redis still in use
