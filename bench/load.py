@@ -21,7 +21,16 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import BENCH_REDIS, ROOT, free_port, machine, prepare_site, start_server, stop_server
+from run import (
+    BENCH_REDIS,
+    ROOT,
+    free_port,
+    machine,
+    prepare_site,
+    publish,
+    start_server,
+    stop_server,
+)
 
 MIX = ROOT / "bench" / "mix.lua"
 
@@ -64,7 +73,8 @@ def main() -> None:
     non_2xx = int(find(r"Non-2xx or 3xx responses: (\d+)"))
     socket_errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     server_errors = int(find(r"5xx responses: (\d+)"))
-    report = "\n".join(
+    print(output)
+    publish(
         [
             f"### {datetime.date.today().isoformat()}: load test, {machine()}",
             "",
@@ -76,14 +86,9 @@ def main() -> None:
             "|---:|---:|---:|---:|---:|---:|",
             f"| {float(rate):,.0f} | {p50} | {p99} | {non_2xx} | {server_errors} "
             f"| {socket_errors} |",
-            "",
-        ]
+        ],
+        record=not args.no_record,
     )
-    print(output)
-    print(report)
-    if not args.no_record:
-        with (ROOT / "bench" / "RESULTS.md").open("a") as results:
-            results.write("\n" + report)
     if non_2xx or socket_errors or server_errors:
         raise SystemExit("errors under load")
 
