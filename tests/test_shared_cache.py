@@ -195,3 +195,10 @@ def test_an_admin_save_shows_at_once_in_every_gunicorn_worker(redis, tmp_path):
         for _ in range(20):  # whichever worker answers
             body = fetch(port, ARTICLE_URL)[1]
             assert "starts at $99k" in body and "starts at $95k" not in body
+
+
+def test_a_published_value_it_cannot_read_sends_readers_to_the_database(content, redis):
+    redis.set(":1:content-version:published", b"not a version")
+    assert shared_cache.published() is None
+    assert content_state() == read_state()
+    assert shared_cache.published() == read_row()  # replaced, and Redis still in use
