@@ -1,7 +1,8 @@
 """Redis shared by every process: the published version, announcements, failures.
 
 Against the real Redis on 127.0.0.1:6379 (database 13, flushed around each
-test). Skipped where it is not running, unless REQUIRE_SERVICE_TESTS is set
+test; CAREERGUIDE_TEST_REDIS_URL names another, so that two runs on one machine
+keep out of each other's way). Skipped where it is not running, unless REQUIRE_SERVICE_TESTS is set
 (as `.ci/run` does).
 """
 
@@ -22,7 +23,7 @@ from tests.conftest import ARTICLE_URL, page_text
 from tests.servers import deploy, fetch, gunicorn, manage, production_env
 
 pytestmark = pytest.mark.django_db
-REDIS_URL = "redis://127.0.0.1:6379/13"
+REDIS_URL = os.environ.get("CAREERGUIDE_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 
 
 @pytest.fixture
