@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "officialstats",
     "comparisons",
 ]
 

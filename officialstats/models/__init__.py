@@ -1,0 +1,15 @@
+from .classification import Area, Industry, Occupation
+from .estimates import NOTE_FIELDS, VALUE_FIELDS, Estimate
+from .releases import Program, Release, ReleaseFile
+
+__all__ = [
+    "NOTE_FIELDS",
+    "VALUE_FIELDS",
+    "Area",
+    "Estimate",
+    "Industry",
+    "Occupation",
+    "Program",
+    "Release",
+    "ReleaseFile",
+]
