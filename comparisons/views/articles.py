@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from comparisons.caching import cache_page_by_content
 from comparisons.calculator import run_calculator
-from comparisons.models import Comparison
+from comparisons.models import Comparison, Role
 from comparisons.queries import load_article, load_home
 from comparisons.queries.articles import (
     find_comparison,
@@ -26,26 +26,32 @@ from .calculator import render_with_calculator
 def comparison_for(slug: str) -> tuple[Comparison | None, str | None]:
     """The comparison at ``slug``, or the canonical slug to redirect to.
 
-    An editor's article wins; otherwise "<a>-vs-<b>" names any two roles,
-    in alphabetical order of slug. A draft's own address is a 404, unless it
-    is also the pair's canonical address, which then shows the data-only
-    page (never the draft). Raises Http404 for anything else.
+    An editor's published article wins; otherwise "<a>-vs-<b>" names any two
+    roles, and leads to the pair's page (:func:`pair_destination`). Drafts
+    play no part: a draft's address is a 404 unless it names a pair, which
+    then gets its public page, never the draft. Raises Http404 for anything
+    else.
     """
     comparison = find_comparison(slug)
     if comparison is not None:
         return comparison, None
     pair = resolve_pair(slug)
-    canonical = pair_slug(*sorted(pair, key=lambda role: role.slug)) if pair else None
-    if slug != canonical and Comparison.objects.filter(slug=slug).exists():
-        raise Http404("This comparison is not published.")
     if pair is None:
         raise Http404("No comparison or pair of roles with this address.")
-    written = published_for_pair(*pair)
-    if written is not None:
-        return None, written.slug
-    if slug != canonical:
-        return None, canonical
+    destination = pair_destination(*pair)
+    if destination != slug:
+        return None, destination
     return generated_comparison(*sorted(pair, key=lambda role: role.slug)), None
+
+
+def pair_destination(role_a: Role, role_b: Role) -> str:
+    """The slug of the public page about two roles, in either order: the
+    editors' published article, else the data-only page at "<a>-vs-<b>" in
+    alphabetical order of slug."""
+    written = published_for_pair(role_a, role_b)
+    if written is not None:
+        return written.slug
+    return pair_slug(*sorted((role_a, role_b), key=lambda role: role.slug))
 
 
 def article_context(request: HttpRequest, comparison: Comparison, preview: bool = False) -> dict:

@@ -15,7 +15,7 @@ from comparisons.caching import cache_page_by_content
 from comparisons.models import Role, Source
 from comparisons.seo import base_url_of, simple_meta
 
-from .articles import comparison_for
+from .articles import pair_destination
 
 
 @require_GET
@@ -100,8 +100,7 @@ def web_manifest(request: HttpRequest) -> HttpResponse:
 def choose_pair(request: HttpRequest) -> HttpResponse:
     """The no-JavaScript "compare any two roles" form lands here and moves on."""
     slugs = [request.GET.get("a", ""), request.GET.get("b", "")]
-    found = set(Role.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-    if len(found) != 2:
+    roles = list(Role.objects.filter(slug__in=slugs))
+    if len(roles) != 2:
         return redirect(reverse("comparisons:comparison_index") + "?pair=invalid#choose")
-    comparison, canonical = comparison_for(f"{slugs[0]}-vs-{slugs[1]}")
-    return redirect("comparisons:article", slug=canonical or comparison.slug)
+    return redirect("comparisons:article", slug=pair_destination(*roles))
