@@ -12,6 +12,8 @@ admin.site.site_header = "careerguide editors"
 admin.site.site_title = "careerguide admin"
 admin.site.index_title = "Content"
 
+handler404 = "comparisons.views.site.page_not_found"
+
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path(

@@ -1,4 +1,4 @@
-"""Site-wide pages: methodology, robots.txt, favicon, web app manifest, the pair chooser."""
+"""Site-wide pages: methodology, robots.txt, favicon, web app manifest, the pair chooser, 404."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.http import require_GET
 
 from comparisons.caching import cache_page_by_content
 from comparisons.models import Role, Source
 from comparisons.seo import base_url_of, simple_meta
 
+from . import data
 from .articles import pair_destination
 
 
@@ -104,3 +106,12 @@ def choose_pair(request: HttpRequest) -> HttpResponse:
     if len(roles) != 2:
         return redirect(reverse("comparisons:comparison_index") + "?pair=invalid#choose")
     return redirect("comparisons:article", slug=pair_destination(*roles))
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404: in JSON or CSV for an address ending in .json or .csv
+    (a download no route matches), else the HTML page."""
+    kind = request.path.rpartition(".")[2]
+    if kind in data.FORMATS:
+        return data.not_found(kind)
+    return defaults.page_not_found(request, exception)
