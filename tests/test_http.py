@@ -56,3 +56,44 @@ def test_other_missing_pages_keep_the_html_404(client, content):
 def test_downloads_that_exist_are_unchanged(client, content):
     assert client.get("/roles/backend-developer.json").status_code == 200
     assert client.get("/roles/backend-developer.csv")["Content-Type"] == "text/csv; charset=utf-8"
+
+
+@pytest.fixture
+def private_admin(settings):
+    """The admin at a custom ADMIN_URL, as production sets it (the URLconf reads it once)."""
+    import importlib
+
+    from django.urls import clear_url_caches
+
+    import careerguide.urls
+
+    default = settings.ADMIN_URL
+
+    def mount(admin_url: str) -> None:
+        settings.ADMIN_URL = admin_url
+        importlib.reload(careerguide.urls)
+        clear_url_caches()
+
+    mount("editors-7f3a/")
+    yield "/editors-7f3a/"
+    mount(default)
+
+
+def test_robots_txt_never_publishes_the_admin_address(client, content, private_admin):
+    robots = client.get("/robots.txt")
+    assert robots.status_code == 200
+    body = robots.content.decode()
+    assert "editors-7f3a" not in body and "admin" not in body
+    assert body.startswith("User-agent: *\n") and "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /compare/*/preview/" in body
+    for url in ("/sitemap.xml", "/", "/methodology/"):
+        assert "editors-7f3a" not in client.get(url).content.decode(), url
+
+
+def test_the_private_admin_asks_search_engines_not_to_index_it(client, content, private_admin):
+    assert client.get("/admin/").status_code == 404
+    entrance = client.get(private_admin)
+    assert entrance.status_code == 302 and "login" in entrance["Location"]
+    login = client.get(entrance["Location"])
+    assert login.status_code == 200
+    assert '<meta name="robots" content="NONE,NOARCHIVE">' in login.content.decode()
