@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
 from comparisons.calculator import run_calculator
@@ -59,7 +59,7 @@ def article_context(request: HttpRequest, comparison: Comparison, preview: bool 
     return {"page": page, "meta": article_meta(request, page, preview=preview), "preview": preview}
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def home(request: HttpRequest) -> HttpResponse:
     meta = simple_meta(
@@ -73,7 +73,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", {"page": load_home(), "meta": meta})
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     """An editor's article, or for any two roles a page generated from their data.
@@ -97,7 +97,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @staff_member_required
 def preview(request: HttpRequest, slug: str) -> HttpResponse:
     """Any comparison, draft or published, as it would look: staff only, never cached."""

@@ -9,7 +9,7 @@ from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
 from comparisons.opendata import claim_rows, role_rows, to_csv, to_json
@@ -59,7 +59,7 @@ def _respond(request: HttpRequest, kind: str, title: str, url: str, rows: list[d
     )
 
 
-@require_GET
+@require_safe
 @in_kind_when_missing
 @cache_page_by_content
 def role_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
@@ -71,7 +71,7 @@ def role_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     return _respond(request, kind, page.role.name, page.role.get_absolute_url(), rows)
 
 
-@require_GET
+@require_safe
 @in_kind_when_missing
 @cache_page_by_content
 def comparison_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:

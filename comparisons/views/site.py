@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views import defaults
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
 from comparisons.models import Role, Source
@@ -20,7 +20,7 @@ from . import data
 from .articles import pair_destination
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def methodology(request: HttpRequest) -> HttpResponse:
     meta = simple_meta(
@@ -36,7 +36,7 @@ def methodology(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def robots_txt(request: HttpRequest) -> HttpResponse:
     # The admin is left out on purpose: ADMIN_URL keeps its address private,
@@ -59,14 +59,14 @@ ICON_MAX_AGE = 24 * 60 * 60
 THEME_COLOR = "#fdfdfc"
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(FAVICON, content_type="image/vnd.microsoft.icon")
     response["Cache-Control"] = f"public, max-age={ICON_MAX_AGE}"
     return response
 
 
-@require_GET
+@require_safe
 def web_manifest(request: HttpRequest) -> HttpResponse:
     """What a phone shows when a reader adds the site to the home screen."""
     manifest = {
@@ -99,7 +99,7 @@ def web_manifest(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def choose_pair(request: HttpRequest) -> HttpResponse:
     """The no-JavaScript "compare any two roles" form lands here and moves on."""
     slugs = [request.GET.get("a", ""), request.GET.get("b", "")]
