@@ -8,6 +8,7 @@ second half checks the real files, so a dependency added to pyproject.toml witho
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -345,18 +346,35 @@ def test_nothing_is_installed_from_ranges(path):
 
     assert installs or path != "Makefile", "the Makefile installs nothing with pip?"
     for line in installs:
-        assert "--require-hashes -r requirements/" in line, line
+        assert "--require-hashes -r requirements/" in line, (
+            f"{path} installs from ranges: {line!r}. Add the package to pyproject.toml,"
+            " run `make lock`, and let `make setup` install it."
+        )
 
 
-# --- npm: Lighthouse for `make audit` -----------------------------------------------------
+# --- npm: Lighthouse for `make audit`, and any other package.json -----------------------
 
 
-def test_npm_packages_are_pinned_and_locked_with_integrity_hashes():
-    package = json.loads((ROOT / "bench/package.json").read_text())
-    package_lock = json.loads((ROOT / "bench/package-lock.json").read_text())
+def npm_projects() -> list[Path]:
+    """Folders holding a package.json, skipping installed packages and hidden folders."""
+    found = []
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = [name for name in subfolders if name[0] != "." and name != "node_modules"]
+        if "package.json" in files:
+            found.append(Path(folder).relative_to(ROOT))
+    return sorted(found)
+
+
+def test_bench_is_an_npm_project():
+    assert Path("bench") in npm_projects()
+
+
+@pytest.mark.parametrize("folder", npm_projects(), ids=str)
+def test_npm_packages_are_pinned_and_locked_with_integrity_hashes(folder):
+    package = json.loads((ROOT / folder / "package.json").read_text())
+    package_lock = json.loads((ROOT / folder / "package-lock.json").read_text())
     declared = {**package.get("dependencies", {}), **package.get("devDependencies", {})}
 
-    assert declared
     for name, version in declared.items():
         assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name} {version} is not exact"
     root = package_lock["packages"][""]
@@ -367,10 +385,13 @@ def test_npm_packages_are_pinned_and_locked_with_integrity_hashes():
             assert entry.get("integrity", "").startswith("sha512-"), path
 
 
+@pytest.mark.parametrize("folder", npm_projects(), ids=str)
+def test_the_makefile_installs_npm_packages_from_the_lock(folder):
+    assert f"npm ci --prefix {folder}" in "\n".join(commands("Makefile"))
+
+
 @pytest.mark.parametrize("path", ["Makefile", ".ci/run"])
-def test_npm_installs_only_from_the_lock(path):
+def test_npm_never_installs_past_the_lock(path):
     text = "\n".join(commands(path))
 
     assert not re.search(r"\bnpm\s+(install|i|add|update|upgrade)\b", text)
-    if path == "Makefile":
-        assert "npm ci --prefix bench" in text
