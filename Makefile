@@ -21,6 +21,7 @@ help:
 	@echo "make lock   rewrite requirements/*.txt after editing pyproject.toml's dependencies"
 	@echo "make upgrade  move every locked version to the newest that pyproject.toml allows"
 	@echo "            (PACKAGES=\"django ruff\" for only those); then run make ci"
+	@echo "make lock-check  fail unless requirements/*.txt are what make lock would write"
 	@echo "make clean  remove the virtualenv, the local database, collected static files,"
 	@echo "            Lighthouse (bench/node_modules) and scratch files (.tmp)"
 
@@ -122,17 +123,18 @@ ci:
 # allowed.
 # --no-config: a developer's own uv.toml cannot change the result
 # (UV_DEFAULT_INDEX=... still selects a mirror of PyPI).
-UV_COMPILE = $(UV) pip compile --quiet --no-config --universal --python-version 3.12 \
+UV_COMPILE = $(UV) pip compile --no-config --universal --python-version 3.12 \
 	--python $(PY) --generate-hashes --custom-compile-command "make lock"
 UV_LOCK_ARGS ?=
 PACKAGES ?=
 LOCK_DIR ?= requirements
 
+# uv also prints each lock it writes: only its messages (stderr) are shown.
 lock: $(UV)
-	$(UV_COMPILE) pyproject.toml -o $(LOCK_DIR)/runtime.txt $(UV_LOCK_ARGS)
+	$(UV_COMPILE) pyproject.toml -o $(LOCK_DIR)/runtime.txt $(UV_LOCK_ARGS) >/dev/null
 	$(UV_COMPILE) pyproject.toml --all-extras -c requirements/runtime.txt \
-	  -o $(LOCK_DIR)/dev.txt $(UV_LOCK_ARGS)
-	$(UV_COMPILE) --group pyproject.toml:tools -o $(LOCK_DIR)/tools.txt $(UV_LOCK_ARGS)
+	  -o $(LOCK_DIR)/dev.txt $(UV_LOCK_ARGS) >/dev/null
+	$(UV_COMPILE) --group pyproject.toml:tools -o $(LOCK_DIR)/tools.txt $(UV_LOCK_ARGS) >/dev/null
 
 upgrade: UV_LOCK_ARGS = --refresh $(if $(PACKAGES),$(addprefix --upgrade-package ,$(PACKAGES)),--upgrade)
 upgrade: lock
