@@ -59,8 +59,9 @@ SEED_FIGURES = [
     # time to competency
     "3–6 months of focused study",
     "6–12 months of study, plus portfolio projects",
-    # takeaways
-    "6–12 months of learning",
+    # takeaways: statements worked out from the times and the senior bands
+    "6–12 months of study, plus portfolio projects, against 3–6 months of focused study",
+    "reaches $250k+, against $180k",
 ]
 
 SEED_TERMS = [
