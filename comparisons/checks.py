@@ -306,3 +306,26 @@ def written_figures_disagree(where: str, text: str, recorded: Recorded) -> list[
             if message:
                 warnings.append(ContentWarning("written_figure", message))
     return warnings
+
+
+# --- Sources readers cannot open ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cited:
+    name: str
+    url: str
+
+
+def sources_without_address(sources: Iterable[Cited]) -> list[ContentWarning]:
+    """Sources with no web address: pages cite them, but readers cannot open them."""
+    return [
+        ContentWarning(
+            "no_address",
+            f"{source.name} has no web address, so readers cannot check the figures it backs. "
+            "Add its URL if it is published online; pages say it has no public address "
+            "until then.",
+        )
+        for source in sources
+        if not source.url.strip()
+    ]

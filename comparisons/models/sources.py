@@ -18,7 +18,13 @@ class Source(models.Model):
     slug = models.SlugField(unique=True, max_length=80)
     publisher = models.CharField(max_length=120)
     title = models.CharField(max_length=250)
-    url = models.URLField("URL", blank=True, max_length=500)
+    url = models.URLField(
+        "URL",
+        blank=True,
+        max_length=500,
+        help_text="Where readers can check the figures. Leave empty only when the publication "
+        "has no public web address: pages then say so, and editors are warned.",
+    )
     as_of = models.DateField(
         "as of",
         help_text="When the figures were current. With a precision of 'year' "

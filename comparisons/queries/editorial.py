@@ -10,11 +10,13 @@ from django.utils import timezone
 
 from ..checks import (
     Average,
+    Cited,
     ContentWarning,
     Dated,
     Recorded,
     averages_disagree,
     bands_outside_range,
+    sources_without_address,
     stale_sources,
     written_figures_disagree,
 )
@@ -26,10 +28,15 @@ from .common import RoleProfile, band_range, load_role_profiles, unique_sources
 
 
 def _dated(sources: Iterable[Source]) -> list[Dated]:
-    return [
-        Dated(f"{source.publisher}, “{source.title}”", source.as_of, source.as_of_precision)
-        for source in sources
-    ]
+    return [Dated(_name(source), source.as_of, source.as_of_precision) for source in sources]
+
+
+def _name(source: Source) -> str:
+    return f"{source.publisher}, “{source.title}”"
+
+
+def _cited(sources: Iterable[Source]) -> list[Cited]:
+    return [Cited(_name(source), source.url) for source in sources]
 
 
 def _profile_warnings(profile: RoleProfile, shared: list) -> list[ContentWarning]:
@@ -48,14 +55,12 @@ def _profile_warnings(profile: RoleProfile, shared: list) -> list[ContentWarning
         (band.level.name.lower(), band_range(band))
         for band in sorted(profile.bands.values(), key=lambda band: band.level.order)
     ]
+    sources = unique_sources([*profile.figures, *shared])
     return [
         *averages_disagree(role, averages, settings.AVERAGE_TOLERANCE_PERCENT),
         *bands_outside_range(role, typical, bands),
-        *stale_sources(
-            _dated(unique_sources([*profile.figures, *shared])),
-            timezone.localdate(),
-            settings.SOURCE_MAX_AGE_MONTHS,
-        ),
+        *stale_sources(_dated(sources), timezone.localdate(), settings.SOURCE_MAX_AGE_MONTHS),
+        *sources_without_address(_cited(sources)),
     ]
 
 
@@ -111,6 +116,7 @@ def comparison_warnings(
         own = [*claims[comparison.pk], *takeaways[comparison.pk]]
         warnings = [*by_role[comparison.role_a_id], *by_role[comparison.role_b_id]]
         warnings += stale_sources(_dated(unique_sources(own)), today, limit)
+        warnings += sources_without_address(_cited(unique_sources(own)))
         warnings += written_text_warnings(
             comparison,
             takeaways[comparison.pk],
@@ -120,6 +126,12 @@ def comparison_warnings(
         )
         result[comparison.pk] = list(dict.fromkeys(warnings))  # a shared stale source once
     return result
+
+
+def source_address_warnings(sources: list[Source] | None = None) -> dict[int, list[ContentWarning]]:
+    """Per source id (every source when ``sources`` is None): a missing web address."""
+    sources = list(Source.objects.all()) if sources is None else sources
+    return {source.pk: sources_without_address(_cited([source])) for source in sources}
 
 
 # --- An article's written text against its roles' figures ------------------
