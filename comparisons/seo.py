@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from .formatting import money
 from .models import Source
@@ -100,10 +101,12 @@ def dataset_ld(
     sources: list[Source],
     measured: list[str],
     downloads: dict[str, str],
+    modified: datetime.date | None = None,
 ) -> dict:
     """A Dataset naming every source with its as-of date and the downloads."""
     years = sorted({source.as_of.year for source in sources})
     return {
+        **({"dateModified": modified.isoformat()} if modified else {}),
         "@context": "https://schema.org",
         "@type": "Dataset",
         "name": name,
@@ -183,6 +186,7 @@ def article_meta(request, page, *, preview: bool = False) -> PageMeta:
                 "application/json": reverse("comparisons:comparison_json", args=[comparison.slug]),
                 "text/csv": reverse("comparisons:comparison_csv", args=[comparison.slug]),
             },
+            modified=comparison.last_updated,
         )
     )
     return meta
@@ -216,6 +220,9 @@ def role_meta(request, page) -> PageMeta:
                 "application/json": reverse("comparisons:role_json", args=[role.slug]),
                 "text/csv": reverse("comparisons:role_csv", args=[role.slug]),
             },
+            modified=timezone.localdate(role.figures_changed_at)
+            if role.figures_changed_at
+            else None,
         )
     )
     return meta

@@ -132,7 +132,7 @@ def test_every_figure_block_cites_its_source_and_date(client, content):
 
 
 def test_last_updated_date_is_visible(text):
-    assert "Last updated 29 November 2026" in text
+    assert "Last updated 2 December 2026" in text
 
 
 def test_entry_premium_is_derived_from_the_bands(text):

@@ -30,6 +30,13 @@ class Source(models.Model):
         help_text="When the figures were current. With a precision of 'year' "
         "only the year is shown, so enter the first day of that year.",
     )
+    changed_at = models.DateTimeField(
+        "last changed",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set by the site whenever this source's details change.",
+    )
     as_of_precision = models.CharField(
         "as-of precision",
         max_length=5,
