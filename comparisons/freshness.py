@@ -62,6 +62,7 @@ STAMPS = {"figures_changed_at", "changed_at"}
 TEXT_REVISED = {
     "comparisons:home": datetime.date(2026, 12, 2),
     "comparisons:methodology": datetime.date(2026, 12, 2),
+    "comparisons:about": datetime.date(2026, 12, 2),
 }
 
 _state = threading.local()
@@ -215,7 +216,7 @@ def static_page_dates() -> dict[str, datetime.date | None]:
     """When each page of the site's frame last changed, in four queries.
 
     A page's date is the newest change among what it shows, and for pages
-    whose own wording matters (home, methodology) that wording's
+    whose own wording matters (home, methodology, about) that wording's
     revision date too: the home page lists the newest articles, the indexes
     every article and role, the calculator every role's figures, and the
     methodology every source.
@@ -234,4 +235,5 @@ def static_page_dates() -> dict[str, datetime.date | None]:
         "comparisons:role_index": roles,
         "comparisons:calculator": roles,
         "comparisons:methodology": _newest(sources, TEXT_REVISED["comparisons:methodology"]),
+        "comparisons:about": TEXT_REVISED["comparisons:about"],
     }

@@ -81,7 +81,7 @@ def test_article_metadata(client, content):
         r'<meta name="description" content="AI/ML Engineer pays more on average\.', body
     )
     assert '<meta property="og:type" content="article">' in body
-    assert '<meta name="twitter:card" content="summary">' in body
+    assert '<meta name="twitter:card" content="summary_large_image">' in body
     items = {item["@type"]: item for item in json_ld(body)}
     article = items["Article"]
     assert article["datePublished"] == "2026-11-29" and article["dateModified"] == "2026-12-02"
