@@ -7,7 +7,11 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Career comparisons"
 
     def ready(self) -> None:
-        from . import freshness, versioning
+        from . import (
+            deploy_checks,  # noqa: F401 (importing it registers the checks)
+            freshness,
+            versioning,
+        )
         from .accounts import protect_usernames
 
         versioning.connect_signals()
