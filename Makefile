@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 PYTHON ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve setup db test lint check audit ci clean
+.PHONY: help run serve setup db test lint check validate html-checker audit ci clean
 
 help:
 	@echo "make run    set everything up and serve http://127.0.0.1:$(PORT) (PORT=8001 to change)"
@@ -17,9 +17,11 @@ help:
 	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL if set)"
 	@echo "make lint   ruff lint and format check"
 	@echo "make check  Django system checks and a check for missing migrations"
+	@echo "make validate  every page type through the W3C HTML checker (needs Java and npm)"
 	@echo "make audit  Lighthouse budget for the article and calculator (production stack)"
 	@echo "make clean  remove the virtualenv, the local database, collected static files,"
-	@echo "            Lighthouse (bench/node_modules) and scratch files (.tmp)"
+	@echo "            Lighthouse (bench/node_modules), the HTML checker (tools/vnu/node_modules)"
+	@echo "            and scratch files (.tmp)"
 
 # Django 6 needs Python >= 3.12: try $(PYTHON), the pyenv version from
 # .python-version, then python3.14..python3.12 and python3 on PATH.
@@ -83,6 +85,20 @@ check: setup
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 
+# The W3C Nu Html Checker (vnu.jar), pinned by tools/vnu/package-lock.json and
+# installed into tools/vnu/node_modules; it runs on Java 17+. `make test` skips
+# the check without it; `make validate` installs it and requires it.
+VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
+	npm ci --prefix tools/vnu --no-audit --no-fund --loglevel=error
+	@touch $@
+
+html-checker: $(VNU_JAR)
+
+validate: setup $(VNU_JAR)
+	REQUIRE_HTML_CHECK=1 $(PY) -m pytest tests/test_html_validity.py -q
+
 # Lighthouse, pinned by bench/package-lock.json, installed into bench/node_modules
 # (never globally); it uses Debian's Chromium and never downloads a browser.
 # AUDIT_ARGS="--runs 3" or "--no-record" are passed to bench/audit.py.
@@ -100,4 +116,4 @@ ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .tmp bench/node_modules
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .tmp bench/node_modules tools/vnu/node_modules
