@@ -363,11 +363,9 @@ def test_no_empty_shared_benefits_heading(client, pair_roles):
     assert "Offered in both roles" not in text
 
 
-def test_dates_follow_the_figures(client, content):
+def test_dates_follow_the_figures(clock, client, content):
     """An edited band moves the article's "last updated", dateModified and lastmod."""
     import datetime
-
-    from django.utils import timezone
 
     from comparisons.models import Comparison, PayFactor, SalaryBand
 
@@ -381,7 +379,7 @@ def test_dates_follow_the_figures(client, content):
     band = SalaryBand.objects.get(role__slug="ai-ml-engineer", level__slug="entry-level")
     band.min_salary = 99000
     band.save()
-    today = timezone.localdate()
+    today = datetime.date(2027, 3, 15)  # the clock's date
     text = page_text(client.get(ARTICLE_URL))
     assert f"Last updated {today:%-d %B %Y}" in text
     article = next(
