@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 PYTHON ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve setup db test lint check audit ci clean lock upgrade lock-check
+.PHONY: help run serve setup db test lint check validate html-checker audit ci clean lock upgrade lock-check
 
 help:
 	@echo "make run    set everything up and serve http://127.0.0.1:$(PORT) (PORT=8001 to change)"
@@ -17,13 +17,15 @@ help:
 	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL if set)"
 	@echo "make lint   ruff lint and format check"
 	@echo "make check  Django system checks and a check for missing migrations"
+	@echo "make validate  every page type through the W3C HTML checker (needs Java and npm)"
 	@echo "make audit  Lighthouse budget for the article and calculator (production stack)"
 	@echo "make lock   rewrite requirements/*.txt after editing pyproject.toml's dependencies"
 	@echo "make upgrade  move every locked version to the newest that pyproject.toml allows"
 	@echo "            (PACKAGES=\"django ruff\" for only those); then run make ci"
 	@echo "make lock-check  fail unless requirements/*.txt are what make lock would write"
 	@echo "make clean  remove the virtualenv, the local database, collected static files,"
-	@echo "            Lighthouse (bench/node_modules) and scratch files (.tmp)"
+	@echo "            Lighthouse (bench/node_modules), the HTML checker (tools/vnu/node_modules)"
+	@echo "            and scratch files (.tmp)"
 
 # Django 6 needs Python >= 3.12: try $(PYTHON), the pyenv version from
 # .python-version, then python3.14..python3.12 and python3 on PATH.
@@ -99,6 +101,20 @@ check: setup
 	$(PY) manage.py check --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 
+# The W3C Nu Html Checker (vnu.jar), pinned by tools/vnu/package-lock.json and
+# installed into tools/vnu/node_modules; it runs on Java 17+. `make test` skips
+# the check without it; `make validate` installs it and requires it.
+VNU_JAR := tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+$(VNU_JAR): tools/vnu/package.json tools/vnu/package-lock.json
+	npm ci --prefix tools/vnu --no-audit --no-fund --loglevel=error
+	@touch $@
+
+html-checker: $(VNU_JAR)
+
+validate: setup $(VNU_JAR)
+	REQUIRE_HTML_CHECK=1 $(PY) -m pytest tests/test_html_validity.py -q
+
 # Lighthouse, pinned by bench/package-lock.json, installed into bench/node_modules
 # (never globally); it uses Debian's Chromium and never downloads a browser.
 # AUDIT_ARGS="--runs 3" or "--no-record" are passed to bench/audit.py.
@@ -149,4 +165,4 @@ lock-check: $(UV)
 	diff -ru requirements .tmp/lock-check
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .tmp bench/node_modules
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .tmp bench/node_modules tools/vnu/node_modules

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import importlib.util
 import os
@@ -13,6 +14,47 @@ from django.core.management import call_command
 
 ARTICLE_SLUG = "backend-developer-vs-ai-ml-engineer"
 ARTICLE_URL = f"/compare/{ARTICLE_SLUG}/"
+
+# The instant every date-sensitive test runs at (the `clock` fixture): after
+# the seed article's date (29 November 2026), and 14 months after the end of
+# its source's period (2025), so within the 18-month freshness limit.
+NOW = dt.datetime(2027, 3, 15, 10, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def clock(time_machine):
+    """The clock at NOW, ticking on from there (so history keeps its order).
+
+    Use it in any test whose outcome depends on the date: "last updated" after
+    an edit, freshness warnings, sitemap dates. `clock.move_to(...)` moves it.
+    Ask for it before any fixture that logs in: a session started at the real
+    time may have expired at NOW.
+    """
+    time_machine.move_to(NOW, tick=True)
+    return time_machine
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--today",
+        default=os.environ.get("CAREERGUIDE_TEST_TODAY") or None,
+        metavar="YYYY-MM-DD",
+        help="run the whole session with this process's clock moved to noon (UTC) on that day, "
+        "to show that no test depends on the day it runs (also CAREERGUIDE_TEST_TODAY)",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_day(request):
+    today = request.config.getoption("--today")
+    if not today:
+        yield
+        return
+    import time_machine
+
+    day = dt.date.fromisoformat(today)
+    with time_machine.travel(dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -119,6 +161,12 @@ def browser_unavailable() -> str | None:
         return "Playwright is not installed (pip install -e '.[dev]')"
     if not shutil.which(CHROMIUM):
         return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+def pytest_report_header(config):
+    if config.getoption("--today"):
+        return f"clock moved to {config.getoption('--today')} for the whole session (--today)"
     return None
 
 

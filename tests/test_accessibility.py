@@ -93,6 +93,16 @@ def test_axe_finds_no_violations(axe, themed, scheme, name):
     assert themed.problems.all() == [], themed.problems.all()
 
 
+@pytest.mark.parametrize("name", ["article", "role"])
+def test_axe_finds_no_violations_in_tables_stacked_on_a_phone(axe, open_page, site, scheme, name):
+    page = open_page(viewport={"width": 360, "height": 780}, color_scheme=scheme)
+    page.base_url = site
+    visit(page, PAGES[name])
+    stacked = page.evaluate("getComputedStyle(document.querySelector('tbody tr')).display")
+    assert stacked == "block"
+    assert_no_violations(axe, page)
+
+
 def test_axe_finds_no_violations_in_the_calculator_after_an_update(axe, themed):
     visit(themed, "/calculator/")
     themed.select_option("#id_level", "senior")

@@ -206,19 +206,25 @@ def test_role_page_warns_of_disagreeing_averages_and_bands_outside_the_range(
     assert "you can still save" in text
 
 
-def test_comparison_page_warns_about_its_roles_and_stale_sources(editor_client, content, settings):
+def test_comparison_page_warns_about_its_roles_and_stale_sources(
+    clock, editor_client, content, settings
+):
     settings.SOURCE_MAX_AGE_MONTHS = 6
     comparison = Comparison.objects.get()
     text = page_text(editor_client.get(f"{ADMIN}/comparison/{comparison.pk}/change/"))
     assert "differ by 17%" in text
-    assert re.search(
-        r"jobcopy\.ai, “Backend Developer vs AI/ML Engineer salary comparison” is \d+ months old, "
-        r"past the 6-month limit",
-        text,
+    # The source describes 2025, so its age counts from 31 December 2025 to NOW.
+    assert (
+        "jobcopy.ai, “Backend Developer vs AI/ML Engineer salary comparison” is 14 months old, "
+        "past the 6-month limit" in text
+    )
+    settings.SOURCE_MAX_AGE_MONTHS = 18
+    assert "months old" not in page_text(
+        editor_client.get(f"{ADMIN}/comparison/{comparison.pk}/change/")
     )
 
 
-def test_flagged_filter_lists_only_flagged_rows(editor_client, content, settings):
+def test_flagged_filter_lists_only_flagged_rows(clock, editor_client, content, settings):
     settings.AVERAGE_TOLERANCE_PERCENT = D("50")
     Source.objects.update(url="https://publisher.example/report")  # no "no address" warning
     flagged = page_text(editor_client.get(f"{ADMIN}/role/?flagged=yes"))
@@ -267,9 +273,10 @@ def test_view_on_site_opens_the_public_page_or_the_preview(editor_client, conten
 
 
 def test_done_when_an_editor_changes_checks_reverts_and_the_article_is_back(
-    client, editor, content
+    clock, client, editor, content
 ):
     before = page_text(client.get(ARTICLE_URL))
+    assert "Last updated 29 November 2026" in before  # the editor's date
     calc_url = "/calculator/?role_a=ai-ml-engineer&role_b=backend-developer"
     assert "$95,000–$130,000" in page_text(client.get(calc_url))
 
@@ -289,7 +296,11 @@ def test_done_when_an_editor_changes_checks_reverts_and_the_article_is_back(
         f"{ADMIN}/salaryband/{obj.pk}/history/{earlier.history_id}/", band_form(earlier.instance)
     )
     client.logout()
-    assert page_text(client.get(ARTICLE_URL)) == before
+    # The figures are back, and the page rightly dates their last change (NOW).
+    assert page_text(client.get(ARTICLE_URL)) == before.replace(
+        "Last updated 29 November 2026",
+        "Last updated 15 March 2027 · first published 29 November 2026",
+    )
 
 
 def test_every_save_bumps_the_content_version(editor_client, content):
@@ -332,7 +343,7 @@ def test_reverting_restores_which_roles_a_factor_applies_to(editor_client, conte
     ]
 
 
-def test_stale_sources_of_pay_factors_are_flagged_too(editor_client, content):
+def test_stale_sources_of_pay_factors_are_flagged_too(clock, editor_client, content):
     import datetime
 
     from comparisons.models import PayFactor, Source
@@ -344,4 +355,4 @@ def test_stale_sources_of_pay_factors_are_flagged_too(editor_client, content):
     PayFactor.objects.filter(slug="finance").update(source=old)
     role = band().role
     text = page_text(editor_client.get(f"{ADMIN}/role/{role.pk}/change/"))
-    assert "Old Survey, “Pay in 2019” is" in text
+    assert "Old Survey, “Pay in 2019” is 86 months old" in text

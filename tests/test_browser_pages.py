@@ -91,14 +91,68 @@ PRIMARY_CONTROLS = (
     ".site-nav a, .calc-form select, .calc-form button, .breakdown summary, .pagination a"
 )
 
-# Anything wider than the viewport outside a scrolling region (the tables
-# scroll sideways inside their own focusable box, by design).
+# Anything wider than the viewport, tables included (they stack on a phone
+# rather than scroll sideways in their box).
 OVERFLOWING = """() => {
   const limit = document.documentElement.clientWidth + 0.5;
   return [...document.querySelectorAll("body *")]
-    .filter((el) => !el.closest(".table-scroll"))
     .filter((el) => el.getBoundingClientRect().right > limit)
     .map((el) => `${el.tagName}.${el.className}: ${el.getBoundingClientRect().right}`);
+}"""
+
+# Every table cell a reader can see shows all of its content: nothing spills
+# past the cell (scrollWidth), and the cell lies inside what can be seen of
+# its table: the table's box cut by every ancestor that clips or scrolls, and
+# by the viewport. Cells hidden on purpose (the column headers a stacked table
+# keeps for screen readers, in a 1 px clipped box) are left out. Each data
+# cell also says which column it is in: its data-label names its column's
+# header, and where that header is hidden the label is shown in front of it.
+CLIPPED_CELLS = """() => {
+  const hiddenOnPurpose = (el) => {
+    for (; el; el = el.parentElement) {
+      const box = el.getBoundingClientRect();
+      if (getComputedStyle(el).overflow !== "visible" && box.width <= 1 && box.height <= 1) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const name = (cell) => `"${cell.textContent.trim().replace(/\\s+/g, " ").slice(0, 40)}"`;
+  const problems = [];
+  for (const table of document.querySelectorAll("table")) {
+    if (!table.checkVisibility()) continue;
+    const tableBox = table.getBoundingClientRect();
+    let left = Math.max(tableBox.left, 0);
+    let right = Math.min(tableBox.right, document.documentElement.clientWidth);
+    for (let el = table.parentElement; el; el = el.parentElement) {
+      if (getComputedStyle(el).overflowX === "visible") continue;
+      const box = el.getBoundingClientRect();
+      left = Math.max(left, box.left + el.clientLeft);
+      right = Math.min(right, box.left + el.clientLeft + el.clientWidth);
+    }
+    const headers = [...table.querySelectorAll("thead th")];
+    const headersShown = headers.length && !hiddenOnPurpose(headers[0]);
+    for (const cell of table.querySelectorAll("th, td")) {
+      if (!cell.checkVisibility() || hiddenOnPurpose(cell)) continue;
+      const box = cell.getBoundingClientRect();
+      if (cell.scrollWidth > cell.clientWidth + 1) {
+        problems.push(`${name(cell)} overflows its cell: ${cell.scrollWidth} px`);
+      }
+      if (box.left < left - 0.5 || box.right > right + 0.5) {
+        problems.push(`${name(cell)} at ${box.left}-${box.right} outside ${left}-${right}`);
+      }
+      if (cell.tagName !== "TD" || cell.colSpan > 1) continue;
+      const header = headers[[...cell.parentElement.children].indexOf(cell)];
+      const label = cell.dataset.label;
+      if (!header || label !== header.textContent.trim()) {
+        problems.push(`${name(cell)} has data-label ${label}, not its column's header`);
+      } else if (!headersShown) {
+        const shown = getComputedStyle(cell, "::before").content;
+        if (!shown.includes(label)) problems.push(`${name(cell)} is not labelled ${label}`);
+      }
+    }
+  }
+  return problems;
 }"""
 
 
@@ -259,3 +313,66 @@ def test_csp_violations_are_noticed(desktop):
         desktop.wait_for_timeout(100)
     assert any(problem.startswith("csp: script-src") for problem in desktop.problems.all())
     assert any("Content Security Policy" in problem for problem in desktop.problems.all())
+
+
+# The page types that show tables, or show data that could be one; each is
+# checked whether or not it has a table today, so a table added later is too.
+TABLE_PAGES = {
+    "article": ARTICLE_URL,
+    "role": PAGES["role"],
+    "calculator": PAGES["calculator"],
+    "role-index": PAGES["role-index"],
+    "comparison-index": PAGES["comparison-index"],
+    "methodology": PAGES["methodology"],
+}
+# Tables that must be there, so that the check is never vacuous where it matters.
+MIN_TABLES = {"article": 3, "role": 2}
+
+
+@pytest.mark.parametrize("name", TABLE_PAGES)
+def test_no_table_cell_is_cut_off_on_a_phone(open_page, site, name):
+    page = open_page(viewport={"width": 390, "height": 780}, is_mobile=True, has_touch=True)
+    page.base_url = site
+    visit(page, TABLE_PAGES[name])
+    for toggle in page.locator(".breakdown summary").all():
+        toggle.click()  # the calculator's breakdown, open
+    assert page.locator("table").count() >= MIN_TABLES.get(name, 0)
+    for width in (390, 360):
+        page.set_viewport_size({"width": width, "height": 780})
+        assert page.evaluate(CLIPPED_CELLS) == [], width
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert page.evaluate(OVERFLOWING) == [], width
+    assert page.problems.all() == []
+
+
+def test_stacked_tables_keep_their_table_semantics(open_page, site):
+    page = open_page(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    page.base_url = site
+    visit(page, ARTICLE_URL)
+    table = page.locator("#factors table").first
+    assert table.evaluate("t => getComputedStyle(t.querySelector('tbody tr')).display") == "block"
+    tree = table.aria_snapshot()
+    # Column headers are still announced with the cells, and the labels shown
+    # on screen are not read a second time as part of the cell.
+    for role in ("table", 'columnheader "Applies to"', "rowheader", 'cell "Both roles"'):
+        assert f"- {role}" in tree, tree
+    assert "Applies to:" not in tree
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_cut_off_check_sees_a_clipped_cell(open_page, site, width):
+    page = open_page(viewport={"width": width, "height": 780})
+    page.base_url = site
+    visit(page, ARTICLE_URL)
+    assert page.evaluate(CLIPPED_CELLS) == []
+    page.evaluate("""() => { document.querySelector("#factors table").style.width = "900px"; }""")
+    assert any("outside" in problem for problem in page.evaluate(CLIPPED_CELLS))
+    page.evaluate(
+        """() => { document.querySelector("#factors table").style.width = "";
+                   const cell = document.querySelector("#factors td");
+                   Object.assign(cell.style, { overflow: "hidden", whiteSpace: "nowrap" });
+                   cell.textContent = "a figure far too long to fit in any cell ".repeat(9); }"""
+    )
+    assert any("overflows its cell" in problem for problem in page.evaluate(CLIPPED_CELLS))
+    page.evaluate("""() => { document.querySelector("#factors td").dataset.label = "Kind"; }""")
+    assert any("not its column's header" in p for p in page.evaluate(CLIPPED_CELLS))

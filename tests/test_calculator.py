@@ -103,7 +103,7 @@ def test_article_embeds_the_calculator_prefilled_with_its_roles(client, content)
     response = client.get(ARTICLE_URL)
     body = response.content.decode()
     assert 'id="calculator"' in body
-    assert f'action="{ARTICLE_URL}#calculator"' in body and f'hx-get="{ARTICLE_URL}"' in body
+    assert f'action="{ARTICLE_URL}#calculator"' in body and f'data-hx-get="{ARTICLE_URL}"' in body
     assert re.search(
         r'name="role_a"[^>]*>.*?<option value="backend-developer" selected>', body, re.S
     )
@@ -124,7 +124,7 @@ def test_fragment_is_only_the_result_with_field_errors_out_of_band(client, conte
     body = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in body and "<form" not in body
-    assert 'id="id_level-error" class="field-error" hx-swap-oob="true"' in body
+    assert 'id="id_level-error" class="field-error" data-hx-swap-oob="true"' in body
     assert "HX-Request" in response["Vary"]
 
 
@@ -140,8 +140,8 @@ def test_the_form_is_a_plain_get_form_with_htmx_beside_it(client, content):
     body = client.get(CALC).content.decode()
     form = re.search(r"<form [^>]*>", body).group(0)
     assert 'method="get"' in form and 'action="/calculator/#calculator"' in form
-    assert 'hx-get="/calculator/"' in form and 'hx-push-url="true"' in form
-    assert 'hx-target="#calc-result"' in form
+    assert 'data-hx-get="/calculator/"' in form and 'data-hx-push-url="true"' in form
+    assert 'data-hx-target="#calc-result"' in form
     assert '<div id="calc-result" class="calc-result" aria-live="polite">' in body
     for name in ("role_a", "role_b", "level", "location", "industry", "education", "company_size"):
         assert f'<label for="id_{name}">' in body
@@ -210,9 +210,8 @@ def test_bad_input_gets_a_clear_message_next_to_the_input(client, content, query
     assert fragment.status_code == 200  # htmx swaps only 2xx responses
     fragment_body = fragment.content.decode()
     assert "Some choices need another look" in fragment_body
-    assert (
-        f'id="id_{field}-error" class="field-error" hx-swap-oob="true">{message}' in fragment_body
-    )
+    oob_error = f'id="id_{field}-error" class="field-error" data-hx-swap-oob="true">{message}'
+    assert oob_error in fragment_body
 
 
 def test_missing_parameter_takes_its_default(client, content):
