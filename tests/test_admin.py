@@ -276,7 +276,7 @@ def test_done_when_an_editor_changes_checks_reverts_and_the_article_is_back(
     clock, client, editor, content
 ):
     before = page_text(client.get(ARTICLE_URL))
-    assert "Last updated 29 November 2026" in before  # the editor's date
+    assert "Last updated 2 December 2026" in before  # the editor's date
     calc_url = "/calculator/?role_a=ai-ml-engineer&role_b=backend-developer"
     assert "$95,000–$130,000" in page_text(client.get(calc_url))
 
@@ -298,7 +298,7 @@ def test_done_when_an_editor_changes_checks_reverts_and_the_article_is_back(
     client.logout()
     # The figures are back, and the page rightly dates their last change (NOW).
     assert page_text(client.get(ARTICLE_URL)) == before.replace(
-        "Last updated 29 November 2026",
+        "Last updated 2 December 2026 · first published 29 November 2026",
         "Last updated 15 March 2027 · first published 29 November 2026",
     )
 
