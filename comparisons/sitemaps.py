@@ -45,7 +45,7 @@ class ArticleSitemap(Sitemap):
 class RoleSitemap(Sitemap):
     def items(self):
         self._changed = content_changed_at()
-        return Role.objects.only("slug", "figures_changed_at").order_by("slug")
+        return Role.objects.published().only("slug", "figures_changed_at").order_by("slug")
 
     def lastmod(self, role: Role):
         return role.figures_changed_at or self._changed

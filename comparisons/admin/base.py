@@ -13,6 +13,12 @@ from simple_history.utils import get_m2m_reverse_field_name
 from comparisons import formatting
 
 
+def is_history_version(request: HttpRequest) -> bool:
+    """True on the page of one history version (simple-history's revert form)."""
+    match = request.resolver_match
+    return match is not None and match.url_name.endswith("_simple_history")
+
+
 class ContentAdmin(SimpleHistoryAdmin):
     """History with field-level differences and revert, for every content model."""
 
@@ -27,7 +33,7 @@ class ContentAdmin(SimpleHistoryAdmin):
         """
         form = super().get_form(request, obj, change=change, **kwargs)
         match = request.resolver_match
-        if obj is None or match is None or not match.url_name.endswith("_simple_history"):
+        if obj is None or not is_history_version(request):
             return form
         record = self.model.history.filter(history_id=match.args[1]).first()
         if record is None:

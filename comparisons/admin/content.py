@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from import_export.admin import ImportExportMixin
 
@@ -24,8 +25,21 @@ from comparisons.models import (
 )
 from comparisons.queries.editorial import role_warnings
 
-from .base import ContentAdmin, FlaggedFilter, money_column, percent_range_column
+from .base import (
+    ContentAdmin,
+    FlaggedFilter,
+    is_history_version,
+    money_column,
+    percent_range_column,
+)
 from .imports import PayFactorResource, SalaryBandResource
+from .publishing import (
+    KeepsPublishedRolesComplete,
+    SalaryBandFormSet,
+    SalaryStatFormSet,
+    checked_by_inlines,
+    role_page_url,
+)
 
 
 @admin.register(Source)
@@ -49,12 +63,14 @@ class ExperienceLevelAdmin(ContentAdmin):
 
 class SalaryStatInline(admin.TabularInline):
     model = SalaryStat
+    formset = SalaryStatFormSet
     extra = 0
     autocomplete_fields = ["source"]
 
 
 class SalaryBandInline(admin.TabularInline):
     model = SalaryBand
+    formset = SalaryBandFormSet
     extra = 0
     autocomplete_fields = ["source"]
 
@@ -97,8 +113,8 @@ class RoleFlaggedFilter(FlaggedFilter):
 
 @admin.register(Role)
 class RoleAdmin(ContentAdmin):
-    list_display = ["name", "slug", "summary"]
-    list_filter = [RoleFlaggedFilter]
+    list_display = ["name", "slug", "is_published", "published_on", "summary"]
+    list_filter = ["is_published", RoleFlaggedFilter]
     search_fields = ["name", "summary", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [
@@ -110,6 +126,14 @@ class RoleAdmin(ContentAdmin):
         BenefitRoleInline,
         CareerStepInline,
     ]
+
+    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # A history version's page has no inlines: the model reads the figures.
+        return form if is_history_version(request) else checked_by_inlines(form)
+
+    def view_on_site(self, obj: Role) -> str:
+        return role_page_url(obj)
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs) -> TemplateResponse:
         if obj is not None:
@@ -124,11 +148,11 @@ class RoleFigureAdmin(ContentAdmin):
     autocomplete_fields = ["role", "source"]
 
     def view_on_site(self, obj) -> str:
-        return obj.role.get_absolute_url()
+        return role_page_url(obj.role)
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(ImportExportMixin, RoleFigureAdmin):
+class SalaryBandAdmin(KeepsPublishedRolesComplete, ImportExportMixin, RoleFigureAdmin):
     resource_classes = [SalaryBandResource]
     list_display = ["role", "level", "band", "source"]
     list_filter = ["role", "level", "source"]
@@ -143,7 +167,7 @@ class SalaryBandAdmin(ImportExportMixin, RoleFigureAdmin):
 
 
 @admin.register(SalaryStat)
-class SalaryStatAdmin(RoleFigureAdmin):
+class SalaryStatAdmin(KeepsPublishedRolesComplete, RoleFigureAdmin):
     list_display = ["role", "kind", "label", "average_amount", "typical_range", "source"]
     list_filter = ["kind", "role", "source"]
     search_fields = ["role__name", "label"]
@@ -218,6 +242,20 @@ class BenefitAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
     inlines = [BenefitRoleOfBenefitInline]
+
+
+@admin.register(BenefitRole)
+class BenefitRoleAdmin(ContentAdmin):
+    """Which roles offer which benefit; also edited on a role's and a benefit's page."""
+
+    list_display = ["role", "benefit"]
+    list_filter = ["role", "benefit"]
+    list_select_related = ["role", "benefit"]
+    search_fields = ["role__name", "benefit__name"]
+    autocomplete_fields = ["role", "benefit"]
+
+    def view_on_site(self, obj: BenefitRole) -> str:
+        return role_page_url(obj.role)
 
 
 @admin.register(RoleNote)

@@ -41,6 +41,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
         "Disallow: /compare/*/preview/",
+        "Disallow: /roles/*/preview/",
         f"Sitemap: {base_url_of(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -100,7 +101,7 @@ def web_manifest(request: HttpRequest) -> HttpResponse:
 def choose_pair(request: HttpRequest) -> HttpResponse:
     """The no-JavaScript "compare any two roles" form lands here and moves on."""
     slugs = [request.GET.get("a", ""), request.GET.get("b", "")]
-    found = set(Role.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    found = set(Role.objects.published().filter(slug__in=slugs).values_list("slug", flat=True))
     if len(found) != 2:
         return redirect(reverse("comparisons:comparison_index") + "?pair=invalid#choose")
     comparison, canonical = comparison_for(f"{slugs[0]}-vs-{slugs[1]}")
