@@ -14,7 +14,7 @@ import contextlib
 import threading
 from collections.abc import Iterator
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.utils import timezone
 
 from .models import (
@@ -89,6 +89,10 @@ def connect_signals() -> None:
         )
     for model, field in SHARED.items():
         post_save.connect(shared_item_changed, sender=model, dispatch_uid=f"stamp-{model.__name__}")
+        # Before: once deleted, the item no longer knows its roles.
+        pre_delete.connect(
+            shared_item_changed, sender=model, dispatch_uid=f"unstamp-{model.__name__}"
+        )
         through = getattr(model, field).through
         m2m_changed.connect(
             shared_roles_changed, sender=through, dispatch_uid=f"m2m-{model.__name__}"

@@ -11,7 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
 from comparisons.models import Comparison, ExperienceLevel, Role, SalaryBand, SalaryStat, Source
-from tests.admin_forms import ADMIN, add_inline_row, change_page_data, errors_of
+from tests.admin_forms import ADMIN, add_inline_row, change_page_data, errors_of, inline_index
 from tests.conftest import ARTICLE_URL, page_text
 
 pytestmark = pytest.mark.django_db
@@ -187,6 +187,29 @@ def test_an_editor_publishes_a_new_role_with_its_figures_in_one_save(editor_clie
     response = editor_client.post(f"{ADMIN}/role/add/", data)
     assert response.status_code == 302, errors_of(response)
     assert Role.objects.published().filter(slug=DRAFT).exists()
+
+
+def test_a_published_role_keeps_its_headline_and_last_band_on_its_page(editor_client, content):
+    role = Role.objects.get(slug="backend-developer")
+    url = f"{ADMIN}/role/{role.pk}/change/"
+    data = change_page_data(editor_client.get(url))
+    headline = inline_index(data, "salary_stats", "kind", "headline")
+    response = editor_client.post(url, {**data, f"salary_stats-{headline}-DELETE": "on"})
+    assert response.status_code == 200
+    assert "Backend Developer is published, and its page needs a headline average" in errors_of(
+        response
+    )
+    every_band = {f"bands-{i}-DELETE": "on" for i in range(int(data["bands-TOTAL_FORMS"]))}
+    response = editor_client.post(url, {**data, **every_band})
+    assert "its page needs a salary band" in errors_of(response)
+    assert role.bands.count() == 3
+
+    # Unpublished first (its article too), it may lose them.
+    Comparison.objects.update(is_published=False)
+    data.pop("is_published")
+    response = editor_client.post(url, {**data, **every_band})
+    assert response.status_code == 302, errors_of(response)
+    assert role.bands.count() == 0
 
 
 def test_an_editor_cannot_unpublish_a_role_an_article_needs(editor_client, content):
