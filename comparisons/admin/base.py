@@ -28,6 +28,8 @@ class ContentAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
 
     form = ReasonForm
     history_list_per_page = 50
+    object_history_list_template = "admin/comparisons/object_history_list.html"
+    object_history_form_template = "admin/comparisons/object_history_form.html"
     delete_confirmation_template = "admin/comparisons/delete_confirmation.html"
     delete_selected_confirmation_template = "admin/comparisons/delete_selected_confirmation.html"
 
