@@ -9,7 +9,8 @@ from django.urls import reverse
 from comparisons.models import Comparison, PremiumClaim, Takeaway
 from comparisons.queries.editorial import comparison_warnings
 
-from .base import ContentAdmin, FlaggedFilter
+from .base import ContentAdmin
+from .warnings import FlaggedFilter, warnings_panel
 
 
 def comparison_page_url(comparison: Comparison) -> str:
@@ -50,7 +51,9 @@ class ComparisonAdmin(ContentAdmin):
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs) -> TemplateResponse:
         if obj is not None:
-            context["content_warnings"] = comparison_warnings([obj])[obj.pk]
+            context["content_warnings"] = warnings_panel(
+                request, comparison_warnings([obj])[obj.pk]
+            )
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 

@@ -121,22 +121,3 @@ def percent_range_column(description: str = "effect") -> Callable:
         return formatting.percent_range(obj.low_percent, obj.high_percent, signed=True)
 
     return column
-
-
-class FlaggedFilter(admin.SimpleListFilter):
-    """Lists only the objects the editors' warnings flag (or only the others)."""
-
-    title = "warnings"
-    parameter_name = "flagged"
-    warnings_of: Callable[[], dict[int, list]]
-
-    def lookups(self, request: HttpRequest, model_admin) -> list[tuple[str, str]]:
-        return [("yes", "Has warnings"), ("no", "No warnings")]
-
-    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet | None:
-        if self.value() not in ("yes", "no"):
-            return None
-        flagged = [pk for pk, warnings in type(self).warnings_of().items() if warnings]
-        if self.value() == "yes":
-            return queryset.filter(pk__in=flagged)
-        return queryset.exclude(pk__in=flagged)

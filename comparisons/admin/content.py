@@ -23,15 +23,9 @@ from comparisons.models import (
     Source,
     TimeToCompetency,
 )
-from comparisons.queries.editorial import role_warnings
+from comparisons.queries.editorial import role_warnings, source_warnings
 
-from .base import (
-    ContentAdmin,
-    FlaggedFilter,
-    is_history_version,
-    money_column,
-    percent_range_column,
-)
+from .base import ContentAdmin, is_history_version, money_column, percent_range_column
 from .imports import PayFactorResource, SalaryBandResource
 from .publishing import (
     KeepsPublishedRolesComplete,
@@ -40,14 +34,24 @@ from .publishing import (
     checked_by_inlines,
     role_page_url,
 )
+from .warnings import FlaggedFilter, warnings_panel
+
+
+class SourceFlaggedFilter(FlaggedFilter):
+    warnings_of = staticmethod(source_warnings)
 
 
 @admin.register(Source)
 class SourceAdmin(ContentAdmin):
     list_display = ["publisher", "title", "as_of_label", "url"]
-    list_filter = ["publisher", "as_of_precision"]
+    list_filter = ["publisher", "as_of_precision", SourceFlaggedFilter]
     search_fields = ["publisher", "title", "url"]
     prepopulated_fields = {"slug": ["publisher", "title"]}
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs) -> TemplateResponse:
+        if obj is not None:
+            context["content_warnings"] = warnings_panel(request, source_warnings([obj])[obj.pk])
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
     @admin.display(description="as of", ordering="as_of")
     def as_of_label(self, obj: Source) -> str:
@@ -137,7 +141,7 @@ class RoleAdmin(ContentAdmin):
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs) -> TemplateResponse:
         if obj is not None:
-            context["content_warnings"] = role_warnings([obj])[obj.pk]
+            context["content_warnings"] = warnings_panel(request, role_warnings([obj])[obj.pk])
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 

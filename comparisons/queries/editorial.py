@@ -22,7 +22,12 @@ from .common import RoleProfile, band_range, load_role_profiles, unique_sources
 
 def _dated(sources: Iterable[Source]) -> list[Dated]:
     return [
-        Dated(f"{source.publisher}, “{source.title}”", source.as_of, source.as_of_precision)
+        Dated(
+            f"{source.publisher}, “{source.title}”",
+            source.as_of,
+            source.as_of_precision,
+            key=f"source:{source.pk}",
+        )
         for source in sources
     ]
 
@@ -43,9 +48,10 @@ def _profile_warnings(profile: RoleProfile, shared: list) -> list[ContentWarning
         (band.level.name.lower(), band_range(band))
         for band in sorted(profile.bands.values(), key=lambda band: band.level.order)
     ]
+    subject = f"role:{profile.role.pk}"
     return [
-        *averages_disagree(role, averages, settings.AVERAGE_TOLERANCE_PERCENT),
-        *bands_outside_range(role, typical, bands),
+        *averages_disagree(role, averages, settings.AVERAGE_TOLERANCE_PERCENT, subject=subject),
+        *bands_outside_range(role, typical, bands, subject=subject),
         *stale_sources(
             _dated(unique_sources([*profile.figures, *shared])),
             timezone.localdate(),
@@ -100,3 +106,21 @@ def comparison_warnings(
         warnings += stale_sources(_dated(unique_sources(own[comparison.pk])), today, limit)
         result[comparison.pk] = list(dict.fromkeys(warnings))  # a shared stale source once
     return result
+
+
+def source_warnings(sources: list[Source] | None = None) -> dict[int, list[ContentWarning]]:
+    """Warnings per source id (every source when ``sources`` is None), in one query:
+    shown on the source's own page, where they are fixed."""
+    sources = list(Source.objects.all()) if sources is None else sources
+    today, limit = timezone.localdate(), settings.SOURCE_MAX_AGE_MONTHS
+    return {source.pk: stale_sources(_dated([source]), today, limit) for source in sources}
+
+
+def current_warnings() -> dict[str, ContentWarning]:
+    """Every warning the admin shows anywhere, by key."""
+    found: dict[str, ContentWarning] = {}
+    for loader in (role_warnings, comparison_warnings, source_warnings):
+        for warnings in loader().values():
+            for warning in warnings:
+                found.setdefault(warning.key, warning)
+    return found
