@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from import_export.admin import ImportExportMixin
 
 from comparisons import formatting
 from comparisons.models import (
@@ -26,7 +25,7 @@ from comparisons.models import (
 from comparisons.queries.editorial import role_warnings, source_warnings
 
 from .base import ContentAdmin, is_history_version, money_column, percent_range_column
-from .imports import PayFactorResource, SalaryBandResource
+from .imports import ContentImportExportMixin, PayFactorResource, SalaryBandResource
 from .publishing import (
     KeepsPublishedRolesComplete,
     SalaryBandFormSet,
@@ -156,7 +155,7 @@ class RoleFigureAdmin(ContentAdmin):
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(KeepsPublishedRolesComplete, ImportExportMixin, RoleFigureAdmin):
+class SalaryBandAdmin(KeepsPublishedRolesComplete, ContentImportExportMixin, RoleFigureAdmin):
     resource_classes = [SalaryBandResource]
     list_display = ["role", "level", "band", "source"]
     list_filter = ["role", "level", "source"]
@@ -217,7 +216,7 @@ class CareerStepAdmin(RoleFigureAdmin):
 
 
 @admin.register(PayFactor)
-class PayFactorAdmin(ImportExportMixin, ContentAdmin):
+class PayFactorAdmin(ContentImportExportMixin, ContentAdmin):
     resource_classes = [PayFactorResource]
     list_display = ["name", "kind", "quantified", "effect", "note", "source"]
     list_filter = ["kind", "quantified", "applies_to", "source"]
