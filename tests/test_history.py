@@ -174,3 +174,13 @@ def test_history_import_and_export_pages_use_the_admins_breadcrumbs_and_no_inlin
     crumbs = re.search(r'<ol class="breadcrumbs">(.*?)</ol>', body, re.S).group(1)
     assert crumbs.count("<li") >= 4 and 'aria-current="page"' in crumbs
     assert not INLINE.search(body), INLINE.search(body)
+
+
+def test_a_roles_history_opens_without_deprecated_calls(editor_client, content):
+    import warnings
+
+    role = Role.objects.first()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeprecationWarning)
+        warnings.simplefilter("error", PendingDeprecationWarning)
+        assert editor_client.get(f"{ADMIN}/role/{role.pk}/history/").status_code == 200

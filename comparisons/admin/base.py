@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import formats, timezone
@@ -53,6 +54,18 @@ class ContentAdmin(DeletedRecordsMixin, SimpleHistoryAdmin):
                     self.initial.update(values)
 
         return VersionForm
+
+    def get_history_queryset(self, request: HttpRequest, history_manager, pk_name, object_id):
+        # simple-history calls select_related() with no names for a model
+        # without foreign keys (a role), which Django deprecates.
+        related = [
+            field.name
+            for field in history_manager.model.tracked_fields
+            if isinstance(field, models.ForeignKey)
+        ]
+        return history_manager.filter(**{pk_name: object_id}).select_related(
+            "history_user", *related
+        )
 
     def version_of(self, request: HttpRequest):
         """The history entry a version's page shows, or None on other pages."""
