@@ -6,6 +6,28 @@ from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 
 EDITORS_GROUP = "Editors"
+# What editors may delete: the records that hang off a role or an article
+# (figures, skills, benefits, steps, factors, notes, takeaways, claims), each
+# kept in the history and restorable from its "deleted" list. Deleting a
+# role, a comparison, a source or an experience level takes everything that
+# hangs off it, and stays with superusers. Data migrations keep the group
+# in step (0003_editors_group and later ones).
+EDITORS_MAY_DELETE = frozenset(
+    {
+        "salarystat",
+        "salaryband",
+        "equityshare",
+        "timetocompetency",
+        "skill",
+        "benefit",
+        "benefitrole",
+        "careerstep",
+        "payfactor",
+        "rolenote",
+        "takeaway",
+        "premiumclaim",
+    }
+)
 RESERVED_USERNAMES = frozenset({"admin", "administrator", "root"})
 
 

@@ -3,12 +3,20 @@
 Warnings, not errors: published figures may legitimately disagree (the seed
 sheet's two Backend averages come from different data sets), but an editor
 should look before publishing. No ORM here; see ``queries.editorial``.
+
+An editor may acknowledge a warning (``WarningAcknowledgement``): each one
+has a stable ``key`` (its kind and subject, which name what it is about,
+not the figures) and a ``fingerprint`` of the figures behind it, so an
+acknowledged warning stays quiet until those figures change. A check gives
+its warnings a ``subject`` and the ``figures`` it compared; one that gives
+neither still works, keyed and fingerprinted by its message.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,10 +26,37 @@ from .formatting import money, money_range, percent
 from .salary import Range
 
 
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _plain(value: object) -> str:
+    """A figure as the same text however it was loaded ("95000.00" and "95000" agree)."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
 @dataclass(frozen=True)
 class ContentWarning:
     kind: str
     message: str
+    # What it is about, unchanged while its figures change ("role:3:senior").
+    subject: str = ""
+    # The values it was computed from; acknowledging it covers these.
+    figures: tuple = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.subject or _digest(self.message)}"
+
+    @property
+    def fingerprint(self) -> str:
+        if not self.figures:
+            return _digest(self.message)
+        return _digest("|".join(_plain(value) for value in self.figures))
 
 
 @dataclass(frozen=True)
@@ -39,10 +74,11 @@ class Dated:
     name: str
     as_of: datetime.date
     precision: str  # "year", "month" or "day"
+    key: str = ""  # which source, for acknowledging its warning ("source:3")
 
 
 def averages_disagree(
-    role: str, averages: list[Average], tolerance: Decimal
+    role: str, averages: list[Average], tolerance: Decimal, *, subject: str = ""
 ) -> list[ContentWarning]:
     """Pairs of a role's published averages further apart than ``tolerance``
     percent of the larger one."""
@@ -58,13 +94,15 @@ def averages_disagree(
                         f"{role}: the {first} and the {second} differ by {percent(gap)}, "
                         f"more than the {percent(tolerance)} tolerance. Check both are right "
                         "and labelled as separate data sets.",
+                        subject=subject and f"{subject}:{first.label}:{second.label}",
+                        figures=(first.value, first.approximate, second.value, second.approximate),
                     )
                 )
     return warnings
 
 
 def bands_outside_range(
-    role: str, overview: Range | None, bands: list[tuple[str, Range]]
+    role: str, overview: Range | None, bands: list[tuple[str, Range]], *, subject: str = ""
 ) -> list[ContentWarning]:
     """Bands that do not overlap the role's typical (overview) range at all."""
     if overview is None:
@@ -76,6 +114,8 @@ def bands_outside_range(
             f"{role}: the {level} band "
             f"({money_range(band.low, band.high, open_ended=band.open_ended)}) "
             f"lies outside the typical range of {typical}.",
+            subject=subject and f"{subject}:{level}",
+            figures=(overview.low, overview.high, band.low, band.high, band.open_ended),
         )
         for level, band in bands
         if band.low > overview.high or (band.high < overview.low and not band.open_ended)
@@ -111,6 +151,10 @@ def stale_sources(
                     "stale_source",
                     f"{source.name} is {age} months old, past the {max_age_months}-month "
                     "limit. Look for newer figures.",
+                    subject=source.key,
+                    # Not the age: acknowledged, it stays quiet as months pass,
+                    # until the source's own date changes.
+                    figures=(source.as_of, source.precision),
                 )
             )
     return warnings

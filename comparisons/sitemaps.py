@@ -42,7 +42,7 @@ class ArticleSitemap(Sitemap):
 
 class RoleSitemap(Sitemap):
     def items(self):
-        return Role.objects.only("slug", "figures_changed_at").order_by("slug")
+        return Role.objects.published().only("slug", "figures_changed_at").order_by("slug")
 
     def lastmod(self, role: Role):
         return role.figures_changed_at

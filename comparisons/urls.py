@@ -26,6 +26,7 @@ urlpatterns = [
     re_path(r"^roles/(?P<slug>[-\w]+)\.json$", data.role_data, {"kind": "json"}, name="role_json"),
     re_path(r"^roles/(?P<slug>[-\w]+)\.csv$", data.role_data, {"kind": "csv"}, name="role_csv"),
     path("roles/<slug:slug>/", roles.role_detail, name="role"),
+    path("roles/<slug:slug>/preview/", roles.role_preview, name="role_preview"),
     path("calculator/", calculator.calculator, name="calculator"),
     path("methodology/", site.methodology, name="methodology"),
     path("about/", site.about, name="about"),

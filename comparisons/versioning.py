@@ -137,6 +137,7 @@ def bump_content_version(**kwargs) -> None:
     if sender is not None and (
         sender._meta.app_label != "comparisons"
         or sender is ContentVersion
+        or not getattr(sender, "is_content", True)  # e.g. warning acknowledgements
         or issubclass(sender, HistoricalChanges)  # history rows record content, not change it
     ):
         return

@@ -215,7 +215,14 @@ def grow_catalogue() -> None:
     source = Source.objects.get()
     compared = list(Role.objects.all())
     for i in range(30):
-        role = Role.objects.create(name=f"Role {i}", slug=f"role-{i}", summary="s", description="d")
+        role = Role.objects.create(
+            name=f"Role {i}",
+            slug=f"role-{i}",
+            summary="s",
+            description="d",
+            is_published=True,
+            published_on="2026-01-01",
+        )
         Skill.objects.create(role=role, kind="core", name="Go", source=source)
         for level in SalaryBand.objects.filter(role=compared[0]).values_list("level", flat=True):
             SalaryBand.objects.create(

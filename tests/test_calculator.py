@@ -221,7 +221,14 @@ def test_missing_parameter_takes_its_default(client, content):
 
 
 def test_role_without_a_band_at_the_level_says_so(client, content):
-    Role.objects.create(name="Data Analyst", slug="data-analyst", summary="s", description="d")
+    Role.objects.create(
+        name="Data Analyst",
+        slug="data-analyst",
+        summary="s",
+        description="d",
+        is_published=True,
+        published_on="2026-01-01",
+    )
     response = client.get(CALC, {"role_b": "data-analyst"})
     assert response.status_code == 200
     assert "No salary band is published for Data Analyst at this level yet" in page_text(response)

@@ -37,6 +37,8 @@ def pair_roles(content):
         slug="data-analyst",
         summary="Answers questions with data.",
         description="Data analysts turn raw data into answers for the rest of the business.",
+        is_published=True,
+        published_on="2026-01-01",
     )
 
 
@@ -229,7 +231,14 @@ def test_public_responses_set_no_cookie(client, content, url):
 
 def test_index_pages_paginate(client, content):
     for i in range(60):
-        Role.objects.create(name=f"Role {i:02}", slug=f"role-{i:02}", summary="s", description="d")
+        Role.objects.create(
+            name=f"Role {i:02}",
+            slug=f"role-{i:02}",
+            summary="s",
+            description="d",
+            is_published=True,
+            published_on="2026-01-01",
+        )
     first = page_text(client.get("/roles/"))
     assert "Page 1 of 2" in first
     second = client.get("/roles/?page=2")
@@ -267,7 +276,12 @@ def test_query_counts_do_not_grow_with_the_catalogue(client, content):
     call_command("generate_catalogue", remove=True, verbosity=0)
     for i in range(60):  # two pages of roles either way, so the same URLs exist
         Role.objects.create(
-            name=f"Plain {i:02}", slug=f"plain-{i:02}", summary="s", description="d"
+            name=f"Plain {i:02}",
+            slug=f"plain-{i:02}",
+            summary="s",
+            description="d",
+            is_published=True,
+            published_on="2026-01-01",
         )
     few = query_counts(client)
     assert many == few

@@ -95,9 +95,9 @@ def test_a_file_with_any_bad_row_changes_nothing_and_lists_each_bad_row(editor_c
     text = page_text(response)
     assert "The highest salary must be at least the lowest salary." in text
     assert "No role with the slug 'astronaut'." in text
-    listing = text[text.find("Some rows failed to validate") :]
-    assert "2 1 max_salary The highest salary must be at least the lowest salary." in listing
-    assert "3 1 role No role with the slug 'astronaut'." in listing
+    assert "2 rows cannot be imported" in text
+    assert "Row 2, max_salary: The highest salary must be at least the lowest salary." in text
+    assert "Row 3, role: No role with the slug 'astronaut'." in text
     assert "confirm_form" not in response.context or response.context["confirm_form"] is None
 
 

@@ -30,7 +30,14 @@ def test_home_hides_drafts(client, content):
 
 def test_home_query_budget_does_not_grow(client, content, django_assert_max_num_queries):
     roles = [
-        Role.objects.create(name=f"R{i}", slug=f"r{i}", summary="s", description="d")
+        Role.objects.create(
+            name=f"R{i}",
+            slug=f"r{i}",
+            summary="s",
+            description="d",
+            is_published=True,
+            published_on="2026-01-01",
+        )
         for i in range(10)
     ]
     for i in range(0, 10, 2):

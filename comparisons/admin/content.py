@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from import_export.admin import ImportExportMixin
 
 from comparisons import formatting
 from comparisons.models import (
@@ -22,14 +22,22 @@ from comparisons.models import (
     Source,
     TimeToCompetency,
 )
-from comparisons.queries.editorial import role_warnings, source_address_warnings
+from comparisons.queries.editorial import role_warnings, source_warnings
 
-from .base import ContentAdmin, FlaggedFilter, money_column, percent_range_column
-from .imports import PayFactorResource, SalaryBandResource
+from .base import ContentAdmin, is_history_version, money_column, percent_range_column
+from .imports import ContentImportExportMixin, PayFactorResource, SalaryBandResource
+from .publishing import (
+    KeepsPublishedRolesComplete,
+    SalaryBandFormSet,
+    SalaryStatFormSet,
+    checked_by_inlines,
+    role_page_url,
+)
+from .warnings import FlaggedFilter, warnings_panel
 
 
 class SourceFlaggedFilter(FlaggedFilter):
-    warnings_of = staticmethod(source_address_warnings)
+    warnings_of = staticmethod(source_warnings)
 
 
 @admin.register(Source)
@@ -39,14 +47,14 @@ class SourceAdmin(ContentAdmin):
     search_fields = ["publisher", "title", "url"]
     prepopulated_fields = {"slug": ["publisher", "title"]}
 
+    def render_change_form(self, request, context, *args, obj=None, **kwargs) -> TemplateResponse:
+        if obj is not None:
+            context["content_warnings"] = warnings_panel(request, source_warnings([obj])[obj.pk])
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
+
     @admin.display(description="as of", ordering="as_of")
     def as_of_label(self, obj: Source) -> str:
         return obj.as_of_label
-
-    def render_change_form(self, request, context, *args, obj=None, **kwargs) -> TemplateResponse:
-        if obj is not None:
-            context["content_warnings"] = source_address_warnings([obj])[obj.pk]
-        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 
 @admin.register(ExperienceLevel)
@@ -58,12 +66,14 @@ class ExperienceLevelAdmin(ContentAdmin):
 
 class SalaryStatInline(admin.TabularInline):
     model = SalaryStat
+    formset = SalaryStatFormSet
     extra = 0
     autocomplete_fields = ["source"]
 
 
 class SalaryBandInline(admin.TabularInline):
     model = SalaryBand
+    formset = SalaryBandFormSet
     extra = 0
     autocomplete_fields = ["source"]
 
@@ -106,8 +116,8 @@ class RoleFlaggedFilter(FlaggedFilter):
 
 @admin.register(Role)
 class RoleAdmin(ContentAdmin):
-    list_display = ["name", "slug", "summary"]
-    list_filter = [RoleFlaggedFilter]
+    list_display = ["name", "slug", "is_published", "published_on", "summary"]
+    list_filter = ["is_published", RoleFlaggedFilter]
     search_fields = ["name", "summary", "description"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [
@@ -120,9 +130,17 @@ class RoleAdmin(ContentAdmin):
         CareerStepInline,
     ]
 
+    def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # A history version's page has no inlines: the model reads the figures.
+        return form if is_history_version(request) else checked_by_inlines(form)
+
+    def view_on_site(self, obj: Role) -> str:
+        return role_page_url(obj)
+
     def render_change_form(self, request, context, *args, obj=None, **kwargs) -> TemplateResponse:
         if obj is not None:
-            context["content_warnings"] = role_warnings([obj])[obj.pk]
+            context["content_warnings"] = warnings_panel(request, role_warnings([obj])[obj.pk])
         return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 
@@ -133,11 +151,11 @@ class RoleFigureAdmin(ContentAdmin):
     autocomplete_fields = ["role", "source"]
 
     def view_on_site(self, obj) -> str:
-        return obj.role.get_absolute_url()
+        return role_page_url(obj.role)
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(ImportExportMixin, RoleFigureAdmin):
+class SalaryBandAdmin(KeepsPublishedRolesComplete, ContentImportExportMixin, RoleFigureAdmin):
     resource_classes = [SalaryBandResource]
     list_display = ["role", "level", "band", "source"]
     list_filter = ["role", "level", "source"]
@@ -152,7 +170,7 @@ class SalaryBandAdmin(ImportExportMixin, RoleFigureAdmin):
 
 
 @admin.register(SalaryStat)
-class SalaryStatAdmin(RoleFigureAdmin):
+class SalaryStatAdmin(KeepsPublishedRolesComplete, RoleFigureAdmin):
     list_display = ["role", "kind", "label", "average_amount", "typical_range", "source"]
     list_filter = ["kind", "role", "source"]
     search_fields = ["role__name", "label"]
@@ -198,7 +216,7 @@ class CareerStepAdmin(RoleFigureAdmin):
 
 
 @admin.register(PayFactor)
-class PayFactorAdmin(ImportExportMixin, ContentAdmin):
+class PayFactorAdmin(ContentImportExportMixin, ContentAdmin):
     resource_classes = [PayFactorResource]
     list_display = ["name", "kind", "quantified", "effect", "note", "source"]
     list_filter = ["kind", "quantified", "applies_to", "source"]
@@ -227,6 +245,20 @@ class BenefitAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["source"]
     inlines = [BenefitRoleOfBenefitInline]
+
+
+@admin.register(BenefitRole)
+class BenefitRoleAdmin(ContentAdmin):
+    """Which roles offer which benefit; also edited on a role's and a benefit's page."""
+
+    list_display = ["role", "benefit"]
+    list_filter = ["role", "benefit"]
+    list_select_related = ["role", "benefit"]
+    search_fields = ["role__name", "benefit__name"]
+    autocomplete_fields = ["role", "benefit"]
+
+    def view_on_site(self, obj: BenefitRole) -> str:
+        return role_page_url(obj.role)
 
 
 @admin.register(RoleNote)

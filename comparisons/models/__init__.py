@@ -4,6 +4,7 @@ from .profile import Benefit, BenefitRole, CareerStep, RoleNote, Skill, TimeToCo
 from .roles import Currency, ExperienceLevel, Role, SalaryBand, SalaryStat
 from .site import ContentVersion
 from .sources import Source
+from .warnings import WarningAcknowledgement
 
 __all__ = [
     "Benefit",
@@ -24,4 +25,5 @@ __all__ = [
     "Source",
     "Takeaway",
     "TimeToCompetency",
+    "WarningAcknowledgement",
 ]

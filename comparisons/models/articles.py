@@ -23,7 +23,13 @@ from .roles import ExperienceLevel, Role
 
 class ComparisonQuerySet(models.QuerySet):
     def published(self) -> ComparisonQuerySet:
-        return self.filter(is_published=True)
+        """Published articles about two published roles.
+
+        Publishing needs both roles published, and a published role cannot
+        be unpublished while an article needs it; the roles are checked here
+        too, so that no other path can show a draft role to the public.
+        """
+        return self.filter(is_published=True, role_a__is_published=True, role_b__is_published=True)
 
 
 class Comparison(models.Model):
@@ -123,17 +129,15 @@ class Comparison(models.Model):
             raise ValidationError(errors)
 
     def missing_for_publication(self) -> list[str]:
-        """What the article would lack: the figures its headline and chart need."""
-        from .roles import SalaryBand, SalaryStat
-
+        """What the article would lack: two published roles with the figures
+        its headline and chart need."""
         missing = []
         if not (self.role_a_id and self.role_b_id):
             return missing
         for role in (self.role_a, self.role_b):
-            if not SalaryStat.objects.filter(role=role, kind=SalaryStat.Kind.HEADLINE).exists():
-                missing.append(f"{role} has no headline average")
-            if not SalaryBand.objects.filter(role=role).exists():
-                missing.append(f"{role} has no salary band")
+            if not role.is_published:
+                missing.append(f"{role} is not published")
+            missing += role.missing_for_publication()
         return missing
 
 

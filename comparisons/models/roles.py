@@ -16,8 +16,18 @@ class Currency(models.TextChoices):
     USD = "USD", "US dollar"
 
 
+class RoleQuerySet(models.QuerySet):
+    def published(self) -> RoleQuerySet:
+        return self.filter(is_published=True)
+
+
 class Role(models.Model):
-    """A job role the site profiles and compares."""
+    """A job role the site profiles and compares.
+
+    A new role is a draft: nothing public shows it (lists, the sitemap, the
+    calculator, pair pages, comparisons) until an editor publishes it, which
+    needs the figures its page leads with.
+    """
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(
@@ -36,9 +46,21 @@ class Role(models.Model):
         editable=False,
         help_text="Set by the site whenever the role's text, or anything its page shows, changes.",
     )
+    is_published = models.BooleanField(
+        "published",
+        default=False,
+        help_text="Only published roles appear on the site: lists, the sitemap, the "
+        "calculator and comparisons. Staff can preview a draft.",
+    )
+    published_on = models.DateField(null=True, blank=True)
 
-    objects = NaturalKeyManager()
+    objects = NaturalKeyManager.from_queryset(RoleQuerySet)()
     history = HistoricalRecords()
+
+    # The admin checks a role's figures together with the inline forms that
+    # save them in the same request (see admin.content.RoleForm); elsewhere
+    # clean() reads them from the database.
+    figures_checked_by_inlines = False
 
     class Meta:
         ordering = ["name"]
@@ -47,6 +69,11 @@ class Role(models.Model):
                 condition=~Q(slug__contains=PAIR_SEPARATOR),
                 name="role_slug_without_vs",
                 violation_error_message='A role\'s slug cannot contain "-vs-".',
+            ),
+            models.CheckConstraint(
+                condition=Q(is_published=False) | Q(published_on__isnull=False),
+                name="role_published_has_date",
+                violation_error_message="A published role needs a publication date.",
             ),
         ]
 
@@ -57,10 +84,52 @@ class Role(models.Model):
         return reverse("comparisons:role", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        errors = {}
         if self.slug and PAIR_SEPARATOR in self.slug:
-            raise ValidationError(
-                {"slug": '"-vs-" joins two roles in comparison addresses; use another slug.'}
+            errors["slug"] = '"-vs-" joins two roles in comparison addresses; use another slug.'
+        if self.is_published and self.published_on is None:
+            errors["published_on"] = "A published role needs a publication date."
+        if self.is_published and not self.figures_checked_by_inlines:
+            missing = self.missing_for_publication()
+            if missing:
+                errors["is_published"] = "Not ready to publish: " + "; ".join(missing) + "."
+        if not self.is_published and self.pk:
+            articles = self.published_comparisons()
+            if articles:
+                names = ", ".join(f"“{article}”" for article in articles)
+                errors["is_published"] = (
+                    f"The published comparison {names} needs this role; unpublish it first."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def missing_for_publication(
+        self, *, has_headline: bool | None = None, has_band: bool | None = None
+    ) -> list[str]:
+        """What the role's page would lack: its headline average (lists and
+        comparisons lead with it) and at least one salary band (the chart).
+
+        Either answer may be given, by a caller that knows what is about to
+        be saved; otherwise it is read from the database.
+        """
+        saved = self.pk is not None
+        if has_headline is None:
+            has_headline = (
+                saved and self.salary_stats.filter(kind=SalaryStat.Kind.HEADLINE).exists()
             )
+        if has_band is None:
+            has_band = saved and self.bands.exists()
+        missing = []
+        if not has_headline:
+            missing.append(f"{self} has no headline average")
+        if not has_band:
+            missing.append(f"{self} has no salary band")
+        return missing
+
+    def published_comparisons(self) -> list:
+        from .articles import Comparison
+
+        return list(Comparison.objects.filter(Q(role_a=self) | Q(role_b=self), is_published=True))
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

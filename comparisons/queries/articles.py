@@ -247,7 +247,7 @@ def pair_slug(role_a: Role, role_b: Role) -> str:
 
 
 def resolve_pair(slug: str) -> tuple[Role, Role] | None:
-    """The two roles a "<a>-vs-<b>" slug names, in its order, in one query.
+    """The two published roles a "<a>-vs-<b>" slug names, in its order, in one query.
 
     Role slugs cannot contain "-vs-" (a model constraint), so a pair slug
     splits one way only.
@@ -255,7 +255,7 @@ def resolve_pair(slug: str) -> tuple[Role, Role] | None:
     parts = slug.split(PAIR_SEPARATOR)
     if len(parts) != 2 or parts[0] == parts[1]:
         return None
-    roles = {role.slug: role for role in Role.objects.filter(slug__in=parts)}
+    roles = {role.slug: role for role in Role.objects.published().filter(slug__in=parts)}
     if len(roles) != 2:
         return None
     return roles[parts[0]], roles[parts[1]]

@@ -29,12 +29,18 @@ class CalculatorOptions:
     key=lambda *, default_roles=None: default_roles and tuple(role.pk for role in default_roles)
 )
 def load_calculator_options(*, default_roles: tuple[Role, Role] | None = None) -> CalculatorOptions:
-    """Roles, levels and pay factors in four queries (five to find default roles).
+    """Published roles, levels and pay factors in four queries (five to find
+    default roles).
 
     Without ``default_roles``, the two roles of the newest published
-    comparison are the defaults, else the first two roles.
+    comparison are the defaults, else the first two roles. Default roles
+    that are drafts (a staff preview's) are offered too, so that the
+    preview's calculator works; public pages only pass published roles.
     """
-    roles = list(Role.objects.all())
+    roles = list(Role.objects.published())
+    drafts = [role for role in default_roles or () if not role.is_published]
+    if drafts:
+        roles = sorted([*roles, *drafts], key=lambda role: role.name)
     levels = list(ExperienceLevel.objects.all())
     factors = list(PayFactor.objects.select_related("source"))
     factor_roles: dict[int, set[int]] = {}

@@ -28,7 +28,10 @@ from .common import RoleProfile, band_range, load_role_profiles, unique_sources
 
 
 def _dated(sources: Iterable[Source]) -> list[Dated]:
-    return [Dated(_name(source), source.as_of, source.as_of_precision) for source in sources]
+    return [
+        Dated(_name(source), source.as_of, source.as_of_precision, key=f"source:{source.pk}")
+        for source in sources
+    ]
 
 
 def _name(source: Source) -> str:
@@ -55,10 +58,11 @@ def _profile_warnings(profile: RoleProfile, shared: list) -> list[ContentWarning
         (band.level.name.lower(), band_range(band))
         for band in sorted(profile.bands.values(), key=lambda band: band.level.order)
     ]
+    subject = f"role:{profile.role.pk}"
     sources = unique_sources([*profile.figures, *shared])
     return [
-        *averages_disagree(role, averages, settings.AVERAGE_TOLERANCE_PERCENT),
-        *bands_outside_range(role, typical, bands),
+        *averages_disagree(role, averages, settings.AVERAGE_TOLERANCE_PERCENT, subject=subject),
+        *bands_outside_range(role, typical, bands, subject=subject),
         *stale_sources(_dated(sources), timezone.localdate(), settings.SOURCE_MAX_AGE_MONTHS),
         *sources_without_address(_cited(sources)),
     ]
@@ -128,10 +132,28 @@ def comparison_warnings(
     return result
 
 
-def source_address_warnings(sources: list[Source] | None = None) -> dict[int, list[ContentWarning]]:
-    """Per source id (every source when ``sources`` is None): a missing web address."""
+def source_warnings(sources: list[Source] | None = None) -> dict[int, list[ContentWarning]]:
+    """Warnings per source id (every source when ``sources`` is None), in one query:
+    shown on the source's own page, where they are fixed (its age, a missing address)."""
     sources = list(Source.objects.all()) if sources is None else sources
-    return {source.pk: sources_without_address(_cited([source])) for source in sources}
+    today, limit = timezone.localdate(), settings.SOURCE_MAX_AGE_MONTHS
+    return {
+        source.pk: [
+            *stale_sources(_dated([source]), today, limit),
+            *sources_without_address(_cited([source])),
+        ]
+        for source in sources
+    }
+
+
+def current_warnings() -> dict[str, ContentWarning]:
+    """Every warning the admin shows anywhere, by key."""
+    found: dict[str, ContentWarning] = {}
+    for loader in (role_warnings, comparison_warnings, source_warnings):
+        for warnings in loader().values():
+            for warning in warnings:
+                found.setdefault(warning.key, warning)
+    return found
 
 
 # --- An article's written text against its roles' figures ------------------

@@ -67,9 +67,11 @@ class RolePage:
         return sorted(found, key=lambda source: (source.publisher, source.title))
 
 
-def load_role_page(slug: str) -> RolePage | None:
-    """A role with everything its page shows, in eleven queries, or ``None``."""
-    role = Role.objects.filter(slug=slug).first()
+def load_role_page(slug: str, *, drafts: bool = False) -> RolePage | None:
+    """A published role (or, for staff's preview, any role) with everything
+    its page shows, in eleven queries, or ``None``."""
+    roles = Role.objects.all() if drafts else Role.objects.published()
+    role = roles.filter(slug=slug).first()
     if role is None:
         return None
     (profile,) = load_role_profiles([role])
@@ -108,8 +110,9 @@ class RoleListItem:
 
 
 def load_role_index(page_number: str | int | None) -> tuple[Page, list[RoleListItem]]:
-    """One page of roles, each with its headline average, in three queries."""
-    paginator = Paginator(Role.objects.order_by("name"), PER_PAGE, allow_empty_first_page=True)
+    """One page of published roles, each with its headline average, in three queries."""
+    roles = Role.objects.published().order_by("name")
+    paginator = Paginator(roles, PER_PAGE, allow_empty_first_page=True)
     page = paginator.page(page_number or 1)  # EmptyPage / PageNotAnInteger: the view's 404
     roles = list(page.object_list)
     headlines = {

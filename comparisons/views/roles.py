@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import InvalidPage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
@@ -21,6 +23,23 @@ def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request, "comparisons/role.html", {"page": page, "meta": role_meta(request, page)}
     )
+
+
+@require_safe
+@staff_member_required
+def role_preview(request: HttpRequest, slug: str) -> HttpResponse:
+    """Any role, draft or published, as its page would look: staff only, never cached."""
+    page = load_role_page(slug, drafts=True)
+    if page is None:
+        raise Http404("No role with this address.")
+    meta = role_meta(request, page)
+    meta.noindex = True
+    response = render(
+        request, "comparisons/role.html", {"page": page, "meta": meta, "preview": True}
+    )
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def canonical_paging(request: HttpRequest, page) -> bool:
@@ -71,7 +90,7 @@ def comparison_index(request: HttpRequest) -> HttpResponse:
         paged_path("comparisons:comparison_index", page),
         [("Comparisons", reverse("comparisons:comparison_index"))],
     )
-    roles = list(Role.objects.only("slug", "name").order_by("name"))
+    roles = list(Role.objects.published().only("slug", "name").order_by("name"))
     context = {"page": page, "meta": meta, "roles": roles}
     response = render(request, "comparisons/comparison_index.html", context)
     response.cache_by_content = (

@@ -76,6 +76,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /compare/*/preview/",
+        "Disallow: /roles/*/preview/",
         f"Sitemap: {base_url_of(request)}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -135,7 +136,7 @@ def web_manifest(request: HttpRequest) -> HttpResponse:
 def choose_pair(request: HttpRequest) -> HttpResponse:
     """The no-JavaScript "compare any two roles" form lands here and moves on."""
     slugs = [request.GET.get("a", ""), request.GET.get("b", "")]
-    roles = list(Role.objects.filter(slug__in=slugs))
+    roles = list(Role.objects.published().filter(slug__in=slugs))
     if len(roles) != 2:
         return redirect(reverse("comparisons:comparison_index") + "?pair=invalid#choose")
     return redirect("comparisons:article", slug=pair_destination(*roles))

@@ -54,6 +54,8 @@ class Command(BaseCommand):
                 slug=f"{PREFIX}role-{i:04}",
                 summary="A synthetic role for benchmarks.",
                 description="Generated for load and growth measurements only.",
+                is_published=True,
+                published_on=datetime.date(2026, 1, 1),
             )
             for i in range(roles)
         )
