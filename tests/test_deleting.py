@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -186,11 +188,13 @@ def test_bulk_deletion_records_each_with_its_reason(editor_client, content):
     assert list(reasons) == ["Old list"] * len(skills)
 
 
-def test_deleting_a_shared_pay_factor_dates_its_roles(editor_client, content):
+def test_deleting_a_shared_pay_factor_dates_its_roles(clock, editor_client, content):
     factor = PayFactor.objects.get(slug="bay-area")
-    assert set(Role.objects.values_list("figures_changed_at", flat=True)) == {None}
+    applied = list(factor.applies_to.values_list("pk", flat=True))
+    assert applied
     editor_client.post(f"{ADMIN}/payfactor/{factor.pk}/delete/", {"post": "yes"})
-    assert None not in set(Role.objects.values_list("figures_changed_at", flat=True))
+    stamps = Role.objects.filter(pk__in=applied).values_list("figures_changed_at", flat=True)
+    assert {stamp.date() for stamp in stamps} == {datetime.date(2027, 3, 15)}  # the clock's day
 
 
 def test_a_deleted_benefit_can_be_read_and_restored_from_its_history(editor_client, content):

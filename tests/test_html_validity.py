@@ -107,6 +107,8 @@ def test_every_page_is_valid_html(vnu, client, content, tmp_path, monkeypatch):
         slug="data-analyst",
         summary="Answers questions with data.",
         description="Data analysts turn raw data into answers for the rest of the business.",
+        is_published=True,
+        published_on="2026-01-01",
     )
     monkeypatch.setattr(comparisons.queries.roles, "PER_PAGE", 1)  # so the indexes paginate
 

@@ -49,6 +49,8 @@ def public_urls(client, content) -> list[str]:
         slug="data-analyst",
         summary="Answers questions with data.",
         description="Data analysts turn raw data into answers for the rest of the business.",
+        is_published=True,
+        published_on="2026-01-01",
     )
     sitemap = client.get("/sitemap.xml").content.decode()
     listed = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]

@@ -23,6 +23,8 @@ def frontend(content) -> Role:
         slug="frontend-developer",
         summary="Builds what users see.",
         description="Frontend developers build the parts of a product people use in a browser.",
+        is_published=True,
+        published_on="2026-01-01",
     )
 
 
