@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "django_tasks_db",
     "officialstats",
     "comparisons",
 ]
@@ -284,6 +285,16 @@ AVERAGE_TOLERANCE_PERCENT = env_number("CAREERGUIDE_AVERAGE_TOLERANCE_PERCENT", 
 SOURCE_MAX_AGE_MONTHS = int(
     env_number("CAREERGUIDE_SOURCE_MAX_AGE_MONTHS", "18", minimum=Decimal(1))
 )
+
+# Background tasks (Django's Tasks framework) are kept in the database and
+# run by `manage.py db_worker`, a process of its own beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Official statistics fetched for the embedded default, and releases editors
+# upload, wait here for the importer (git-ignored; never served).
+OFFICIALSTATS_DATA_DIR = Path(
+    os.environ.get("CAREERGUIDE_DATA_DIR", "").strip() or BASE_DIR / ".data"
+).resolve()
 
 # Bulk imports run in a transaction: one bad row and nothing changes.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
