@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from comparisons.caching import cache_page_by_content
 from comparisons.models import Role, Source
 from comparisons.seo import base_url_of, simple_meta
+from officialstats.queries.provenance import live_provenance
 
 from .articles import comparison_for
 
@@ -30,7 +31,15 @@ def methodology(request: HttpRequest) -> HttpResponse:
         [("Methodology", reverse("comparisons:methodology"))],
     )
     return render(
-        request, "methodology.html", {"meta": meta, "sources": list(Source.objects.all())}
+        request,
+        "methodology.html",
+        {
+            "meta": meta,
+            "sources": list(Source.objects.all()),
+            # Editorial pages show the live release; publishing one bumps the
+            # content version, so this page is never cached with an old one.
+            "official": live_provenance(),
+        },
     )
 
 
