@@ -23,10 +23,11 @@ from .. import publishing
 from ..figures import Datatype
 from ..models import Area, Estimate, Industry, Occupation, Program, Release, ReleaseFile
 from . import classify, flatfiles
-from .flatfiles import Lists, Series
+from .flatfiles import Lists
 from .problems import ImportProblem
 from .progress import Progress, Silent
 from .provenance import Provenance, published_file
+from .series import Series, read_series
 from .sources import Reading, Source
 
 BATCH = 20_000  # series per transaction
@@ -100,7 +101,7 @@ def _write(release, sources, lists, measures, provenance, progress, total_files)
         def report(lines: int) -> None:
             progress.data(lines, rows, reading.position() / size)
 
-        series = flatfiles.read_series(reading, lists, report)
+        series = read_series(reading, lists, report)
         ids = (release.pk, occupations, areas, industries)
         write = _copy if connection.vendor == "postgresql" else _executemany
         while batch := list(islice(series, BATCH)):
