@@ -1,7 +1,9 @@
-"""The sitemap: every public, indexable page with a last-modified date.
+"""The sitemap: every public, indexable page with the date it last changed.
 
 Drafts and pages generated for pairs without an article (noindex) are left
-out; role and static pages take the content version's date.
+out. Articles take their "last updated" date, role pages the time the role
+or anything its page shows last changed (no date when that is unknown), and
+the site's other pages the dates ``freshness.static_page_dates`` works out.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.urls import reverse
 
-from .models import Comparison, ContentVersion, Role
+from .freshness import static_page_dates
+from .models import Comparison, Role
 
 
 class Sitemap(BaseSitemap):
@@ -29,11 +32,6 @@ class Sitemap(BaseSitemap):
         return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else super().get_domain(site)
 
 
-def content_changed_at():
-    row = ContentVersion.objects.filter(pk=1).values_list("changed_at", flat=True).first()
-    return row
-
-
 class ArticleSitemap(Sitemap):
     def items(self):
         return Comparison.objects.published().select_related("role_a", "role_b")
@@ -44,29 +42,22 @@ class ArticleSitemap(Sitemap):
 
 class RoleSitemap(Sitemap):
     def items(self):
-        self._changed = content_changed_at()
         return Role.objects.only("slug", "figures_changed_at").order_by("slug")
 
     def lastmod(self, role: Role):
-        return role.figures_changed_at or self._changed
+        return role.figures_changed_at
 
 
 class PageSitemap(Sitemap):
     def items(self) -> list[str]:
-        self._changed = content_changed_at()
-        return [
-            "comparisons:home",
-            "comparisons:comparison_index",
-            "comparisons:role_index",
-            "comparisons:calculator",
-            "comparisons:methodology",
-        ]
+        self._dates = static_page_dates()
+        return list(self._dates)
 
     def location(self, name: str) -> str:
         return reverse(name)
 
     def lastmod(self, name: str):
-        return self._changed
+        return self._dates[name]
 
 
 SITEMAPS = {"pages": PageSitemap, "articles": ArticleSitemap, "roles": RoleSitemap}

@@ -1,25 +1,30 @@
-"""Site-wide pages: methodology, robots.txt, favicon, web app manifest, the pair chooser."""
+"""Site-wide pages: methodology, about, robots.txt, favicon, web app manifest, pair chooser, 404."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views import defaults
+from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
+from comparisons.freshness import TEXT_REVISED
 from comparisons.models import Role, Source
+from comparisons.opendata import LICENSE_URL
 from comparisons.seo import base_url_of, simple_meta
 from officialstats.queries.provenance import live_provenance
 
-from .articles import comparison_for
+from . import data
+from .articles import pair_destination
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def methodology(request: HttpRequest) -> HttpResponse:
     meta = simple_meta(
@@ -30,25 +35,50 @@ def methodology(request: HttpRequest) -> HttpResponse:
         reverse("comparisons:methodology"),
         [("Methodology", reverse("comparisons:methodology"))],
     )
-    return render(
+    context = {
+        "meta": meta,
+        "sources": list(Source.objects.all()),
+        "revised": TEXT_REVISED["comparisons:methodology"],
+        # Editorial pages show the live release; publishing one bumps the
+        # content version, so this page is never cached with an old one.
+        "official": live_provenance(),
+    }
+    return render(request, "methodology.html", context)
+
+
+REPORT_SUBJECT = "A wrong figure on careerguide"
+
+
+@require_safe
+@cache_page_by_content
+def about(request: HttpRequest) -> HttpResponse:
+    path = reverse("comparisons:about")
+    meta = simple_meta(
         request,
-        "methodology.html",
-        {
-            "meta": meta,
-            "sources": list(Source.objects.all()),
-            # Editorial pages show the live release; publishing one bumps the
-            # content version, so this page is never cached with an old one.
-            "official": live_provenance(),
-        },
+        "About careerguide: who runs it, and how to report a wrong figure",
+        "Who writes careerguide, how its figures are chosen and checked, how to tell us about a "
+        "wrong figure, and the terms for reusing its open data.",
+        path,
+        [("About", path)],
     )
+    email = settings.CONTACT_EMAIL
+    context = {
+        "meta": meta,
+        "contact_email": email,
+        "report_href": f"mailto:{email}?subject={quote(REPORT_SUBJECT)}",
+        "license_url": LICENSE_URL,
+        "revised": TEXT_REVISED["comparisons:about"],
+    }
+    return render(request, "about.html", context)
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    # The admin is left out on purpose: ADMIN_URL keeps its address private,
+    # and robots.txt is public. It needs a login and its pages say noindex.
     lines = [
         "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
         "Disallow: /compare/*/preview/",
         f"Sitemap: {base_url_of(request)}{reverse('sitemap')}",
     ]
@@ -65,14 +95,14 @@ ICON_MAX_AGE = 24 * 60 * 60
 THEME_COLOR = "#fdfdfc"
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(FAVICON, content_type="image/vnd.microsoft.icon")
     response["Cache-Control"] = f"public, max-age={ICON_MAX_AGE}"
     return response
 
 
-@require_GET
+@require_safe
 def web_manifest(request: HttpRequest) -> HttpResponse:
     """What a phone shows when a reader adds the site to the home screen."""
     manifest = {
@@ -105,12 +135,20 @@ def web_manifest(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def choose_pair(request: HttpRequest) -> HttpResponse:
     """The no-JavaScript "compare any two roles" form lands here and moves on."""
     slugs = [request.GET.get("a", ""), request.GET.get("b", "")]
-    found = set(Role.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-    if len(found) != 2:
+    roles = list(Role.objects.filter(slug__in=slugs))
+    if len(roles) != 2:
         return redirect(reverse("comparisons:comparison_index") + "?pair=invalid#choose")
-    comparison, canonical = comparison_for(f"{slugs[0]}-vs-{slugs[1]}")
-    return redirect("comparisons:article", slug=canonical or comparison.slug)
+    return redirect("comparisons:article", slug=pair_destination(*roles))
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404: in JSON or CSV for an address ending in .json or .csv
+    (a download no route matches), else the HTML page."""
+    kind = request.path.rpartition(".")[2]
+    if kind in data.FORMATS:
+        return data.not_found(kind)
+    return defaults.page_not_found(request, exception)
