@@ -94,12 +94,14 @@ def _write(release, sources, lists, measures, provenance, progress, total_files)
         industries = _industries(release, lists)
     data = sources[flatfiles.DATA]
     progress.phase(f"Reading {data.name} and writing estimates", len(measures), total_files)
-    rows = 0
+    rows = values = 0
     with Reading(data) as reading:
         size = max(data.size, 1)
 
         def report(lines: int) -> None:
-            progress.data(lines, rows, reading.position() / size)
+            nonlocal values
+            values = lines
+            progress.data(values, rows, reading.position() / size)
 
         series = read_series(reading, lists, report)
         ids = (release.pk, occupations, areas, industries)
@@ -108,8 +110,7 @@ def _write(release, sources, lists, measures, provenance, progress, total_files)
             with transaction.atomic():
                 write(_rows(batch, ids))
             rows += len(batch)
-            progress.data(progress.lines, rows, reading.position() / size)
-        values = progress.lines
+            progress.data(values, rows, reading.position() / size)
         reading.finish()
         measures[flatfiles.DATA] = (reading.size, reading.sha256)
     files = [
