@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "axes",
+    "django_tasks_db",
     "officialstats",
     "comparisons",
 ]
@@ -301,6 +302,16 @@ SOURCE_MAX_AGE_MONTHS = int(
 # default reaches no one: `manage.py check --deploy` warns until it is set.
 CONTACT_EMAIL_PLACEHOLDER = "corrections@careerguide.example"
 CONTACT_EMAIL = env_email("CAREERGUIDE_CONTACT_EMAIL", CONTACT_EMAIL_PLACEHOLDER)
+
+# Background tasks (Django's Tasks framework) are kept in the database and
+# run by `manage.py db_worker`, a process of its own beside the web server.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Official statistics fetched for the embedded default, and releases editors
+# upload, wait here for the importer (git-ignored; never served).
+OFFICIALSTATS_DATA_DIR = Path(
+    os.environ.get("CAREERGUIDE_DATA_DIR", "").strip() or BASE_DIR / ".data"
+).resolve()
 
 # Bulk imports run in a transaction: one bad row and nothing changes.
 IMPORT_EXPORT_USE_TRANSACTIONS = True

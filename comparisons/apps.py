@@ -7,6 +7,8 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Career comparisons"
 
     def ready(self) -> None:
+        from officialstats.signals import release_published
+
         from . import (
             deploy_checks,  # noqa: F401 (importing it registers the checks)
             freshness,
@@ -17,3 +19,10 @@ class ComparisonsConfig(AppConfig):
         versioning.connect_signals()
         freshness.connect_signals()
         protect_usernames()
+        # Editorial pages show official figures and the live release's
+        # provenance: a new live release is one content change for them.
+        release_published.connect(
+            lambda **kwargs: versioning.bump_content_version(),
+            weak=False,
+            dispatch_uid="content-version-release-published",
+        )

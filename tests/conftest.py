@@ -77,15 +77,59 @@ def _empty_cache():
     from django.core.cache import cache
 
     from comparisons.versioning import forget_remembered
+    from officialstats import versioning
 
     cache.clear()
     forget_remembered()
+    versioning.forget()
 
 
 @pytest.fixture
 def content(db):
     """The site's real content, loaded from fixtures/ as `make run` does."""
     call_command("load_content", verbosity=0)
+
+
+# The real release's dates, for the small releases tests import.
+OEWS_PUBLISHED_ON = dt.date(2026, 5, 15)
+OEWS_RETRIEVED_ON = dt.date(2026, 9, 26)
+
+
+@pytest.fixture
+def oews_files(tmp_path):
+    """A small OEWS release as BLS's flat files, in a folder (``tests/oews.py``).
+
+    Real May 2025 figures for 26 occupations at every SOC level, the nation,
+    California, Texas, Austin and a Texas nonmetropolitan area, and three
+    industries nationally; with hourly-only, not-released and top-coded
+    values, and a top-coded 90th percentile below a published 75th.
+    """
+    from tests.oews import write_release
+
+    return write_release(tmp_path / "oews-2025")
+
+
+def import_oews(folder, publish: bool = True):
+    """Import (and by default publish) a release from its files, as the command does."""
+    from officialstats.importing import sources
+    from officialstats.importing.provenance import Provenance
+    from officialstats.importing.writer import import_release
+    from officialstats.publishing import publish as make_live
+
+    release = import_release(
+        sources.from_paths([folder]),
+        Provenance(published_on=OEWS_PUBLISHED_ON, retrieved_on=OEWS_RETRIEVED_ON),
+    )
+    if publish:
+        make_live(release)
+        release.refresh_from_db()
+    return release
+
+
+@pytest.fixture
+def oews_release(db, oews_files):
+    """``oews_files`` imported and published: the live OEWS release."""
+    return import_oews(oews_files)
 
 
 INLINE_TAGS = re.compile(r"</?(a|abbr|b|code|data|em|i|small|span|strong|time)\b[^>]*>")
@@ -172,6 +216,9 @@ def pytest_report_header(config):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives a real browser (Chromium via Playwright)")
+    config.addinivalue_line(
+        "markers", "full_release: imports the whole OEWS release (only with OEWS_FULL_RELEASE=1)"
+    )
     reason = browser_unavailable()
     if reason and os.environ.get("REQUIRE_BROWSER_TESTS"):
         raise pytest.UsageError(f"REQUIRE_BROWSER_TESTS is set but {reason}")
@@ -183,6 +230,13 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "browser" in item.keywords:
                 item.add_marker(pytest.mark.skip(reason=reason))
+    # The whole release takes a minute: .ci/run imports it once, in a step of its own.
+    if not os.environ.get("OEWS_FULL_RELEASE"):
+        for item in items:
+            if "full_release" in item.keywords:
+                item.add_marker(
+                    pytest.mark.skip(reason="the whole OEWS release: set OEWS_FULL_RELEASE=1")
+                )
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ from comparisons.freshness import TEXT_REVISED
 from comparisons.models import Role, Source
 from comparisons.opendata import LICENSE_URL
 from comparisons.seo import base_url_of, simple_meta
+from officialstats.queries.provenance import live_provenance
 
 from . import data
 from .articles import pair_destination
@@ -38,6 +39,9 @@ def methodology(request: HttpRequest) -> HttpResponse:
         "meta": meta,
         "sources": list(Source.objects.all()),
         "revised": TEXT_REVISED["comparisons:methodology"],
+        # Editorial pages show the live release; publishing one bumps the
+        # content version, so this page is never cached with an old one.
+        "official": live_provenance(),
     }
     return render(request, "methodology.html", context)
 

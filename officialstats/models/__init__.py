@@ -1,12 +1,14 @@
 from .classification import Area, Industry, Occupation
 from .estimates import NOTE_FIELDS, VALUE_FIELDS, Estimate
 from .releases import Program, Release, ReleaseFile
+from .runs import ImportRun
 
 __all__ = [
     "NOTE_FIELDS",
     "VALUE_FIELDS",
     "Area",
     "Estimate",
+    "ImportRun",
     "Industry",
     "Occupation",
     "Program",

@@ -11,21 +11,30 @@ class Program(models.TextChoices):
     OEWS = "oews", "Occupational Employment and Wage Statistics (BLS)"
 
 
+PROGRAM_TITLES = {Program.OEWS: "Occupational Employment and Wage Statistics"}
+
+
 class ReleaseQuerySet(models.QuerySet):
     def live(self) -> ReleaseQuerySet:
         return self.filter(status=Release.Status.LIVE)
+
+    def complete(self) -> ReleaseQuerySet:
+        """Releases whose every row is written (any status but importing)."""
+        return self.exclude(status=Release.Status.IMPORTING)
 
 
 class Release(models.Model):
     """One publication of a statistical program, imported whole.
 
-    Its rows are written while it is *staged*, which readers never see;
-    publishing makes it *live* and the previous live release *retired* in
-    one transaction, so readers switch from one complete release to the
-    other at once. A retired release is kept and can be made live again.
+    Its rows are written while it is *importing*, then it is *staged*;
+    readers see neither. Publishing makes it *live* and the previous live
+    release *retired* in one transaction, so readers switch from one
+    complete release to the other at once. A retired release is kept and
+    can be made live again. See :mod:`officialstats.publishing`.
     """
 
     class Status(models.TextChoices):
+        IMPORTING = "importing", "Importing (incomplete)"
         STAGED = "staged", "Staged (not public)"
         LIVE = "live", "Live"
         RETIRED = "retired", "Retired (was live)"
@@ -38,17 +47,32 @@ class Release(models.Model):
     )
     published_on = models.DateField("published by the agency on")
     retrieved_on = models.DateField("retrieved on")
-    status = models.CharField(max_length=10, choices=Status, default=Status.STAGED)
+    status = models.CharField(max_length=10, choices=Status, default=Status.IMPORTING)
     imported_at = models.DateTimeField(auto_now_add=True)
     made_live_at = models.DateTimeField(null=True, blank=True, editable=False)
     notes = models.TextField(
         blank=True, help_text="Where the files came from, if not straight from the agency."
+    )
+    # The package or upload the files came in, when they did not come alone.
+    archive_name = models.CharField("came in", max_length=200, blank=True)
+    archive_url = models.URLField("its address", max_length=500, blank=True)
+    archive_sha256 = models.CharField("its SHA-256", max_length=64, blank=True)
+    # Counted when the import finishes, so lists need not count 370,000 rows.
+    occupation_count = models.PositiveIntegerField("occupations", default=0)
+    area_count = models.PositiveIntegerField("areas", default=0)
+    industry_count = models.PositiveIntegerField("industries", default=0)
+    estimate_count = models.PositiveIntegerField("estimates", default=0)
+    value_count = models.PositiveIntegerField(
+        "values", default=0, help_text="Lines of the data file: one value each."
     )
 
     objects = ReleaseQuerySet.as_manager()
 
     class Meta:
         ordering = ["program", "-reference_month"]
+        permissions = [
+            ("import_release", "Can import releases, and publish or retire them"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["program", "code"],
@@ -71,6 +95,15 @@ class Release(models.Model):
     def __str__(self) -> str:
         return f"{self.get_program_display()}, {self.name}"
 
+    @property
+    def is_live(self) -> bool:
+        return self.status == self.Status.LIVE
+
+    @property
+    def citation(self) -> str:
+        """How BLS asks to be cited."""
+        return f"U.S. Bureau of Labor Statistics, {PROGRAM_TITLES[self.program]}, {self.name}"
+
     def clean(self) -> None:
         if self.published_on and self.reference_month and self.published_on < self.reference_month:
             raise ValidationError(
@@ -79,7 +112,14 @@ class Release(models.Model):
 
 
 class ReleaseFile(models.Model):
-    """A file a release was imported from, so anyone can check it."""
+    """A file a release was imported from, so anyone can check it.
+
+    ``size`` and ``sha256`` describe the file as the agency published it
+    (from the provenance that came with the files, else the file itself);
+    ``imported_size`` and ``imported_sha256`` the content actually read
+    (decompressed). They are equal unless the file was derived, and then
+    ``Release.notes`` says how.
+    """
 
     release = models.ForeignKey(Release, on_delete=models.CASCADE, related_name="files")
     name = models.CharField(max_length=100, help_text='e.g. "oe.data.0.Current".')
@@ -89,6 +129,8 @@ class ReleaseFile(models.Model):
     last_modified = models.DateField(
         null=True, blank=True, help_text="When the agency last changed the file."
     )
+    imported_size = models.PositiveBigIntegerField("size imported (bytes)")
+    imported_sha256 = models.CharField("SHA-256 of the content imported", max_length=64)
 
     class Meta:
         ordering = ["release", "name"]
@@ -98,3 +140,8 @@ class ReleaseFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.release}: {self.name}"
+
+    @property
+    def identical(self) -> bool:
+        """Whether the content imported is byte for byte the agency's file."""
+        return self.imported_sha256 == self.sha256
