@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
 from comparisons.sitemaps import SITEMAPS
@@ -12,11 +13,13 @@ admin.site.site_header = "careerguide editors"
 admin.site.site_title = "careerguide admin"
 admin.site.index_title = "Content"
 
+handler404 = "comparisons.views.site.page_not_found"
+
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path(
         "sitemap.xml",
-        cache_page_by_content(sitemap),
+        require_safe(cache_page_by_content(sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

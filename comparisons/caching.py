@@ -172,7 +172,7 @@ def answer(request: HttpRequest, response: HttpResponse, key: str) -> HttpRespon
 def cache_page_by_content(
     view: Callable[..., HttpResponse] | None = None, *, params: tuple[str, ...] = ()
 ) -> Callable[..., HttpResponse]:
-    """Serve a GET view's 200 responses from the cache until content changes,
+    """Serve a GET (and HEAD) view's 200 responses from the cache until content changes,
     with an ETag and Last-Modified derived from the content (and the code),
     answering conditional requests for such pages with 304.
 
@@ -198,7 +198,9 @@ def cache_page_by_content(
             shared_cache_headers(response, etag, max(changed_at, code_changed_at()))
             patch_vary_headers(response, ("Accept-Encoding",))
             cacheable = getattr(response, "cache_by_content", set(request.GET) <= set(params))
-            if cacheable:
+            # Only a GET stores a page: the body of a HEAD response is for
+            # nobody (servers drop it), so nothing may rely on it.
+            if cacheable and request.method == "GET":
                 if getattr(response, "is_rendered", True):
                     remember(key, response)
                 else:  # a TemplateResponse (the sitemap): cache it once rendered
@@ -209,7 +211,7 @@ def cache_page_by_content(
 
 
 class CachedPageMiddleware:
-    """Answers a GET for a cached page before the rest of the middleware runs.
+    """Answers a GET or HEAD for a cached page before the rest of the middleware runs.
 
     Placed just after whitenoise, so a cached page costs about what a static
     file does. Pages are only ever stored by :func:`cache_page_by_content`
@@ -223,7 +225,8 @@ class CachedPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.method != "GET":
+        # HEAD gets the GET's page, headers and all; the server drops the body.
+        if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         try:
             state = content_state()

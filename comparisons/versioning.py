@@ -119,8 +119,20 @@ def current_version() -> str:
     return content_state()[0]
 
 
+# Many-to-many changes count once, after they happen; the pre_* signals
+# announce the same change.
+M2M_CHANGES = frozenset({"post_add", "post_remove", "post_clear"})
+
+# Set while a bulk load counts as one change (see :func:`one_change`).
+_suspended: ContextVar[bool] = ContextVar("content_version_suspended", default=False)
+
+
 def bump_content_version(**kwargs) -> None:
-    """Mark all content as changed; cached pages keyed by the old version die."""
+    """Mark all content as changed; cached pages keyed by the old version die.
+
+    Connected to post_save, post_delete and m2m_changed; called directly by
+    code that changes content without model signals.
+    """
     sender = kwargs.get("sender")
     if sender is not None and (
         sender._meta.app_label != "comparisons"
@@ -128,12 +140,35 @@ def bump_content_version(**kwargs) -> None:
         or issubclass(sender, HistoricalChanges)  # history rows record content, not change it
     ):
         return
+    if "action" in kwargs and (
+        kwargs["action"] not in M2M_CHANGES
+        # adding or removing nothing (an add of rows already there) changes nothing
+        or (kwargs["action"] != "post_clear" and not kwargs.get("pk_set"))
+    ):
+        return
+    if _suspended.get():
+        return
     updated = ContentVersion.objects.filter(pk=1).update(
         version=F("version") + 1, changed_at=timezone.now()
     )
     if not updated:
         ContentVersion.objects.get_or_create(pk=1)
     transaction.on_commit(publish_state)
+
+
+@contextlib.contextmanager
+def one_change() -> Iterator[None]:
+    """Count everything saved within as one content change (a fixture load).
+
+    The version is bumped once at the end, and not at all if the block
+    raises: what it wrote is then rolled back, or was never committed.
+    """
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
+    bump_content_version()
 
 
 def connect_signals() -> None:

@@ -188,11 +188,20 @@ def test_prose_is_our_own_and_no_figure_is_typed_in_it(content):
     assert not re.search(r"\d", prose), "figures belong in records, not in prose"
 
 
-def test_unpublished_article_is_404(client, content):
+def test_unpublished_article_is_not_shown(client, content):
     from comparisons.models import Comparison
 
+    introduction = Comparison.objects.get().introduction
     Comparison.objects.update(is_published=False)
-    assert client.get(ARTICLE_URL).status_code == 404
+    # Its address names two roles, so it leads to their data-only page (test_pairs.py).
+    response = client.get(ARTICLE_URL, follow=True)
+    assert response.redirect_chain == [("/compare/ai-ml-engineer-vs-backend-developer/", 301)]
+    assert introduction not in response.content.decode()
+    Comparison.objects.update(slug="backend-and-ai")
+    from comparisons.versioning import bump_content_version
+
+    bump_content_version()
+    assert client.get("/compare/backend-and-ai/").status_code == 404
 
 
 def test_article_query_budget(client, content, django_assert_max_num_queries):

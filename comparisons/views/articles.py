@@ -5,11 +5,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
 from comparisons.calculator import run_calculator
-from comparisons.models import Comparison
+from comparisons.models import Comparison, Role
 from comparisons.queries import load_article, load_home
 from comparisons.queries.articles import (
     find_comparison,
@@ -26,26 +26,32 @@ from .calculator import render_with_calculator
 def comparison_for(slug: str) -> tuple[Comparison | None, str | None]:
     """The comparison at ``slug``, or the canonical slug to redirect to.
 
-    An editor's article wins; otherwise "<a>-vs-<b>" names any two roles,
-    in alphabetical order of slug. A draft's own address is a 404, unless it
-    is also the pair's canonical address, which then shows the data-only
-    page (never the draft). Raises Http404 for anything else.
+    An editor's published article wins; otherwise "<a>-vs-<b>" names any two
+    roles, and leads to the pair's page (:func:`pair_destination`). Drafts
+    play no part: a draft's address is a 404 unless it names a pair, which
+    then gets its public page, never the draft. Raises Http404 for anything
+    else.
     """
     comparison = find_comparison(slug)
     if comparison is not None:
         return comparison, None
     pair = resolve_pair(slug)
-    canonical = pair_slug(*sorted(pair, key=lambda role: role.slug)) if pair else None
-    if slug != canonical and Comparison.objects.filter(slug=slug).exists():
-        raise Http404("This comparison is not published.")
     if pair is None:
         raise Http404("No comparison or pair of roles with this address.")
-    written = published_for_pair(*pair)
-    if written is not None:
-        return None, written.slug
-    if slug != canonical:
-        return None, canonical
+    destination = pair_destination(*pair)
+    if destination != slug:
+        return None, destination
     return generated_comparison(*sorted(pair, key=lambda role: role.slug)), None
+
+
+def pair_destination(role_a: Role, role_b: Role) -> str:
+    """The slug of the public page about two roles, in either order: the
+    editors' published article, else the data-only page at "<a>-vs-<b>" in
+    alphabetical order of slug."""
+    written = published_for_pair(role_a, role_b)
+    if written is not None:
+        return written.slug
+    return pair_slug(*sorted((role_a, role_b), key=lambda role: role.slug))
 
 
 def article_context(request: HttpRequest, comparison: Comparison, preview: bool = False) -> dict:
@@ -53,7 +59,7 @@ def article_context(request: HttpRequest, comparison: Comparison, preview: bool 
     return {"page": page, "meta": article_meta(request, page, preview=preview), "preview": preview}
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def home(request: HttpRequest) -> HttpResponse:
     meta = simple_meta(
@@ -67,7 +73,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", {"page": load_home(), "meta": meta})
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     """An editor's article, or for any two roles a page generated from their data.
@@ -91,7 +97,7 @@ def article(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @staff_member_required
 def preview(request: HttpRequest, slug: str) -> HttpResponse:
     """Any comparison, draft or published, as it would look: staff only, never cached."""

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
 from comparisons.calculator import CalculatorState, run_calculator
@@ -43,7 +43,7 @@ def render_with_calculator(
     return response
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def calculator(request: HttpRequest) -> HttpResponse:
     path = reverse("comparisons:calculator")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Callable
+from functools import wraps
+
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
 from comparisons.opendata import claim_rows, role_rows, to_csv, to_json
@@ -13,6 +18,32 @@ from comparisons.queries.roles import load_role_page
 from comparisons.seo import base_url_of
 
 from .articles import comparison_for
+
+FORMATS = ("json", "csv")
+NOT_FOUND = "Nothing is published at this address."
+
+
+def not_found(kind: str, message: str = NOT_FOUND) -> HttpResponse:
+    """A 404 in the format the address asked for: a script that fetched a
+    download gets an answer it can parse, not the HTML error page."""
+    if kind == "csv":
+        body = io.StringIO()
+        csv.writer(body).writerows([["error"], [message]])
+        return HttpResponse(body.getvalue(), status=404, content_type="text/csv; charset=utf-8")
+    return JsonResponse({"error": message, "status": 404}, status=404)
+
+
+def in_kind_when_missing(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Turns the view's Http404 into :func:`not_found` for its ``kind``."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, kind: str, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, kind=kind, **kwargs)
+        except Http404 as error:
+            return not_found(kind, str(error) or NOT_FOUND)
+
+    return wrapper
 
 
 def _respond(request: HttpRequest, kind: str, title: str, url: str, rows: list[dict]):
@@ -28,7 +59,8 @@ def _respond(request: HttpRequest, kind: str, title: str, url: str, rows: list[d
     )
 
 
-@require_GET
+@require_safe
+@in_kind_when_missing
 @cache_page_by_content
 def role_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     """``kind`` is "json" or "csv", fixed by the URL pattern."""
@@ -39,7 +71,8 @@ def role_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     return _respond(request, kind, page.role.name, page.role.get_absolute_url(), rows)
 
 
-@require_GET
+@require_safe
+@in_kind_when_missing
 @cache_page_by_content
 def comparison_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     comparison, canonical = comparison_for(slug)

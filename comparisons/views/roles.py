@@ -4,7 +4,7 @@ from django.core.paginator import InvalidPage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
 from comparisons.models import Role
@@ -12,7 +12,7 @@ from comparisons.queries.roles import load_comparison_index, load_role_index, lo
 from comparisons.seo import role_meta, simple_meta
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = load_role_page(slug)
@@ -34,7 +34,7 @@ def paged_path(name: str, page) -> str:
     return path if page.number == 1 else f"{path}?page={page.number}"
 
 
-@require_GET
+@require_safe
 @cache_page_by_content(params=("page",))
 def role_index(request: HttpRequest) -> HttpResponse:
     try:
@@ -56,7 +56,7 @@ def role_index(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @cache_page_by_content(params=("page", "pair"))
 def comparison_index(request: HttpRequest) -> HttpResponse:
     try:

@@ -1,4 +1,4 @@
-"""Site-wide pages: methodology, robots.txt, favicon, web app manifest, the pair chooser."""
+"""Site-wide pages: methodology, robots.txt, favicon, web app manifest, the pair chooser, 404."""
 
 from __future__ import annotations
 
@@ -9,16 +9,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views import defaults
+from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
 from comparisons.models import Role, Source
 from comparisons.seo import base_url_of, simple_meta
 
-from .articles import comparison_for
+from . import data
+from .articles import pair_destination
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def methodology(request: HttpRequest) -> HttpResponse:
     meta = simple_meta(
@@ -34,12 +36,13 @@ def methodology(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @cache_page_by_content
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    # The admin is left out on purpose: ADMIN_URL keeps its address private,
+    # and robots.txt is public. It needs a login and its pages say noindex.
     lines = [
         "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
         "Disallow: /compare/*/preview/",
         f"Sitemap: {base_url_of(request)}{reverse('sitemap')}",
     ]
@@ -56,14 +59,14 @@ ICON_MAX_AGE = 24 * 60 * 60
 THEME_COLOR = "#fdfdfc"
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(FAVICON, content_type="image/vnd.microsoft.icon")
     response["Cache-Control"] = f"public, max-age={ICON_MAX_AGE}"
     return response
 
 
-@require_GET
+@require_safe
 def web_manifest(request: HttpRequest) -> HttpResponse:
     """What a phone shows when a reader adds the site to the home screen."""
     manifest = {
@@ -96,12 +99,20 @@ def web_manifest(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def choose_pair(request: HttpRequest) -> HttpResponse:
     """The no-JavaScript "compare any two roles" form lands here and moves on."""
     slugs = [request.GET.get("a", ""), request.GET.get("b", "")]
-    found = set(Role.objects.filter(slug__in=slugs).values_list("slug", flat=True))
-    if len(found) != 2:
+    roles = list(Role.objects.filter(slug__in=slugs))
+    if len(roles) != 2:
         return redirect(reverse("comparisons:comparison_index") + "?pair=invalid#choose")
-    comparison, canonical = comparison_for(f"{slugs[0]}-vs-{slugs[1]}")
-    return redirect("comparisons:article", slug=canonical or comparison.slug)
+    return redirect("comparisons:article", slug=pair_destination(*roles))
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404: in JSON or CSV for an address ending in .json or .csv
+    (a download no route matches), else the HTML page."""
+    kind = request.path.rpartition(".")[2]
+    if kind in data.FORMATS:
+        return data.not_found(kind)
+    return defaults.page_not_found(request, exception)

@@ -4,7 +4,8 @@
 fixture; once content exists it does nothing, so editors' changes made in
 admin survive a restart. ``--force`` reloads the fixtures on top: rows are
 matched by natural key and updated in place, never duplicated (rows that
-already have history get no new version for such a reload).
+already have history get no new version for such a reload). A load counts
+as one content change.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import io
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
-from comparisons import freshness
+from comparisons import freshness, versioning
 from comparisons.content_files import CONTENT_FILES
 from comparisons.models import Source
 
@@ -39,12 +41,15 @@ class Command(BaseCommand):
             if verbosity:
                 self.stdout.write("Content already loaded; left as it is (--force reloads).")
             return
-        # Loading content is not an edit: the fixtures' own "figures changed"
-        # stamps stand (many-to-many loads would otherwise set them to now).
-        with freshness.paused():
-            call_command("loaddata", *fixture_names(), verbosity=verbosity)
-        # loaddata saves raw rows, which simple-history does not record: give
-        # every row without history a first version, so that editors can
-        # always revert an edit to what the fixtures said.
-        quiet = io.StringIO()
-        call_command("populate_history", auto=True, verbosity=0, stdout=quiet, stderr=quiet)
+        # One load is one content change, whatever the number of rows: the
+        # content version moves once, at the end, in the same transaction.
+        with transaction.atomic(), versioning.one_change():
+            # Loading content is not an edit: the fixtures' own "figures changed"
+            # stamps stand (many-to-many loads would otherwise set them to now).
+            with freshness.paused():
+                call_command("loaddata", *fixture_names(), verbosity=verbosity)
+            # loaddata saves raw rows, which simple-history does not record: give
+            # every row without history a first version, so that editors can
+            # always revert an edit to what the fixtures said.
+            quiet = io.StringIO()
+            call_command("populate_history", auto=True, verbosity=0, stdout=quiet, stderr=quiet)
