@@ -64,6 +64,7 @@ class RunProgress(Progress):
             rows_written=self.rows,
             fraction_done=self.fraction,
             seconds_left=self.seconds_left,
+            heartbeat=timezone.now(),
         )
 
     def note(self, text: str) -> None:
@@ -74,7 +75,8 @@ class RunProgress(Progress):
 def execute(run: ImportRun, echo: Progress | None = None) -> Release | None:
     """Import what ``run`` names; returns the staged (or published) release, or
     None when it failed, with the reason in ``run.error``."""
-    _set(run, status=ImportRun.Status.RUNNING, started_at=timezone.now(), error="")
+    now = timezone.now()
+    _set(run, status=ImportRun.Status.RUNNING, started_at=now, heartbeat=now, error="")
     progress = RunProgress(run, echo)
     try:
         with ExitStack() as cleanup:

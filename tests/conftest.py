@@ -169,6 +169,9 @@ def browser_unavailable() -> str | None:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives a real browser (Chromium via Playwright)")
+    config.addinivalue_line(
+        "markers", "full_release: imports the whole OEWS release (only with OEWS_FULL_RELEASE=1)"
+    )
     reason = browser_unavailable()
     if reason and os.environ.get("REQUIRE_BROWSER_TESTS"):
         raise pytest.UsageError(f"REQUIRE_BROWSER_TESTS is set but {reason}")
@@ -180,6 +183,13 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "browser" in item.keywords:
                 item.add_marker(pytest.mark.skip(reason=reason))
+    # The whole release takes a minute: .ci/run imports it once, in a step of its own.
+    if not os.environ.get("OEWS_FULL_RELEASE"):
+        for item in items:
+            if "full_release" in item.keywords:
+                item.add_marker(
+                    pytest.mark.skip(reason="the whole OEWS release: set OEWS_FULL_RELEASE=1")
+                )
 
 
 @pytest.fixture(scope="session")

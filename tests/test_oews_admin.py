@@ -251,3 +251,31 @@ def test_the_database_backend_enqueues_and_a_worker_runs_it(
     assert task.return_value == {"status": "staged", "release": "2025A01", "error": ""}
     assert run.status == ImportRun.Status.STAGED
     assert run.release.published_on.isoformat() == "2026-05-15"
+
+
+def test_a_silent_import_is_flagged(importer):
+    import datetime
+
+    from django.utils import timezone
+
+    run = ImportRun.objects.create(
+        origin=ImportRun.Origin.BUNDLED,
+        status="running",
+        heartbeat=timezone.now() - datetime.timedelta(minutes=10),
+    )
+    assert "No news from the import since" in page_text(importer.get(run.get_absolute_url()))
+    ImportRun.objects.filter(pk=run.pk).update(heartbeat=timezone.now())
+    assert "No news" not in page_text(importer.get(run.get_absolute_url()))
+
+
+def test_editors_without_the_permission_cannot_make_a_release_live(
+    editor_client, oews_release, tmp_path
+):
+    from tests.conftest import import_oews
+
+    newer = import_oews(write_next_release(tmp_path / "next"), publish=False)
+    response = editor_client.post(RELEASES, {"action": "make_live", "_selected_action": [newer.pk]})
+    assert response.status_code in (302, 403)
+    newer.refresh_from_db()
+    assert newer.status == Release.Status.STAGED
+    assert editor_client.post("/admin/officialstats/importrun/1/publish/").status_code == 403

@@ -94,9 +94,6 @@ class ImportRunAdmin(ReadOnlyAdmin):
         form = ImportForm(request.POST or None, request.FILES or None)
         active = ImportRun.objects.active().first()
         if request.method == "POST" and form.is_valid():
-            if active is not None:
-                messages.error(request, "An import is under way already: wait for it to end.")
-                return HttpResponseRedirect(active.get_absolute_url())
             run = start(request, form)
             return HttpResponseRedirect(run.get_absolute_url())
         return TemplateResponse(

@@ -92,7 +92,7 @@ def _write(release, sources, lists, measures, provenance, progress, total_files)
         areas = _areas(release, lists)
         industries = _industries(release, lists)
     data = sources[flatfiles.DATA]
-    progress.phase(f"Reading {data.label} and writing estimates", len(measures), total_files)
+    progress.phase(f"Reading {data.name} and writing estimates", len(measures), total_files)
     rows = 0
     with Reading(data) as reading:
         size = max(data.size, 1)

@@ -7,12 +7,17 @@ its result, also after the tab was closed.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from .releases import Release
+
+STALLED_AFTER = datetime.timedelta(minutes=2)
 
 
 def upload_storage() -> FileSystemStorage:
@@ -56,6 +61,9 @@ class ImportRun(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat = models.DateTimeField(
+        null=True, blank=True, help_text="When the import last reported progress."
+    )
     task_id = models.CharField("background task", max_length=64, blank=True)
 
     phase = models.CharField(max_length=200, blank=True)
@@ -86,6 +94,15 @@ class ImportRun(models.Model):
     @property
     def finished(self) -> bool:
         return self.status not in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def stalled(self) -> bool:
+        """Running, but silent for a while: its worker may have been killed."""
+        return (
+            self.status == self.Status.RUNNING
+            and self.heartbeat is not None
+            and timezone.now() - self.heartbeat > STALLED_AFTER
+        )
 
     @property
     def percent_done(self) -> int:

@@ -1,0 +1,86 @@
+"""Smoke test: the whole BLS OEWS May 2025 release, as `make run` imports it.
+
+Slow (about a minute) and needs the release's files (`make data`), so it
+runs only when OEWS_FULL_RELEASE is set, as one step of .ci/run does;
+then missing files fail it rather than skip it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from officialstats import versioning
+from officialstats.models import Area, Estimate, Release
+
+pytestmark = [pytest.mark.full_release, pytest.mark.django_db]
+
+
+def national(code: str) -> Estimate:
+    return Estimate.objects.get(
+        release__status="live",
+        occupation__code=code,
+        area__code="0000000",
+        industry__code="000000",
+    )
+
+
+def test_the_whole_may_2025_release():
+    from officialstats.importing import bundled
+    from officialstats.imports import bundled_folder
+
+    if not bundled.is_prepared(bundled_folder()):
+        pytest.fail(f"No release files in {bundled_folder()}: run `make data` first.")
+    call_command("import_oews", "--bundled", "--publish", verbosity=0)
+
+    release = Release.objects.get()
+    assert (release.code, release.name, release.status) == ("2025A01", "May 2025", "live")
+    assert (release.published_on.isoformat(), release.retrieved_on.isoformat()) == (
+        "2026-05-15",
+        "2026-09-26",
+    )
+    assert (release.occupation_count, release.area_count, release.industry_count) == (
+        1104,
+        583,
+        444,
+    )
+    assert (release.estimate_count, release.value_count) == (370_172, 6_023_970)
+    assert release.archive_sha256 == bundled.WHEEL_SHA256
+    files = {f.name: f for f in release.files.all()}
+    assert {name for name, f in files.items() if f.identical} == set(bundled.IDENTICAL)
+    assert files["oe.data.0.Current"].sha256 == (
+        "09879508d69f51149842368c8953f13974338728329375481d485ee696d3370b"
+    )
+    assert versioning.live_release().code == "2025A01"
+
+    developers = national("15-1252")
+    assert developers.employment == 1_687_890
+    assert (developers.annual_mean, developers.annual_median) == (
+        Decimal("148100"),
+        Decimal("135980"),
+    )
+    assert (developers.annual_p10, developers.annual_p90) == (Decimal("82460"), Decimal("214670"))
+    scientists = national("15-2051")
+    assert (scientists.employment, scientists.annual_mean, scientists.annual_median) == (
+        262_440,
+        Decimal("126800"),
+        Decimal("120230"),
+    )
+    assert (scientists.annual_p10, scientists.annual_p90) == (Decimal("67240"), Decimal("199130"))
+    everyone = national("00-0000")
+    assert (everyone.employment, everyone.annual_mean, everyone.annual_median) == (
+        155_495_730,
+        Decimal("69770"),
+        Decimal("50980"),
+    )
+    assert (everyone.annual_p10, everyone.annual_p90) == (Decimal("31200"), Decimal("128560"))
+    # Anesthesiologists' national 90th percentile, far above the top code.
+    assert national("29-1211").annual_p90 == Decimal("557130")
+    kinds = dict(Area.objects.filter(release=release).values_list("kind").annotate(n=Count("id")))
+    assert kinds == {"national": 1, "state": 54, "metro": 393, "nonmetro": 135}
+    assert Area.objects.get(release=release, code="0012420").slug == (
+        "austin-round-rock-san-marcos-tx"
+    )
