@@ -1,7 +1,8 @@
 """The sitemap: every public, indexable page with a last-modified date.
 
 Drafts and pages generated for pairs without an article (noindex) are left
-out; role and static pages take the content version's date.
+out; role and static pages take the content version's date, occupation
+pages the day BLS published the live release.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.urls import reverse
+
+from officialstats.models import Occupation
+from officialstats.queries.common import occupations_path
+from officialstats.versioning import live_release
 
 from .models import Comparison, ContentVersion, Role
 
@@ -69,4 +74,29 @@ class PageSitemap(Sitemap):
         return self._changed
 
 
-SITEMAPS = {"pages": PageSitemap, "articles": ArticleSitemap, "roles": RoleSitemap}
+class OccupationSitemap(Sitemap):
+    """The occupation index and every occupation of the live release, dated
+    by the day BLS published the release."""
+
+    def items(self) -> list[str]:
+        release = live_release()
+        if release is None:
+            return []
+        self._published_on = release.published_on
+        slugs = Occupation.objects.filter(release_id=release.id).order_by("code")
+        root = occupations_path()
+        return [root, *(f"{root}{slug}/" for slug in slugs.values_list("slug", flat=True))]
+
+    def location(self, path: str) -> str:
+        return path
+
+    def lastmod(self, path: str):
+        return self._published_on
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "articles": ArticleSitemap,
+    "roles": RoleSitemap,
+    "occupations": OccupationSitemap,
+}
