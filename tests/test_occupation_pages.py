@@ -466,3 +466,52 @@ def test_public_pages_are_get_or_head_only_set_no_cookie_and_need_no_unsafe_csp(
     for script in re.findall(r"<script\b[^>]*>", body):
         assert "src=" in script or 'type="application/ld+json"' in script, script
     assert not re.search(r"\shx-[a-z]", body)  # htmx attributes are written data-hx-*
+
+
+# In a real browser --------------------------------------------------------------------------
+
+OVERFLOWING = """() => {
+  const limit = document.documentElement.clientWidth + 0.5;
+  return [...document.querySelectorAll("body *")]
+    .filter((el) => !el.closest(".table-scroll"))
+    .filter((el) => el.getBoundingClientRect().right > limit)
+    .map((el) => `${el.tagName}.${el.className}: ${el.getBoundingClientRect().right}`);
+}"""
+
+
+@pytest.fixture
+def oews_site(site, oews_files):
+    """The live server with the content and the small release published."""
+    import_oews(oews_files)
+    return site
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "scheme"), [(360, "dark"), (1280, "light")])
+def test_in_a_browser_the_page_fits_the_chart_is_whole_and_axe_finds_nothing(
+    open_page, oews_site, width, scheme
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.test_accessibility import AXE_OPTIONS
+
+    page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    paths = (SD, "/occupations/actors/", "/occupations/computer-occupations/")
+    for path in (*paths, "/occupations/", "/occupations/?q=software"):
+        page.goto(oews_site + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(OVERFLOWING) == [], path
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+        if path not in paths:
+            continue
+        svg = page.locator(".spread-chart svg")
+        box = svg.bounding_box()
+        for text in svg.locator("text").all():
+            part = text.bounding_box()
+            assert part["x"] >= box["x"] - 0.5, text.text_content()
+            assert part["x"] + part["width"] <= box["x"] + box["width"] + 0.5, (
+                path,
+                text.text_content(),
+            )
+    assert page.problems.all() == []

@@ -203,3 +203,44 @@ def test_a_new_release_is_searched_at_once(client, oews_release, tmp_path):
     import_oews(write_next_release(tmp_path / "next"))
     versioning.forget()
     assert "Web Developers" in titles(client.get(INDEX, {"q": "web"}))
+
+
+# In a real browser --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def oews_site(site, oews_files):
+    """The live server with the content and the small release published."""
+    import_oews(oews_files)
+    return site
+
+
+@pytest.mark.browser
+def test_typing_narrows_the_results_in_place_and_the_address_follows(oews_site, page):
+    expect = pytest.importorskip("playwright.sync_api").expect
+    page.goto(f"{oews_site}{INDEX}")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.notReloaded = true")
+    page.fill("#occupation-q", "softw")
+    results = page.locator("#results")
+    expect(results).to_contain_text("matching “softw”")
+    expect(results.locator("tbody a")).to_have_count(3)  # a group and two occupations
+    expect(page).to_have_url(re.compile(r"\?q=softw"))
+    expect(page.locator("#results-status")).to_contain_text("matching “softw”")
+    assert page.evaluate("window.notReloaded") is True  # swapped in, not loaded
+    page.fill("#occupation-q", "cashier")
+    expect(results.locator("tbody a").first).to_have_text("Cashiers")
+    page.go_back()
+    expect(results).to_contain_text("matching “softw”")
+    assert page.problems.all() == []
+
+
+@pytest.mark.browser
+def test_without_javascript_the_search_form_still_searches(oews_site, open_page):
+    page = open_page(java_script_enabled=False)
+    page.goto(f"{oews_site}{INDEX}")
+    page.fill("#occupation-q", "data scientists")
+    page.click(".search-form button")
+    page.wait_for_load_state()
+    assert "q=data+scientists" in page.url
+    assert "Data Scientists" in page.locator("#results tbody").inner_text()
