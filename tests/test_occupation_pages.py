@@ -515,3 +515,66 @@ def test_in_a_browser_the_page_fits_the_chart_is_whole_and_axe_finds_nothing(
                 text.text_content(),
             )
     assert page.problems.all() == []
+
+
+# Pure pieces: words for a figure, reliability bands, chart geometry ----------------------------
+
+
+def test_a_figure_reads_in_its_state_and_escapes_what_it_shows():
+    from decimal import Decimal
+
+    from officialstats import display
+    from officialstats.figures import Datatype, figure
+    from officialstats.queries.rankings import IndustryRow
+    from officialstats.templatetags.officialstats import fig, ranked_rows
+
+    annual = figure(Datatype.ANNUAL_P90, Decimal("214670.00"), None)
+    assert str(fig(annual)) == '<data value="214670.00">$214,670</data>'
+    assert display.in_words(figure(Datatype.HOURLY_P90, None, 5)) == "$115.00+ an hour"
+    assert display.text(figure(Datatype.HOURLY_MEAN, None, 4)) == "published annually only"
+    assert display.text(figure(Datatype.LOCATION_QUOTIENT, None, None)) == "not applicable"
+    row = IndustryRow("Media <Streaming> & Co", "516200", annual, annual)
+    assert "Media &lt;Streaming&gt; &amp; Co" in ranked_rows([row], "pay")
+
+
+@pytest.mark.parametrize(
+    ("rse", "label", "margin"),
+    [("0.6", "Precise", "1.2"), ("4.9", "Precise", "9.6"), ("5.0", "Reliable", "9.8"),
+     ("10.0", "Less precise", "19.6"), ("25.0", "Unreliable", "49.0")],
+)  # fmt: skip
+def test_reliability_bands_and_the_95_percent_margin(rse, label, margin):
+    from decimal import Decimal
+
+    from officialstats.figures import Datatype, figure
+    from officialstats.reliability import reliability
+
+    reading = reliability(figure(Datatype.EMPLOYMENT_RSE, Decimal(rse), None))
+    assert reading.label == label and reading.margin == Decimal(margin)
+    assert not reliability(figure(Datatype.WAGE_RSE, None, 8)).known
+
+
+def test_the_chart_draws_bounds_as_open_bars_and_leaves_room_for_every_label():
+    from decimal import Decimal
+
+    from officialstats.chart import WIDTH, nice_step, spread_chart
+    from officialstats.figures import Datatype, figure
+
+    assert nice_step(Decimal(214670)) == 50000 and nice_step(Decimal("71.2")) == 20
+    spread = [
+        (10, figure(Datatype.ANNUAL_P10, Decimal(75700), None)),
+        (25, figure(Datatype.ANNUAL_P25, Decimal(129540), None)),
+        (50, figure(Datatype.ANNUAL_MEDIAN, Decimal(213990), None)),
+        (75, figure(Datatype.ANNUAL_P75, None, 5)),
+        (90, figure(Datatype.ANNUAL_P90, None, 8)),
+    ]
+    chart = spread_chart(spread, hourly=False, subject="Chief Executives")
+    bars = {bar.name: bar for bar in chart.bars}
+    assert bars["75th"].open_ended and bars["75th"].label == "at least $239,200"
+    assert not bars["90th"].drawn and bars["90th"].label == "not released"
+    assert bars["10th"].width < bars["25th"].width < bars["Median"].width < bars["75th"].width
+    for bar in chart.bars:  # the longest label fits at a generous 9 px a character
+        assert bar.label_x + 9 * len(bar.label) <= WIDTH
+    assert "75th percentile: at least $239,200" in chart.description
+    assert chart.ticks[0].label == "$0" and chart.ticks[-1].label == "$250k"
+    nothing = [(p, figure(Datatype.ANNUAL_P10, None, 8)) for p in (10, 25, 50, 75, 90)]
+    assert spread_chart(nothing, hourly=False, subject="x") is None
