@@ -578,3 +578,24 @@ def test_the_chart_draws_bounds_as_open_bars_and_leaves_room_for_every_label():
     assert chart.ticks[0].label == "$0" and chart.ticks[-1].label == "$250k"
     nothing = [(p, figure(Datatype.ANNUAL_P10, None, 8)) for p in (10, 25, 50, 75, 90)]
     assert spread_chart(nothing, hourly=False, subject="x") is None
+
+
+def test_national_figures_by_soc_code_for_other_pages(
+    oews_release, django_assert_num_queries, monkeypatch
+):
+    from decimal import Decimal
+
+    from officialstats.queries.occupations import national_figures
+
+    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
+    with django_assert_num_queries(2):  # the live release, the estimate
+        developers = national_figures("15-1252")
+    assert developers.occupation.title == "Software Developers"
+    assert developers.employment.value == 1687890
+    assert developers.median.value == Decimal("135980.00")
+    assert [annual.value for _, _, annual in developers.percentiles][::4] == [
+        Decimal("82460.00"),
+        Decimal("214670.00"),
+    ]
+    assert national_figures("99-9999") is None
+    assert national_figures("27-2011").hourly_only
