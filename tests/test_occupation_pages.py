@@ -84,7 +84,7 @@ def test_software_developers_show_blss_figures_each_traced_to_the_release(client
         assert figure in text, figure
     # Every block of figures names its source and links to the methodology.
     cites = re.findall(r'<p class="cite">Source: <a href="([^"]+)">([^<]+)</a>', response.text)
-    assert len(cites) == 4
+    assert len(cites) == 5  # figures, spread, places, industries, related occupations
     assert {cite for cite in cites} == {("/methodology/#official-heading", "BLS OEWS, May 2025")}
     assert (
         "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025"

@@ -58,6 +58,8 @@ def test_the_index_lists_the_major_groups_and_every_detailed_occupation(client, 
     assert listed == sorted(listed)
     assert "Software Developers" in listed and "Computer Occupations" not in listed
     assert "9 detailed occupations, 50 to a page" in text
+    # The figures of the list and of the groups each name their source.
+    assert response.content.decode().count('<p class="cite">Source: ') == 2
 
 
 def test_sorting_by_median_pay_or_employment(client, oews_release):
