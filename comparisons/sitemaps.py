@@ -7,15 +7,15 @@ pages the day BLS published the live release.
 
 from __future__ import annotations
 
+import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.urls import reverse
 
-from officialstats.models import Occupation
+from officialstats.models import Occupation, Program, Release
 from officialstats.queries.common import occupations_path
-from officialstats.versioning import live_release
 
 from .models import Comparison, ContentVersion, Role
 
@@ -76,22 +76,25 @@ class PageSitemap(Sitemap):
 
 class OccupationSitemap(Sitemap):
     """The occupation index and every occupation of the live release, dated
-    by the day BLS published the release."""
+    by the day BLS published the release (one query, whatever the clock)."""
 
-    def items(self) -> list[str]:
-        release = live_release()
-        if release is None:
-            return []
-        self._published_on = release.published_on
-        slugs = Occupation.objects.filter(release_id=release.id).order_by("code")
+    def items(self) -> list[tuple[str, datetime.date]]:
+        rows = (
+            Occupation.objects.filter(
+                release__status=Release.Status.LIVE, release__program=Program.OEWS
+            )
+            .order_by("code")
+            .values_list("slug", "release__published_on")
+        )
         root = occupations_path()
-        return [root, *(f"{root}{slug}/" for slug in slugs.values_list("slug", flat=True))]
+        pages = [(f"{root}{slug}/", published_on) for slug, published_on in rows]
+        return [(root, pages[0][1]), *pages] if pages else []
 
-    def location(self, path: str) -> str:
-        return path
+    def location(self, item: tuple[str, datetime.date]) -> str:
+        return item[0]
 
-    def lastmod(self, path: str):
-        return self._published_on
+    def lastmod(self, item: tuple[str, datetime.date]) -> datetime.date:
+        return item[1]
 
 
 SITEMAPS = {
