@@ -1,5 +1,5 @@
 # careerguide: `make run` serves the site locally, `make test` runs the suite.
-# Both create .venv and install dependencies on first use.
+# Both create .venv and install the locked dependencies (requirements/) on first use.
 
 PORT ?= 8000
 VENV ?= .venv
@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 PYTHON ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve setup db data stats worker test lint check audit ci clean
+.PHONY: help run serve setup db data stats worker test lint check audit ci clean lock upgrade lock-check
 
 help:
 	@echo "make run    set everything up and serve http://127.0.0.1:$(PORT) (PORT=8001 to change),"
@@ -20,6 +20,10 @@ help:
 	@echo "make lint   ruff lint and format check"
 	@echo "make check  Django system checks and a check for missing migrations"
 	@echo "make audit  Lighthouse budget for the article and calculator (production stack)"
+	@echo "make lock   rewrite requirements/*.txt after editing pyproject.toml's dependencies"
+	@echo "make upgrade  move every locked version to the newest that pyproject.toml allows"
+	@echo "            (PACKAGES=\"django ruff\" for only those); then run make ci"
+	@echo "make lock-check  fail unless requirements/*.txt are what make lock would write"
 	@echo "make clean  remove the virtualenv, the local database, collected static files,"
 	@echo "            Lighthouse (bench/node_modules), scratch files (.tmp) and fetched data (.data)"
 
@@ -41,9 +45,21 @@ $(PY):
 	echo "Creating $(VENV) with $$py ($$("$$py" --version 2>&1))"; \
 	"$$py" -m venv $(VENV)
 
-$(INSTALLED): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+# Installs come from the locks only, never from pyproject.toml's ranges:
+# requirements/tools.txt (pip and uv), then requirements/dev.txt (the runtime
+# plus the development tools), every file checked against its hash. Then
+# tools/locks.py removes whatever no lock names, so after a lock changes the
+# venv holds exactly what a fresh clone's does.
+LOCKS := requirements/tools.txt requirements/dev.txt
+UV := $(VENV)/bin/uv
+
+$(UV): requirements/tools.txt | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements/tools.txt
+	@touch $@
+
+$(INSTALLED): $(LOCKS) tools/locks.py | $(UV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements/dev.txt
+	$(PY) tools/locks.py sync $(LOCKS)
 	@touch $@
 
 setup: $(INSTALLED)
@@ -122,6 +138,39 @@ audit: setup $(LIGHTHOUSE)
 
 ci:
 	bash .ci/run
+
+# The locks, written by uv from pyproject.toml (README, "Dependencies"): one
+# resolution valid on every platform and Python >= 3.12, with the hashes of
+# every file. dev.txt is constrained to the runtime.txt just written, so tests
+# and production run the same versions. Pins already in a lock are kept unless
+# pyproject.toml no longer allows them; `make upgrade` moves them to the newest
+# allowed.
+# --no-config: a developer's own uv.toml cannot change the result
+# (UV_DEFAULT_INDEX=... still selects a mirror of PyPI).
+UV_COMPILE = $(UV) pip compile --no-config --universal --python-version 3.12 \
+	--python $(PY) --generate-hashes --custom-compile-command "make lock"
+UV_LOCK_ARGS ?=
+PACKAGES ?=
+LOCK_DIR ?= requirements
+
+# uv also prints each lock it writes: only its messages (stderr) are shown.
+lock: $(UV)
+	$(UV_COMPILE) pyproject.toml -o $(LOCK_DIR)/runtime.txt $(UV_LOCK_ARGS) >/dev/null
+	$(UV_COMPILE) pyproject.toml --all-extras -c requirements/runtime.txt \
+	  -o $(LOCK_DIR)/dev.txt $(UV_LOCK_ARGS) >/dev/null
+	$(UV_COMPILE) --group pyproject.toml:tools -o $(LOCK_DIR)/tools.txt $(UV_LOCK_ARGS) >/dev/null
+
+upgrade: UV_LOCK_ARGS = --refresh $(if $(PACKAGES),$(addprefix --upgrade-package ,$(PACKAGES)),--upgrade)
+upgrade: lock
+	@echo "Locks rewritten: review 'git diff requirements/', then run 'make ci' before committing."
+
+# Fails unless `make lock` would leave the committed locks exactly as they are
+# (a hand edit, a dependency added without locking, a lock from other ranges).
+lock-check: $(UV)
+	rm -rf .tmp/lock-check && mkdir -p .tmp/lock-check
+	cp requirements/*.txt .tmp/lock-check/
+	$(MAKE) --no-print-directory lock LOCK_DIR=.tmp/lock-check
+	diff -ru requirements .tmp/lock-check
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .tmp bench/node_modules .data

@@ -67,6 +67,18 @@ def env_url(name: str, default: str, schemes: tuple[str, ...]) -> str:
     return value
 
 
+def env_email(name: str, default: str) -> str:
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    value = os.environ.get(name, default).strip()
+    try:
+        validate_email(value)
+    except ValidationError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not an email address.") from None
+    return value
+
+
 def env_path_prefix(name: str, default: str) -> str:
     value = os.environ.get(name, default).strip()
     if not value or value.startswith("/") or not value.endswith("/") or "//" in value:
@@ -285,6 +297,11 @@ AVERAGE_TOLERANCE_PERCENT = env_number("CAREERGUIDE_AVERAGE_TOLERANCE_PERCENT", 
 SOURCE_MAX_AGE_MONTHS = int(
     env_number("CAREERGUIDE_SOURCE_MAX_AGE_MONTHS", "18", minimum=Decimal(1))
 )
+
+# Where readers report a wrong figure (the about page's mailto link). The
+# default reaches no one: `manage.py check --deploy` warns until it is set.
+CONTACT_EMAIL_PLACEHOLDER = "corrections@careerguide.example"
+CONTACT_EMAIL = env_email("CAREERGUIDE_CONTACT_EMAIL", CONTACT_EMAIL_PLACEHOLDER)
 
 # Background tasks (Django's Tasks framework) are kept in the database and
 # run by `manage.py db_worker`, a process of its own beside the web server.

@@ -9,7 +9,11 @@ class ComparisonsConfig(AppConfig):
     def ready(self) -> None:
         from officialstats.signals import release_published
 
-        from . import freshness, versioning
+        from . import (
+            deploy_checks,  # noqa: F401 (importing it registers the checks)
+            freshness,
+            versioning,
+        )
         from .accounts import protect_usernames
 
         versioning.connect_signals()

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .formatting import money, money_range, percent
 from .salary import Range
@@ -113,3 +114,218 @@ def stale_sources(
                 )
             )
     return warnings
+
+
+# --- Figures stated in written text -----------------------------------------
+#
+# Prose is meant to carry no figures (statements are worked out from the
+# records), but an editor may still type one. These functions find months,
+# percentages and dollar amounts in written text and flag any that no record
+# about the article's roles gives, at the precision the text uses ("$115k"
+# agrees with $114,528; "5%" with a 4.85% difference).
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SIGNED = rf"[+-]?(?:{_NUMBER})"
+_TO = r"\s*(?:-|\u2013|\u2014|to)\s*"
+_MONTHS = re.compile(rf"(?<![\w.])(?P<low>{_NUMBER})(?:{_TO}(?P<high>{_NUMBER}))?[\s-]*months?\b")
+_PERCENT = re.compile(
+    rf"(?<![\w.])(?P<low>{_SIGNED})(?:\s*%)?(?:{_TO}(?P<high>{_SIGNED}))?"
+    r"\s*(?:%|percent\b|per\s+cent\b)"
+)
+_SCALE = r"\s*(?P<{0}>k\b|K\b|m\b|M\b|thousand\b|million\b)?\+?"
+_DOLLARS = re.compile(
+    rf"\$\s?(?P<low>{_NUMBER}){_SCALE.format('low_scale')}"
+    rf"(?:{_TO}~?\$\s?(?P<high>{_NUMBER}){_SCALE.format('high_scale')})?"
+)
+_SCALES = {"k": 1000, "thousand": 1000, "m": 1000000, "million": 1000000}
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A figure as written: its unit, its ends, and the precision it was written to."""
+
+    unit: str  # "months", "percent" or "dollars"
+    low: Decimal
+    high: Decimal
+    step: Decimal  # "$115k" is to the nearest 1,000; "4.9%" to the nearest 0.1
+    text: str
+
+    @property
+    def single(self) -> bool:
+        return self.low == self.high
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What the records about an article's two roles say, for checking prose.
+
+    ``months`` maps each role's name to its time to competency (or ``None``);
+    ``percents`` and ``dollars`` list every figure or worked-out difference
+    as (low, high) pairs, a single value as (v, v). ``aliases`` are the words
+    that name a role in prose: its name and, when distinctive, its first word.
+    """
+
+    months: dict[str, tuple[int, int] | None]
+    percents: list[tuple[Decimal, Decimal]]
+    dollars: list[tuple[Decimal, Decimal]]
+    aliases: dict[str, list[str]]
+
+
+def _decimal(number: str) -> Decimal:
+    return Decimal(number.replace(",", ""))
+
+
+def _step(number: str, scale: int = 1) -> Decimal:
+    digits = number.replace(",", "").lstrip("+-")
+    places = len(digits.split(".")[1]) if "." in digits else 0
+    return Decimal(1).scaleb(-places) * scale
+
+
+def stated_figures(text: str) -> list[Stated]:
+    """Every month, percent and dollar figure written in ``text``."""
+    text = text.replace("\u2212", "-")
+    found = []
+    for match in _MONTHS.finditer(text):
+        low, high = match["low"], match["high"] or match["low"]
+        found.append(Stated("months", _decimal(low), _decimal(high), Decimal(1), match[0].strip()))
+    for match in _PERCENT.finditer(text):
+        low, high = match["low"], match["high"] or match["low"]
+        step = min(_step(low), _step(high))
+        found.append(Stated("percent", _decimal(low), _decimal(high), step, match[0].strip()))
+    for match in _DOLLARS.finditer(text):
+        low_scale = _SCALES.get((match["low_scale"] or "").lower(), 1)
+        high_scale = _SCALES.get((match["high_scale"] or "").lower(), low_scale)
+        low = _decimal(match["low"]) * low_scale
+        high = _decimal(match["high"]) * high_scale if match["high"] else low
+        step = _step(match["low"], low_scale)
+        if match["high"]:
+            step = min(step, _step(match["high"], high_scale))
+        found.append(Stated("dollars", low, high, step, match[0].strip()))
+    return found
+
+
+def _agrees(stated: Decimal, recorded: Decimal, step: Decimal) -> bool:
+    """Equal at the precision the text was written to, rounding half up."""
+    if stated == recorded:
+        return True
+    rounded = (recorded / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
+    return rounded == stated
+
+
+def _range_agrees(stated: Stated, low: Decimal, high: Decimal, signless: bool) -> bool:
+    if signless:
+        stated_ends = sorted((abs(stated.low), abs(stated.high)))
+        ends = sorted((abs(low), abs(high)))
+    else:
+        stated_ends, ends = [stated.low, stated.high], [low, high]
+    if stated.single:
+        return any(_agrees(stated_ends[0], end, stated.step) for end in ends)
+    return all(_agrees(s, r, stated.step) for s, r in zip(stated_ends, ends, strict=True))
+
+
+def _months_agree(stated: Stated, recorded: tuple[int, int]) -> bool:
+    low, high = recorded
+    if stated.single:
+        return low <= stated.low <= high
+    return (stated.low, stated.high) == (low, high)
+
+
+def _named_roles(clause: str, recorded: Recorded) -> list[str]:
+    lowered = clause.lower()
+    return [
+        role
+        for role, aliases in recorded.aliases.items()
+        if any(re.search(rf"(?<!\w){re.escape(alias)}s?(?!\w)", lowered) for alias in aliases)
+    ]
+
+
+def _months_warning(where: str, stated: Stated, clause: str, recorded: Recorded) -> str | None:
+    named = _named_roles(clause, recorded)
+    said = f"{where} says “{stated.text}”"
+    if len(named) > 1:
+        # Several roles in one clause: accept a figure that fits any of them.
+        if any(recorded.months[r] and _months_agree(stated, recorded.months[r]) for r in named):
+            return None
+        return f"{said}, which is not the time to competency of {' or '.join(named)} on record."
+    if len(named) == 1:
+        (role,) = named
+        record = recorded.months[role]
+        if record is None:
+            return f"{said} for {role}, who has no time to competency on record."
+        if _months_agree(stated, record):
+            return None
+        return f"{said} for {role}, but the time to competency on record is {_months(record)}."
+    # No role named: the figure is put to both ("on either path").
+    wrong = [
+        f"{role}'s is {_months(record)}"
+        for role, record in recorded.months.items()
+        if record is not None and not _months_agree(stated, record)
+    ]
+    if not any(recorded.months.values()):
+        return f"{said}, but neither role has a time to competency on record."
+    if wrong:
+        return (
+            f"{said} without naming a role, so it reads as true of both, but "
+            f"{' and '.join(wrong)}. Name the role, or choose the time-to-competency statement."
+        )
+    return None
+
+
+def _months(record: tuple[int, int]) -> str:
+    low, high = record
+    return f"{low} months" if low == high else f"{low}\u2013{high} months"
+
+
+def written_figures_disagree(where: str, text: str, recorded: Recorded) -> list[ContentWarning]:
+    """Figures typed in ``text`` (shown to editors as ``where``) that the records
+    do not give: a time to competency that is not the named role's (or, with
+    no role named, not both roles'), or a percentage or dollar amount that no
+    figure about the two roles, nor any difference worked out from them, has."""
+    warnings = []
+    for clause in _CLAUSE_END.split(text):
+        for stated in stated_figures(clause):
+            message = None
+            if stated.unit == "months":
+                message = _months_warning(where, stated, clause, recorded)
+            elif stated.unit == "percent" and not any(
+                _range_agrees(stated, low, high, signless=True) for low, high in recorded.percents
+            ):
+                message = (
+                    f"{where} says “{stated.text}”, which matches no percentage on record for "
+                    "these roles (pay factors, equity shares, published premiums, or the "
+                    "differences worked out from the figures)."
+                )
+            elif stated.unit == "dollars" and not any(
+                _range_agrees(stated, low, high, signless=False) for low, high in recorded.dollars
+            ):
+                message = (
+                    f"{where} says “{stated.text}”, which matches no salary on record for these "
+                    "roles (averages, typical ranges, bands, or the differences between them)."
+                )
+            if message:
+                warnings.append(ContentWarning("written_figure", message))
+    return warnings
+
+
+# --- Sources readers cannot open ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cited:
+    name: str
+    url: str
+
+
+def sources_without_address(sources: Iterable[Cited]) -> list[ContentWarning]:
+    """Sources with no web address: pages cite them, but readers cannot open them."""
+    return [
+        ContentWarning(
+            "no_address",
+            f"{source.name} has no web address, so readers cannot check the figures it backs. "
+            "Add its URL if it is published online; pages say it has no public address "
+            "until then.",
+        )
+        for source in sources
+        if not source.url.strip()
+    ]

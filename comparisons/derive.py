@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .formatting import money, percent
+from .formatting import money, money_short, percent
 from .salary import Range, percent_change
 
 
@@ -209,3 +209,121 @@ def data_set_gap(role: str, headline: Decimal, overview: Decimal) -> str | None:
         f"For {role}, the overview's typical average sits {gap} {direction} the headline "
         "average. The two come from different data sets, so each keeps its own label and source."
     )
+
+
+@dataclass(frozen=True)
+class Months:
+    """A published time range in whole months, with what the source adds."""
+
+    low: int
+    high: int
+    note: str = ""
+
+    @property
+    def midpoint(self) -> Decimal:
+        return Decimal(self.low + self.high) / 2
+
+    @property
+    def label(self) -> str:
+        if self.low == self.high:
+            return f"{self.low} month{'' if self.low == 1 else 's'}"
+        return f"{self.low}\u2013{self.high} months"
+
+    @property
+    def described(self) -> str:
+        return f"{self.label} {self.note}".strip()
+
+
+@dataclass(frozen=True)
+class CompetencyLead:
+    """Which of two roles takes longer to become job-ready, at the midpoints."""
+
+    leader: str
+    trailer: str
+    leader_time: Months
+    trailer_time: Months
+
+    @property
+    def tie(self) -> bool:
+        return self.leader_time.midpoint == self.trailer_time.midpoint
+
+    @property
+    def sentence(self) -> str:
+        lead, trail = self.leader_time, self.trailer_time
+        if (lead.low, lead.high) == (trail.low, trail.high):
+            return (
+                f"{self.leader} and {self.trailer} take as long to become job-ready: "
+                f"{lead.label} of study."
+            )
+        if self.tie:
+            return (
+                f"{self.leader} and {self.trailer} take about as long to become job-ready: "
+                f"{lead.described} for {self.leader}, {trail.described} for {self.trailer}."
+            )
+        return (
+            f"{self.leader} takes longer to become job-ready: {lead.described}, "
+            f"against {trail.described} for {self.trailer}."
+        )
+
+
+def competency_lead(name_a: str, time_a: Months, name_b: str, time_b: Months) -> CompetencyLead:
+    """Order two times to competency so the longer one leads; a tie keeps the order."""
+    if time_b.midpoint > time_a.midpoint:
+        return CompetencyLead(name_b, name_a, time_b, time_a)
+    return CompetencyLead(name_a, name_b, time_a, time_b)
+
+
+@dataclass(frozen=True)
+class TopPay:
+    """How high two roles' bands reach at the most senior level both publish.
+
+    An open-ended top ("$250k+") is a lower bound: a role whose top is open
+    and not below the other's reaches higher, and when the trailing role's
+    top is open nobody can say which reaches higher.
+    """
+
+    level: str
+    leader: str
+    trailer: str
+    leader_band: Range
+    trailer_band: Range
+
+    @property
+    def known(self) -> bool:
+        return not self.trailer_band.open_ended
+
+    @property
+    def tie(self) -> bool:
+        lead, trail = self.leader_band, self.trailer_band
+        return lead.high == trail.high and lead.open_ended == trail.open_ended
+
+    @property
+    def sentence(self) -> str:
+        lead = money_short(self.leader_band.high, open_ended=self.leader_band.open_ended)
+        trail = money_short(self.trailer_band.high, open_ended=self.trailer_band.open_ended)
+        where = f"At the top of the {self.level.lower()} band"
+        if self.tie:
+            return f"{where}, {self.leader} and {self.trailer} both reach {lead}."
+        if not self.known:
+            return (
+                f"{where}, {self.leader} reaches {lead} and {self.trailer} {trail}, a top the "
+                "source leaves open, so neither can be said to reach higher."
+            )
+        if self.leader_band.high == self.trailer_band.high:
+            return (
+                f"{where}, {self.leader} reaches {lead}, at least as high as {self.trailer} "
+                f"({trail})."
+            )
+        gap = percent(percent_change(self.leader_band.high, self.trailer_band.high))
+        more = f"{gap}+" if self.leader_band.open_ended else gap
+        return (
+            f"{where}, {self.leader} reaches {lead}, against {trail} for {self.trailer}: "
+            f"a ceiling {more} higher."
+        )
+
+
+def top_pay(level: str, name_a: str, band_a: Range, name_b: str, band_b: Range) -> TopPay:
+    """Order two bands at one level by how high they reach; a tie keeps the order."""
+    if (band_b.high, band_b.open_ended) > (band_a.high, band_a.open_ended):
+        return TopPay(level, name_b, name_a, band_b, band_a)
+    return TopPay(level, name_a, name_b, band_a, band_b)

@@ -1,33 +1,43 @@
-"""Keep each role's "figures changed" time, so pages date themselves truthfully.
+"""Keep the times content really changed, so every page dates itself truthfully.
 
-Any save or delete of a record about a role (its averages, bands, equity
-share, skills, career steps, benefits, and the pay factors and notes that
-apply to it) stamps the role. Articles then show, as "last updated" and
-`dateModified`, the later of the editor's date and their two roles' stamps;
-role pages and the sitemap use the stamp too. Raw fixture loads leave the
-stamps alone, so loading content is not an edit.
+A role is stamped (``Role.figures_changed_at``) when its own text changes,
+or any record its page shows: its averages, bands, equity share, time to
+competency, skills, career steps and benefits, the pay factors and notes that
+apply to it, the experience levels of its bands, and the sources any of these
+cite. A source is stamped (``Source.changed_at``) when it changes. Articles
+then show, as "last updated" and ``dateModified``, the later of the editor's
+date and their two roles' stamps; role pages and the sitemap use the stamps,
+and the mostly static pages take the dates below (see ``static_page_changed``).
+
+A save that changes nothing stamps nothing, and raw fixture loads leave the
+stamps as the fixtures carry them, so loading content is not an edit.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models import Max, Model
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
 from .models import (
     Benefit,
     BenefitRole,
     CareerStep,
+    Comparison,
     EquityShare,
+    ExperienceLevel,
     PayFactor,
     Role,
     RoleNote,
     SalaryBand,
     SalaryStat,
     Skill,
+    Source,
     TimeToCompetency,
 )
 
@@ -40,8 +50,20 @@ ROLE_FIGURES = (
     CareerStep,
     BenefitRole,
 )
+# The records about one role that cite a source directly.
+SOURCED_FIGURES = tuple(model for model in ROLE_FIGURES if model is not BenefitRole)
 SHARED = {PayFactor: "applies_to", RoleNote: "roles", Benefit: "roles"}
+# The stamps themselves are not content.
+STAMPS = {"figures_changed_at", "changed_at"}
 
+# When the wording of the mostly static pages last changed: their templates'
+# text, not the figures they show. tests/test_dates.py fails when one of these
+# templates says something new and its date here has not moved.
+TEXT_REVISED = {
+    "comparisons:home": datetime.date(2026, 12, 2),
+    "comparisons:methodology": datetime.date(2026, 12, 2),
+    "comparisons:about": datetime.date(2026, 12, 2),
+}
 
 _state = threading.local()
 
@@ -56,32 +78,109 @@ def paused() -> Iterator[None]:
         _state.paused = False
 
 
-def stamp(role_ids) -> None:
-    if not getattr(_state, "paused", False):
-        # Whole seconds: exported fixtures (JSON) keep no finer time.
-        now = timezone.now().replace(microsecond=0)
-        Role.objects.filter(pk__in=list(role_ids)).update(figures_changed_at=now)
+def _now() -> datetime.datetime:
+    # Whole seconds: exported fixtures (JSON) keep no finer time.
+    return timezone.now().replace(microsecond=0)
+
+
+def stamp(role_ids: Iterable[int]) -> None:
+    ids = set(role_ids)
+    if ids and not getattr(_state, "paused", False):
+        Role.objects.filter(pk__in=ids).update(figures_changed_at=_now())
+
+
+def changed(model: type[Model], instance: Model) -> bool:
+    """Whether saving ``instance`` would change its row (a new row always does)."""
+    if instance.pk is None or instance._state.adding:
+        return True
+    fields = [field for field in model._meta.concrete_fields if field.name not in STAMPS]
+    stored = model._default_manager.filter(pk=instance.pk).values(*(f.attname for f in fields))
+    stored = stored.first()
+    if stored is None:
+        return True
+    return any(
+        field.to_python(getattr(instance, field.attname)) != stored[field.attname]
+        for field in fields
+    )
+
+
+def note_change(sender, instance, raw: bool = False, **kwargs) -> None:
+    """Before a save: remember whether it changes anything; a role or source
+    that changes takes the time on the same save."""
+    if raw or getattr(_state, "paused", False):
+        instance._freshness_changed = False
+        return
+    instance._freshness_changed = changed(sender, instance)
+    if instance._freshness_changed and sender in (Role, Source):
+        setattr(instance, "figures_changed_at" if sender is Role else "changed_at", _now())
+
+
+def _was_changed(instance) -> bool:
+    return getattr(instance, "_freshness_changed", True)
 
 
 def role_figure_changed(sender, instance, raw: bool = False, **kwargs) -> None:
-    if not raw:
+    if not raw and _was_changed(instance):
         stamp([instance.role_id])
 
 
 def shared_item_changed(sender, instance, raw: bool = False, **kwargs) -> None:
-    if not raw:
+    if not raw and _was_changed(instance):
         stamp(getattr(instance, SHARED[sender]).values_list("pk", flat=True))
 
 
-def shared_roles_changed(sender, instance, action: str, pk_set, **kwargs) -> None:
-    if action.startswith("post_") and isinstance(instance, tuple(SHARED)):
-        stamp(
-            set(pk_set or ())
-            | set(getattr(instance, SHARED[type(instance)]).values_list("pk", flat=True))
+def shared_item_deleting(sender, instance, **kwargs) -> None:
+    # The links go with the item, so the roles are read before the delete.
+    instance._freshness_roles = list(getattr(instance, SHARED[sender]).values_list("pk", flat=True))
+
+
+def shared_item_deleted(sender, instance, **kwargs) -> None:
+    stamp(getattr(instance, "_freshness_roles", []))
+
+
+def roles_citing(source_id: int) -> set[int]:
+    """Every role whose page shows a record that cites the source."""
+    ids: set[int] = set()
+    for model in SOURCED_FIGURES:
+        ids.update(model.objects.filter(source_id=source_id).values_list("role_id", flat=True))
+    for model, field in SHARED.items():
+        through = getattr(model, field).through
+        name = model._meta.model_name
+        links = through.objects.filter(**{f"{name}__source_id": source_id})
+        ids.update(links.values_list("role_id", flat=True))
+    return ids
+
+
+def source_changed(sender, instance: Source, raw: bool = False, **kwargs) -> None:
+    if not raw and _was_changed(instance):
+        stamp(roles_citing(instance.pk))
+
+
+def level_changed(sender, instance: ExperienceLevel, raw: bool = False, **kwargs) -> None:
+    if not raw and _was_changed(instance):
+        stamp(SalaryBand.objects.filter(level_id=instance.pk).values_list("role_id", flat=True))
+
+
+def links_changed(sender, instance, action: str, reverse: bool, pk_set, **kwargs) -> None:
+    """A factor or note newly applying, or no longer applying, to some roles."""
+    if action == "pre_clear":
+        # The roles are read before they are unlinked: post_clear names none.
+        field = SHARED.get(type(instance))
+        instance._freshness_roles = (
+            [instance.pk]
+            if reverse
+            else list(getattr(instance, field).values_list("pk", flat=True))
         )
+    elif action == "post_clear":
+        stamp(getattr(instance, "_freshness_roles", []))
+    elif action in ("post_add", "post_remove") and pk_set:
+        stamp([instance.pk] if reverse else pk_set)
 
 
 def connect_signals() -> None:
+    watched = (*ROLE_FIGURES, *SHARED, Role, Source, ExperienceLevel)
+    for model in watched:
+        pre_save.connect(note_change, sender=model, dispatch_uid=f"note-{model.__name__}")
     for model in ROLE_FIGURES:
         post_save.connect(role_figure_changed, sender=model, dispatch_uid=f"stamp-{model.__name__}")
         post_delete.connect(
@@ -89,7 +188,52 @@ def connect_signals() -> None:
         )
     for model, field in SHARED.items():
         post_save.connect(shared_item_changed, sender=model, dispatch_uid=f"stamp-{model.__name__}")
-        through = getattr(model, field).through
-        m2m_changed.connect(
-            shared_roles_changed, sender=through, dispatch_uid=f"m2m-{model.__name__}"
+        pre_delete.connect(
+            shared_item_deleting, sender=model, dispatch_uid=f"deleting-{model.__name__}"
         )
+        post_delete.connect(
+            shared_item_deleted, sender=model, dispatch_uid=f"deleted-{model.__name__}"
+        )
+        through = getattr(model, field).through
+        m2m_changed.connect(links_changed, sender=through, dispatch_uid=f"m2m-{model.__name__}")
+    post_save.connect(source_changed, sender=Source, dispatch_uid="stamp-Source")
+    post_save.connect(level_changed, sender=ExperienceLevel, dispatch_uid="stamp-ExperienceLevel")
+
+
+# --- Dates of the pages that are not about one role or article -------------
+
+
+def _date(moment: datetime.datetime | None) -> datetime.date | None:
+    return timezone.localdate(moment) if moment is not None else None
+
+
+def _newest(*dates: datetime.date | None) -> datetime.date | None:
+    known = [date for date in dates if date is not None]
+    return max(known) if known else None
+
+
+def static_page_dates() -> dict[str, datetime.date | None]:
+    """When each page of the site's frame last changed, in four queries.
+
+    A page's date is the newest change among what it shows, and for pages
+    whose own wording matters (home, methodology, about) that wording's
+    revision date too: the home page lists the newest articles, the indexes
+    every article and role, the calculator every role's figures, and the
+    methodology every source.
+    """
+    from .queries.articles import load_home  # the home page's own loader
+
+    articles = _newest(
+        *(c.last_updated for c in Comparison.objects.published().select_related("role_a", "role_b"))
+    )
+    home = _newest(*(c.last_updated for c in load_home().comparisons))
+    roles = _date(Role.objects.aggregate(newest=Max("figures_changed_at"))["newest"])
+    sources = _date(Source.objects.aggregate(newest=Max("changed_at"))["newest"])
+    return {
+        "comparisons:home": _newest(home, TEXT_REVISED["comparisons:home"]),
+        "comparisons:comparison_index": articles,
+        "comparisons:role_index": roles,
+        "comparisons:calculator": roles,
+        "comparisons:methodology": _newest(sources, TEXT_REVISED["comparisons:methodology"]),
+        "comparisons:about": TEXT_REVISED["comparisons:about"],
+    }

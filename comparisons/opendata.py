@@ -2,6 +2,12 @@
 
 One row per published figure, each with its source and as-of date, exact
 values (no rounding) and an explicit unit.
+
+The site's compilation (the selection and arrangement of the figures, the
+differences worked out from them, and its own text) may be reused under
+Creative Commons Attribution 4.0 (CC BY 4.0), crediting careerguide and the
+page. Each figure comes from the publication named on its row, whose own
+terms apply to that publication; the licence cannot grant more than that.
 """
 
 from __future__ import annotations
@@ -29,6 +35,33 @@ COLUMNS = [
     "as_of",
 ]
 PER_YEAR = "USD a year"
+
+LICENSE_NAME = "CC BY 4.0"
+LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENSE_TERMS = (
+    "careerguide's compilation of these figures may be reused under CC BY 4.0: credit "
+    "careerguide and link to the page. Each figure comes from the publication named on its "
+    "row, whose own terms apply to that publication."
+)
+# For the HTTP Link header of every download, JSON and CSV alike.
+LICENSE_LINK = f'<{LICENSE_URL}>; rel="license"'
+
+
+def credit(page_url: str) -> str:
+    return f"careerguide, {page_url}"
+
+
+def document(title: str, page_url: str, rows: list[dict]) -> dict:
+    """A JSON download: the figures, and under which terms they may be reused."""
+    return {
+        "title": title,
+        "page": page_url,
+        "license": LICENSE_URL,
+        "license_name": LICENSE_NAME,
+        "license_terms": LICENSE_TERMS,
+        "credit": credit(page_url),
+        "figures": to_json(rows),
+    }
 
 
 def _row(role: str, figure: str, item, *, unit: str, detail: str = "", **values) -> dict:

@@ -11,13 +11,24 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 
 from .formatting import money
 from .models import Source
+from .opendata import LICENSE_URL, credit
 
 SITE_NAME = "careerguide"
 DESCRIPTION_LENGTH = 160
+
+# The link-preview card every page names (drawn by tools/make_icons.py).
+SHARE_IMAGE = "og/careerguide-1200x630.png"
+SHARE_IMAGE_SIZE = (1200, 630)
+SHARE_IMAGE_ALT = (
+    "The careerguide logo, three rising bars, beside the words: tech careers compared side "
+    "by side, every figure sourced and dated."
+)
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:
@@ -42,6 +53,20 @@ class PageMeta:
     @property
     def url(self) -> str:
         return self.base_url + self.path
+
+    @property
+    def document_title(self) -> str:
+        """The browser tab's title: the page's, then the site's name, said once."""
+        if SITE_NAME in self.title:
+            return self.title
+        return f"{self.title} \u00b7 {SITE_NAME}"
+
+    @property
+    def image_url(self) -> str:
+        return self.base_url + static(SHARE_IMAGE)
+
+    image_width, image_height = SHARE_IMAGE_SIZE
+    image_alt = SHARE_IMAGE_ALT
 
     @property
     def json_ld(self) -> list[dict]:
@@ -100,16 +125,20 @@ def dataset_ld(
     sources: list[Source],
     measured: list[str],
     downloads: dict[str, str],
+    modified: datetime.date | None = None,
 ) -> dict:
     """A Dataset naming every source with its as-of date and the downloads."""
     years = sorted({source.as_of.year for source in sources})
     return {
+        **({"dateModified": modified.isoformat()} if modified else {}),
         "@context": "https://schema.org",
         "@type": "Dataset",
         "name": name,
         "description": description,
         "url": meta.url,
         "creator": organisation(meta.base_url),
+        "license": LICENSE_URL,
+        "creditText": credit(meta.url),
         "variableMeasured": measured,
         **({"temporalCoverage": coverage(years)} if years else {}),
         "isBasedOn": [
@@ -183,6 +212,7 @@ def article_meta(request, page, *, preview: bool = False) -> PageMeta:
                 "application/json": reverse("comparisons:comparison_json", args=[comparison.slug]),
                 "text/csv": reverse("comparisons:comparison_csv", args=[comparison.slug]),
             },
+            modified=comparison.last_updated,
         )
     )
     return meta
@@ -216,6 +246,9 @@ def role_meta(request, page) -> PageMeta:
                 "application/json": reverse("comparisons:role_json", args=[role.slug]),
                 "text/csv": reverse("comparisons:role_csv", args=[role.slug]),
             },
+            modified=timezone.localdate(role.figures_changed_at)
+            if role.figures_changed_at
+            else None,
         )
     )
     return meta

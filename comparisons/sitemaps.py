@@ -1,8 +1,10 @@
-"""The sitemap: every public, indexable page with a last-modified date.
+"""The sitemap: every public, indexable page with the date it last changed.
 
 Drafts and pages generated for pairs without an article (noindex) are left
-out; role and static pages take the content version's date, occupation
-pages the day BLS published the live release.
+out. Articles take their "last updated" date, role pages the time the role
+or anything its page shows last changed (no date when that is unknown), and
+the site's other pages the dates ``freshness.static_page_dates`` works out,
+occupation pages the day BLS published the live release.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from django.urls import reverse
 from officialstats.models import Occupation, Program, Release
 from officialstats.queries.common import occupations_path
 
-from .models import Comparison, ContentVersion, Role
+from .freshness import static_page_dates
+from .models import Comparison, Role
 
 
 class Sitemap(BaseSitemap):
@@ -34,11 +37,6 @@ class Sitemap(BaseSitemap):
         return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else super().get_domain(site)
 
 
-def content_changed_at():
-    row = ContentVersion.objects.filter(pk=1).values_list("changed_at", flat=True).first()
-    return row
-
-
 class ArticleSitemap(Sitemap):
     def items(self):
         return Comparison.objects.published().select_related("role_a", "role_b")
@@ -49,29 +47,22 @@ class ArticleSitemap(Sitemap):
 
 class RoleSitemap(Sitemap):
     def items(self):
-        self._changed = content_changed_at()
         return Role.objects.only("slug", "figures_changed_at").order_by("slug")
 
     def lastmod(self, role: Role):
-        return role.figures_changed_at or self._changed
+        return role.figures_changed_at
 
 
 class PageSitemap(Sitemap):
     def items(self) -> list[str]:
-        self._changed = content_changed_at()
-        return [
-            "comparisons:home",
-            "comparisons:comparison_index",
-            "comparisons:role_index",
-            "comparisons:calculator",
-            "comparisons:methodology",
-        ]
+        self._dates = static_page_dates()
+        return list(self._dates)
 
     def location(self, name: str) -> str:
         return reverse(name)
 
     def lastmod(self, name: str):
-        return self._changed
+        return self._dates[name]
 
 
 class OccupationSitemap(Sitemap):

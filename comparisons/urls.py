@@ -28,4 +28,5 @@ urlpatterns = [
     path("roles/<slug:slug>/", roles.role_detail, name="role"),
     path("calculator/", calculator.calculator, name="calculator"),
     path("methodology/", site.methodology, name="methodology"),
+    path("about/", site.about, name="about"),
 ]

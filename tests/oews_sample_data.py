@@ -35,11 +35,11 @@ OCCUPATIONS = [
     ("412010", "Cashiers", 2),
     ("412011", "Cashiers", 3),
 ]
-# (state_code, area_code, areatype_code, area_name), as oe.area orders its columns
+# (state_code, area_code, areatype_code, area_name): oe.area's columns, in its order
 AREAS = [
     ("00", "0000000", "N", "National"),
-    ("48", "0012420", "M", "Austin-Round Rock-San Marcos, TX"),
     ("06", "0600000", "S", "California"),
+    ("48", "0012420", "M", "Austin-Round Rock-San Marcos, TX"),
     ("48", "4800000", "S", "Texas"),
     ("48", "4800004", "M", "Hill Country Region of Texas nonmetropolitan area"),
 ]

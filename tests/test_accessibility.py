@@ -27,6 +27,7 @@ PAGES = {
     "role": "/roles/backend-developer/",
     "calculator": "/calculator/",
     "methodology": "/methodology/",
+    "about": "/about/",
     "not-found": NOT_FOUND,
 }
 # Every WCAG 2.0-2.2 A and AA rule axe has, and its best practices.

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from comparisons.models import Comparison, ContentVersion, SalaryBand, SalaryStat
+from comparisons.models import Comparison, ContentVersion, SalaryBand, SalaryStat, Source
 from tests.conftest import ARTICLE_URL, page_text
 
 pytestmark = pytest.mark.django_db
@@ -220,6 +220,7 @@ def test_comparison_page_warns_about_its_roles_and_stale_sources(editor_client, 
 
 def test_flagged_filter_lists_only_flagged_rows(editor_client, content, settings):
     settings.AVERAGE_TOLERANCE_PERCENT = D("50")
+    Source.objects.update(url="https://publisher.example/report")  # no "no address" warning
     flagged = page_text(editor_client.get(f"{ADMIN}/role/?flagged=yes"))
     clean = page_text(editor_client.get(f"{ADMIN}/role/?flagged=no"))
     # Only the bands outside the overview range remain flagged; both roles have one.

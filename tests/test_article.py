@@ -59,8 +59,9 @@ SEED_FIGURES = [
     # time to competency
     "3–6 months of focused study",
     "6–12 months of study, plus portfolio projects",
-    # takeaways
-    "6–12 months of learning",
+    # takeaways: statements worked out from the times and the senior bands
+    "6–12 months of study, plus portfolio projects, against 3–6 months of focused study",
+    "reaches $250k+, against $180k",
 ]
 
 SEED_TERMS = [
@@ -131,7 +132,7 @@ def test_every_figure_block_cites_its_source_and_date(client, content):
 
 
 def test_last_updated_date_is_visible(text):
-    assert "Last updated 29 November 2026" in text
+    assert "Last updated 2 December 2026" in text
 
 
 def test_entry_premium_is_derived_from_the_bands(text):

@@ -27,6 +27,7 @@ PAGES = {
     "comparison-index": "/compare/",
     "calculator": "/calculator/",
     "methodology": "/methodology/",
+    "about": "/about/",
     "not-found": "/no-such-page/",
 }
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from comparisons.derive import band_gap, pay_lead
+from comparisons.derive import Months, band_gap, competency_lead, pay_lead, top_pay
 from comparisons.salary import Range, percent_change
 
 BACKEND, AI = "Backend Developer", "AI/ML Engineer"
@@ -123,3 +123,56 @@ def test_data_set_gap_sentence():
     assert data_set_gap("Backend Developer", D(114528), D(95000)).startswith(
         "For Backend Developer, the overview's typical average sits 17% below the headline"
     )
+
+
+# Takeaway statements: worked out from the records, never typed ----------------
+
+
+def test_seed_times_make_ai_ml_take_longer():
+    lead = competency_lead(
+        BACKEND, Months(3, 6, "of focused study"),
+        AI, Months(6, 12, "of study, plus portfolio projects"),
+    )  # fmt: skip
+    assert lead.leader == AI and not lead.tie
+    assert lead.sentence == (
+        "AI/ML Engineer takes longer to become job-ready: 6–12 months of study, plus portfolio "
+        "projects, against 3–6 months of focused study for Backend Developer."
+    )
+
+
+def test_changed_times_change_the_statement():
+    lead = competency_lead(BACKEND, Months(9, 18), AI, Months(6, 12))
+    assert lead.sentence.startswith("Backend Developer takes longer to become job-ready: 9–18")
+    same = competency_lead(BACKEND, Months(6, 12), AI, Months(6, 12))
+    assert same.sentence == (
+        "Backend Developer and AI/ML Engineer take as long to become job-ready: "
+        "6–12 months of study."
+    )
+    midpoint = competency_lead(BACKEND, Months(3, 9), AI, Months(5, 7))
+    assert midpoint.tie and "take about as long" in midpoint.sentence
+    assert Months(1, 1).label == "1 month"
+
+
+def test_seed_senior_bands_give_ai_ml_the_higher_ceiling():
+    top = top_pay(
+        "Senior", BACKEND, Range(D(130000), D(180000)),
+        AI, Range(D(170000), D(250000), open_ended=True),
+    )  # fmt: skip
+    assert top.sentence == (
+        "At the top of the senior band, AI/ML Engineer reaches $250k+, against $180k for "
+        "Backend Developer: a ceiling 39%+ higher."
+    )
+
+
+def test_an_open_top_below_the_other_leaves_the_ceiling_unknown():
+    top = top_pay(
+        "Senior", BACKEND, Range(D(130000), D(180000)), AI, Range(D(140000), D(150000), True)
+    )
+    assert top.leader == BACKEND and not top.known
+    assert "neither can be said to reach higher" in top.sentence
+    tie = top_pay("Senior", BACKEND, Range(D(1), D(180000)), AI, Range(D(2), D(180000)))
+    assert tie.sentence == (
+        "At the top of the senior band, Backend Developer and AI/ML Engineer both reach $180k."
+    )
+    level = top_pay("Senior", BACKEND, Range(D(1), D(180000)), AI, Range(D(2), D(180000), True))
+    assert level.leader == AI and "at least as high as Backend Developer ($180k)" in level.sentence

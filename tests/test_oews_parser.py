@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from officialstats.figures import Datatype
-from officialstats.importing import classify, flatfiles, sources
+from officialstats.importing import classify, flatfiles, series, sources
 from officialstats.importing.problems import ImportProblem
 from tests import oews_sample_data as sample
 from tests.oews import write_release
@@ -22,9 +22,7 @@ def read_all(folder):
     with sources.Reading(found[flatfiles.DATA]) as reading:
         rows = {
             f"{a}{area}{industry}{occupation}": (values, notes)
-            for a, area, industry, occupation, values, notes in flatfiles.read_series(
-                reading, lists
-            )
+            for a, area, industry, occupation, values, notes in series.read_series(reading, lists)
         }
         reading.finish()
         measures[flatfiles.DATA] = (reading.size, reading.sha256)
@@ -254,14 +252,14 @@ def test_a_dash_without_a_footnote_is_not_published():
     )
     source = sources.Source("oe.data.0.Current", "data", len(text), lambda: io.BytesIO(text))
     with sources.Reading(source) as reading:
-        [(_, _, _, _, values, notes)] = list(flatfiles.read_series(reading, lists))
+        [(_, _, _, _, values, notes)] = list(series.read_series(reading, lists))
     assert values[0] is None and notes[0] == 0
 
 
 def test_the_limits_fit_the_model():
     from officialstats.models import Estimate
 
-    for datatype, (whole, places) in flatfiles.LIMITS.items():
+    for datatype, (whole, places) in series.LIMITS.items():
         field = Estimate._meta.get_field(datatype.field)
         if datatype is D.EMPLOYMENT:
             assert field.get_internal_type() == "PositiveIntegerField"

@@ -21,6 +21,7 @@ def test_check_deploy_reports_nothing_with_production_settings():
     env |= {
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "careerguide.example.com",
+        "CAREERGUIDE_CONTACT_EMAIL": "corrections@careerguide.example.com",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -14,6 +14,9 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# JSON fields (the task queue's, an import run's) ask SQLite whether it
+# supports JSON, which takes a connection.
+@pytest.mark.django_db
 def test_system_checks_pass():
     call_command("check", fail_level="WARNING")
 

@@ -2,10 +2,12 @@
 
     .venv/bin/python tools/make_icons.py
 
-Writes static/favicon.ico (16, 32 and 48 px) and the PNG icons named by the
-web app manifest and the apple-touch-icon link. Chromium (Debian's, through
-Playwright, as in the browser tests) renders the SVG, so no image library is
-needed; the .ico holds PNG images, which every browser since 2007 reads.
+Writes static/favicon.ico (16, 32 and 48 px), the PNG icons named by the
+web app manifest and the apple-touch-icon link, and the 1200x630 link-preview
+image every page names as og:image (the icon beside the wordmark and tagline).
+Chromium (Debian's, through Playwright, as in the browser tests) renders the
+SVG, so no image library is needed; the .ico holds PNG images, which every
+browser since 2007 reads.
 Run it again whenever favicon.svg changes, and commit the results.
 """
 
@@ -32,6 +34,27 @@ PNGS = [
     ("icons/apple-touch-icon.png", 180, True),
 ]
 ICO_SIZES = [16, 32, 48]
+
+# The link-preview card (Open Graph, Twitter): comparisons.seo names its
+# size and describes it in og:image:alt, so change both together.
+OG_IMAGE = "og/careerguide-1200x630.png"
+OG_SIZE = (1200, 630)
+OG_HTML = """<!doctype html><style>
+html, body { margin: 0; }
+body {
+  width: 1200px; height: 630px; box-sizing: border-box; padding: 0 80px;
+  display: flex; align-items: center; gap: 56px;
+  background: #fdfdfc; color: #1b1f24;
+  font-family: system-ui, "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+  border-bottom: 24px solid #2563eb;
+}
+svg { width: 240px; height: 240px; flex: none; }
+h1 { margin: 0 0 28px; font-size: 96px; line-height: 1; letter-spacing: -2px; }
+h1 span { color: #2563eb; }
+p { margin: 0; font-size: 40px; line-height: 1.3; color: #3d4651; }
+</style><body>%(svg)s<div><h1>career<span>guide</span></h1>
+<p>Tech careers compared side by side,<br>every figure sourced and dated.</p></div>
+</body>"""
 
 
 def maskable(svg: str) -> str:
@@ -77,6 +100,13 @@ def main() -> None:
             print(f"wrote {path.relative_to(STATIC.parent)}")
         (STATIC / "favicon.ico").write_bytes(ico([(s, render(page, SVG, s)) for s in ICO_SIZES]))
         print("wrote static/favicon.ico")
+        width, height = OG_SIZE
+        page.set_viewport_size({"width": width, "height": height})
+        page.set_content(OG_HTML % {"svg": SVG})
+        path = STATIC / OG_IMAGE
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(page.screenshot())
+        print(f"wrote {path.relative_to(STATIC.parent)}")
         browser.close()
 
 

@@ -22,22 +22,31 @@ from comparisons.models import (
     Source,
     TimeToCompetency,
 )
-from comparisons.queries.editorial import role_warnings
+from comparisons.queries.editorial import role_warnings, source_address_warnings
 
 from .base import ContentAdmin, FlaggedFilter, money_column, percent_range_column
 from .imports import PayFactorResource, SalaryBandResource
 
 
+class SourceFlaggedFilter(FlaggedFilter):
+    warnings_of = staticmethod(source_address_warnings)
+
+
 @admin.register(Source)
 class SourceAdmin(ContentAdmin):
     list_display = ["publisher", "title", "as_of_label", "url"]
-    list_filter = ["publisher", "as_of_precision"]
+    list_filter = ["publisher", "as_of_precision", SourceFlaggedFilter]
     search_fields = ["publisher", "title", "url"]
     prepopulated_fields = {"slug": ["publisher", "title"]}
 
     @admin.display(description="as of", ordering="as_of")
     def as_of_label(self, obj: Source) -> str:
         return obj.as_of_label
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs) -> TemplateResponse:
+        if obj is not None:
+            context["content_warnings"] = source_address_warnings([obj])[obj.pk]
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 
 @admin.register(ExperienceLevel)

@@ -138,13 +138,36 @@ class Comparison(models.Model):
 
 
 class Takeaway(Sourced):
-    """A piece of practical advice closing an article, in order."""
+    """A piece of practical advice closing an article, in order.
+
+    Advice is written; any figure or comparison it rests on is not. An editor
+    picks a ``statement`` that the site works out from the two roles' records
+    and shows before the written text, so the advice cannot drift from the
+    figures (written text that states a disagreeing figure is flagged).
+    """
+
+    class Statement(models.TextChoices):
+        NONE = "", "None: the written text only"
+        COMPETENCY = "competency", "Which role takes longer to become job-ready"
+        AVERAGE_PAY = "average_pay", "Which role pays more on average"
+        TOP_PAY = "top_pay", "How high each role's most senior band reaches"
 
     NATURAL_KEY = ("comparison__slug", "order")
 
     comparison = models.ForeignKey(Comparison, on_delete=models.CASCADE, related_name="takeaways")
     order = models.PositiveSmallIntegerField()
-    text = models.TextField()
+    statement = models.CharField(
+        "statement from the figures",
+        max_length=12,
+        choices=Statement,
+        blank=True,
+        default="",
+        help_text="Worked out from both roles' records and shown before the text. "
+        "Write no figures in the text: choose the statement that gives them.",
+    )
+    text = models.TextField(
+        blank=True, help_text="The advice, in words. May be empty when a statement is chosen."
+    )
 
     objects = NaturalKeyManager()
     history = HistoricalRecords()
@@ -157,6 +180,11 @@ class Takeaway(Sourced):
                 name="takeaway_order_unique",
                 violation_error_message="This article already has a takeaway at this position.",
             ),
+            models.CheckConstraint(
+                condition=~Q(statement="", text=""),
+                name="takeaway_says_something",
+                violation_error_message="Write the advice or choose a statement from the figures.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -166,6 +194,12 @@ class Takeaway(Sourced):
         return (self.comparison.slug, self.order)
 
     natural_key.dependencies = ["comparisons.comparison"]
+
+    def clean(self) -> None:
+        if not self.statement and not self.text.strip():
+            raise ValidationError(
+                {"text": "Write the advice or choose a statement from the figures."}
+            )
 
 
 class PremiumClaim(Sourced):

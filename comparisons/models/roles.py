@@ -30,11 +30,11 @@ class Role(models.Model):
     )
     description = models.TextField(help_text="What the job involves, in a paragraph.")
     figures_changed_at = models.DateTimeField(
-        "figures last changed",
+        "last changed",
         null=True,
         blank=True,
         editable=False,
-        help_text="Set by the site whenever a figure about this role changes.",
+        help_text="Set by the site whenever the role's text, or anything its page shows, changes.",
     )
 
     objects = NaturalKeyManager()

@@ -18,11 +18,24 @@ class Source(models.Model):
     slug = models.SlugField(unique=True, max_length=80)
     publisher = models.CharField(max_length=120)
     title = models.CharField(max_length=250)
-    url = models.URLField("URL", blank=True, max_length=500)
+    url = models.URLField(
+        "URL",
+        blank=True,
+        max_length=500,
+        help_text="Where readers can check the figures. Leave empty only when the publication "
+        "has no public web address: pages then say so, and editors are warned.",
+    )
     as_of = models.DateField(
         "as of",
         help_text="When the figures were current. With a precision of 'year' "
         "only the year is shown, so enter the first day of that year.",
+    )
+    changed_at = models.DateTimeField(
+        "last changed",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set by the site whenever this source's details change.",
     )
     as_of_precision = models.CharField(
         "as-of precision",

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
 from ..chart import Chart, build_chart
-from ..derive import BandGap, PayLead, band_gap, data_set_gap, pay_lead
+from ..derive import (
+    BandGap,
+    Months,
+    PayLead,
+    band_gap,
+    competency_lead,
+    data_set_gap,
+    pay_lead,
+    top_pay,
+)
 from ..models import (
     Benefit,
     Comparison,
@@ -42,6 +51,14 @@ class LevelRow:
 
 
 @dataclass(frozen=True)
+class TakeawayLine:
+    """A takeaway with the sentence its chosen statement works out, if any."""
+
+    takeaway: Takeaway
+    derived: str | None
+
+
+@dataclass(frozen=True)
 class FactorGroup:
     label: str
     factors: list[Shared]
@@ -64,6 +81,7 @@ class ArticlePage:
     takeaways: list[Takeaway]
     related: list[Comparison]
     section_sources: dict[str, list[Source]]
+    takeaway_lines: list[TakeawayLine] = field(default_factory=list)
 
     @property
     def generated(self) -> bool:
@@ -78,6 +96,10 @@ class ArticlePage:
             for source in sources:
                 seen.setdefault(source.pk, source)
         return sorted(seen.values(), key=lambda s: (s.publisher, s.title))
+
+    @property
+    def derived_takeaways(self) -> bool:
+        return any(line.derived for line in self.takeaway_lines)
 
     @property
     def shared_benefits(self) -> list[Benefit]:
@@ -132,7 +154,7 @@ def _lead(profiles: list[RoleProfile], kind: str) -> PayLead | None:
     )
 
 
-def _level_rows(profiles: list[RoleProfile], levels: list[ExperienceLevel]) -> list[LevelRow]:
+def rows_by_level(profiles: list[RoleProfile], levels: list[ExperienceLevel]) -> list[LevelRow]:
     rows = []
     for level in levels:
         bands = tuple(profile.bands.get(level.pk) for profile in profiles)
@@ -157,6 +179,53 @@ def _chart(
         [(row.level.name, [band_range(band) for band in row.bands]) for row in rows],
         [band_range(profile.bands.get(first.pk)) for profile in profiles],
     )
+
+
+def takeaway_statement(
+    kind: str, profiles: list[RoleProfile], rows: list[LevelRow]
+) -> tuple[str | None, list]:
+    """The sentence a takeaway's statement works out, and the records it rests on.
+
+    ``None`` when either role lacks the figures it needs (editors are warned).
+    """
+    a, b = profiles
+    if kind == Takeaway.Statement.COMPETENCY and a.competency and b.competency:
+        times = [
+            Months(p.competency.min_months, p.competency.max_months, p.competency.note)
+            for p in profiles
+        ]
+        lead = competency_lead(a.role.name, times[0], b.role.name, times[1])
+        return lead.sentence, [a.competency, b.competency]
+    if kind == Takeaway.Statement.AVERAGE_PAY:
+        lead = _lead(profiles, SalaryStat.Kind.HEADLINE)
+        if lead is not None:
+            return f"{lead.headline}. {lead.detail}", [a.headline, b.headline]
+    if kind == Takeaway.Statement.TOP_PAY:
+        both = [row for row in rows if row.gap is not None]
+        if both:
+            row = both[-1]
+            band_a, band_b = row.bands
+            top = top_pay(
+                row.level.name, a.role.name, band_range(band_a), b.role.name, band_range(band_b)
+            )
+            return top.sentence, [band_a, band_b]
+    return None, []
+
+
+def _takeaway_lines(
+    takeaways: list[Takeaway], profiles: list[RoleProfile], rows: list[LevelRow]
+) -> tuple[list[TakeawayLine], list]:
+    lines, records = [], []
+    for takeaway in takeaways:
+        derived, used = (
+            takeaway_statement(takeaway.statement, profiles, rows)
+            if takeaway.statement
+            else (None, [])
+        )
+        if derived or takeaway.text.strip():
+            lines.append(TakeawayLine(takeaway, derived))
+            records += [takeaway, *used]
+    return lines, records
 
 
 RELATED_LIMIT = 6
@@ -230,7 +299,7 @@ def load_article(comparison: Comparison) -> ArticlePage:
     roles = [comparison.role_a, comparison.role_b]
     profiles = load_role_profiles(roles)
     levels = list(ExperienceLevel.objects.all())
-    rows = _level_rows(profiles, levels)
+    rows = rows_by_level(profiles, levels)
     factors = shared_items(PayFactor, "applies_to", roles)
     notes = shared_items(RoleNote, "roles", roles)
     benefits = shared_items(Benefit, "roles", roles)
@@ -252,6 +321,7 @@ def load_article(comparison: Comparison) -> ArticlePage:
         return [getattr(profile, attr) for profile in profiles]
 
     bands = [band for row in rows for band in row.bands]
+    takeaway_lines, takeaway_records = _takeaway_lines(takeaways, profiles, rows)
     return ArticlePage(
         comparison=comparison,
         profiles=profiles,
@@ -285,8 +355,9 @@ def load_article(comparison: Comparison) -> ArticlePage:
             "demand": unique_sources(
                 n.item for n in notes if n.item.topic == RoleNote.Topic.DEMAND
             ),
-            "takeaways": unique_sources(takeaways),
+            "takeaways": unique_sources(takeaway_records),
         },
+        takeaway_lines=takeaway_lines,
     )
 
 

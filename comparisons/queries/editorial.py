@@ -3,28 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from django.conf import settings
 from django.utils import timezone
 
 from ..checks import (
     Average,
+    Cited,
     ContentWarning,
     Dated,
+    Recorded,
     averages_disagree,
     bands_outside_range,
+    sources_without_address,
     stale_sources,
+    written_figures_disagree,
 )
+from ..derive import pay_lead, top_pay
 from ..models import Benefit, Comparison, PayFactor, PremiumClaim, Role, RoleNote, Source, Takeaway
-from ..salary import Range
+from ..salary import Range, percent_change
+from .articles import LevelRow, rows_by_level, takeaway_statement
 from .common import RoleProfile, band_range, load_role_profiles, unique_sources
 
 
 def _dated(sources: Iterable[Source]) -> list[Dated]:
-    return [
-        Dated(f"{source.publisher}, “{source.title}”", source.as_of, source.as_of_precision)
-        for source in sources
-    ]
+    return [Dated(_name(source), source.as_of, source.as_of_precision) for source in sources]
+
+
+def _name(source: Source) -> str:
+    return f"{source.publisher}, “{source.title}”"
+
+
+def _cited(sources: Iterable[Source]) -> list[Cited]:
+    return [Cited(_name(source), source.url) for source in sources]
 
 
 def _profile_warnings(profile: RoleProfile, shared: list) -> list[ContentWarning]:
@@ -43,14 +55,12 @@ def _profile_warnings(profile: RoleProfile, shared: list) -> list[ContentWarning
         (band.level.name.lower(), band_range(band))
         for band in sorted(profile.bands.values(), key=lambda band: band.level.order)
     ]
+    sources = unique_sources([*profile.figures, *shared])
     return [
         *averages_disagree(role, averages, settings.AVERAGE_TOLERANCE_PERCENT),
         *bands_outside_range(role, typical, bands),
-        *stale_sources(
-            _dated(unique_sources([*profile.figures, *shared])),
-            timezone.localdate(),
-            settings.SOURCE_MAX_AGE_MONTHS,
-        ),
+        *stale_sources(_dated(sources), timezone.localdate(), settings.SOURCE_MAX_AGE_MONTHS),
+        *sources_without_address(_cited(sources)),
     ]
 
 
@@ -66,37 +76,171 @@ def _shared_by_role(roles: list[Role]) -> dict[int, list]:
     return found
 
 
+def _load_roles(roles: list[Role]) -> tuple[dict[int, RoleProfile], dict[int, list]]:
+    """Each role's profile and shared items, in nine queries."""
+    shared = _shared_by_role(roles)
+    return {profile.role.pk: profile for profile in load_role_profiles(roles)}, shared
+
+
 def role_warnings(roles: list[Role] | None = None) -> dict[int, list[ContentWarning]]:
     """Warnings per role id (every role when ``roles`` is None), in nine queries."""
     roles = list(Role.objects.all()) if roles is None else roles
-    shared = _shared_by_role(roles)
-    return {
-        profile.role.pk: _profile_warnings(profile, shared[profile.role.pk])
-        for profile in load_role_profiles(roles)
-    }
+    profiles, shared = _load_roles(roles)
+    return {pk: _profile_warnings(profile, shared[pk]) for pk, profile in profiles.items()}
 
 
 def comparison_warnings(
     comparisons: list[Comparison] | None = None,
 ) -> dict[int, list[ContentWarning]]:
     """Warnings per comparison id: its roles' warnings, then stale sources of
-    its own claims and takeaways. Twelve queries, whatever the number."""
+    its own claims and takeaways, then its written text against the figures.
+    Twelve queries, whatever the number."""
     if comparisons is None:
         comparisons = list(Comparison.objects.select_related("role_a", "role_b"))
     roles = {c.role_a_id: c.role_a for c in comparisons} | {
         c.role_b_id: c.role_b for c in comparisons
     }
-    by_role = role_warnings(list(roles.values()))
-    own: dict[int, list] = {comparison.pk: [] for comparison in comparisons}
-    ids = list(own)
+    profiles, shared = _load_roles(list(roles.values()))
+    by_role = {pk: _profile_warnings(profile, shared[pk]) for pk, profile in profiles.items()}
+    claims: dict[int, list[PremiumClaim]] = {comparison.pk: [] for comparison in comparisons}
+    takeaways: dict[int, list[Takeaway]] = {comparison.pk: [] for comparison in comparisons}
+    ids = list(claims)
     for item in PremiumClaim.objects.filter(comparison_id__in=ids).select_related("source"):
-        own[item.comparison_id].append(item)
+        claims[item.comparison_id].append(item)
     for item in Takeaway.objects.filter(comparison_id__in=ids).select_related("source"):
-        own[item.comparison_id].append(item)
+        takeaways[item.comparison_id].append(item)
     today, limit = timezone.localdate(), settings.SOURCE_MAX_AGE_MONTHS
     result = {}
     for comparison in comparisons:
+        pair = [profiles[comparison.role_a_id], profiles[comparison.role_b_id]]
+        own = [*claims[comparison.pk], *takeaways[comparison.pk]]
         warnings = [*by_role[comparison.role_a_id], *by_role[comparison.role_b_id]]
-        warnings += stale_sources(_dated(unique_sources(own[comparison.pk])), today, limit)
+        warnings += stale_sources(_dated(unique_sources(own)), today, limit)
+        warnings += sources_without_address(_cited(unique_sources(own)))
+        warnings += written_text_warnings(
+            comparison,
+            takeaways[comparison.pk],
+            pair,
+            shared[comparison.role_a_id] + shared[comparison.role_b_id],
+            claims[comparison.pk],
+        )
         result[comparison.pk] = list(dict.fromkeys(warnings))  # a shared stale source once
     return result
+
+
+def source_address_warnings(sources: list[Source] | None = None) -> dict[int, list[ContentWarning]]:
+    """Per source id (every source when ``sources`` is None): a missing web address."""
+    sources = list(Source.objects.all()) if sources is None else sources
+    return {source.pk: sources_without_address(_cited([source])) for source in sources}
+
+
+# --- An article's written text against its roles' figures ------------------
+
+# The comparison's prose fields, in the order the article shows them.
+PROSE_FIELDS = [
+    "summary",
+    "introduction",
+    "levels_text",
+    "overview_text",
+    "factors_text",
+    "equity_text",
+    "skills_text",
+    "competency_text",
+    "benefits_text",
+    "paths_text",
+    "demand_text",
+]
+
+
+def _levels_of(profiles: list[RoleProfile]) -> list:
+    levels = {band.level.pk: band.level for p in profiles for band in p.bands.values()}
+    return sorted(levels.values(), key=lambda level: level.order)
+
+
+def _aliases(profiles: list[RoleProfile]) -> dict[str, list[str]]:
+    """A role's name, and its first word when the other role's does not share it."""
+    names = [profile.role.name for profile in profiles]
+    firsts = [name.split()[0].lower() for name in names]
+    return {
+        name: [name.lower()]
+        + ([first] if len(first) > 2 and firsts.count(first) == 1 and first != name.lower() else [])
+        for name, first in zip(names, firsts, strict=True)
+    }
+
+
+def recorded_figures(
+    profiles: list[RoleProfile], shared: list, claims: list[PremiumClaim], rows: list[LevelRow]
+) -> Recorded:
+    """Every figure about two roles, and every difference the site works out
+    from them, in the form prose is checked against."""
+    percents: list[tuple[Decimal, Decimal]] = []
+    dollars: list[tuple[Decimal, Decimal]] = []
+    for item in shared:
+        if isinstance(item, PayFactor) and item.quantified:
+            percents.append((item.low_percent, item.high_percent))
+    percents += [(claim.low_percent, claim.high_percent) for claim in claims]
+    for profile in profiles:
+        if profile.equity:
+            percents.append((profile.equity.low_percent, profile.equity.high_percent))
+        for stat in profile.stats.values():
+            dollars.append((stat.average, stat.average))
+            if stat.range_low is not None:
+                dollars.append((stat.range_low, stat.range_high))
+        dollars += [(band.min_salary, band.max_salary) for band in profile.bands.values()]
+    a, b = profiles
+    for kind in {*a.stats} & {*b.stats}:
+        lead = pay_lead(a.role.name, a.stats[kind].average, b.role.name, b.stats[kind].average)
+        percents.append((lead.percent, lead.percent))
+        dollars.append((lead.difference, lead.difference))
+    for row in rows:
+        if row.gap is None:
+            continue
+        gap = row.gap
+        ends = [end for end in (gap.bottom, gap.top) if end is not None]
+        percents += [(value, value) for value in (*ends, gap.middle)]
+        percents.append((min(ends), max(ends)))
+        band_a, band_b = (band_range(band) for band in row.bands)
+        top = top_pay(row.level.name, a.role.name, band_a, b.role.name, band_b)
+        if top.known:
+            ceiling = percent_change(top.leader_band.high, top.trailer_band.high)
+            percents.append((ceiling, ceiling))
+    months = {
+        profile.role.name: (
+            (profile.competency.min_months, profile.competency.max_months)
+            if profile.competency
+            else None
+        )
+        for profile in profiles
+    }
+    return Recorded(months, percents, dollars, _aliases(profiles))
+
+
+def written_text_warnings(
+    comparison: Comparison,
+    takeaways: list[Takeaway],
+    profiles: list[RoleProfile],
+    shared: list,
+    claims: list[PremiumClaim],
+) -> list[ContentWarning]:
+    """Figures typed in the article's prose or takeaways that disagree with the
+    records, and takeaway statements the figures cannot support."""
+    rows = rows_by_level(profiles, _levels_of(profiles))
+    recorded = recorded_figures(profiles, shared, claims, rows)
+    warnings = []
+    for name in PROSE_FIELDS:
+        field = Comparison._meta.get_field(name)
+        where = f"The {field.verbose_name}"
+        warnings += written_figures_disagree(where, getattr(comparison, name), recorded)
+    for takeaway in takeaways:
+        where = f"Takeaway {takeaway.order}"
+        warnings += written_figures_disagree(where, takeaway.text, recorded)
+        if takeaway.statement and takeaway_statement(takeaway.statement, profiles, rows)[0] is None:
+            warnings.append(
+                ContentWarning(
+                    "takeaway_statement",
+                    f"{where} asks for the statement “{takeaway.get_statement_display()}”, but "
+                    "the figures it needs are missing for one of the roles, so readers see "
+                    "only its text.",
+                )
+            )
+    return warnings

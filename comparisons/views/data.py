@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
-from comparisons.opendata import claim_rows, role_rows, to_csv, to_json
+from comparisons.opendata import LICENSE_LINK, claim_rows, document, role_rows, to_csv
 from comparisons.queries import load_article
 from comparisons.queries.roles import load_role_page
 from comparisons.seo import base_url_of
@@ -52,11 +52,13 @@ def _respond(request: HttpRequest, kind: str, title: str, url: str, rows: list[d
         response["Content-Disposition"] = (
             f'inline; filename="{url.strip("/").replace("/", "-")}.csv"'
         )
-        return response
-    return JsonResponse(
-        {"title": title, "page": base_url_of(request) + url, "figures": to_json(rows)},
-        json_dumps_params={"ensure_ascii": False, "indent": 2},
-    )
+    else:
+        response = JsonResponse(
+            document(title, base_url_of(request) + url, rows),
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+    response["Link"] = LICENSE_LINK
+    return response
 
 
 @require_safe

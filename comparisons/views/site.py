@@ -1,8 +1,9 @@
-"""Site-wide pages: methodology, robots.txt, favicon, web app manifest, the pair chooser, 404."""
+"""Site-wide pages: methodology, about, robots.txt, favicon, web app manifest, pair chooser, 404."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -13,7 +14,9 @@ from django.views import defaults
 from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content
+from comparisons.freshness import TEXT_REVISED
 from comparisons.models import Role, Source
+from comparisons.opendata import LICENSE_URL
 from comparisons.seo import base_url_of, simple_meta
 from officialstats.queries.provenance import live_provenance
 
@@ -32,17 +35,41 @@ def methodology(request: HttpRequest) -> HttpResponse:
         reverse("comparisons:methodology"),
         [("Methodology", reverse("comparisons:methodology"))],
     )
-    return render(
+    context = {
+        "meta": meta,
+        "sources": list(Source.objects.all()),
+        "revised": TEXT_REVISED["comparisons:methodology"],
+        # Editorial pages show the live release; publishing one bumps the
+        # content version, so this page is never cached with an old one.
+        "official": live_provenance(),
+    }
+    return render(request, "methodology.html", context)
+
+
+REPORT_SUBJECT = "A wrong figure on careerguide"
+
+
+@require_safe
+@cache_page_by_content
+def about(request: HttpRequest) -> HttpResponse:
+    path = reverse("comparisons:about")
+    meta = simple_meta(
         request,
-        "methodology.html",
-        {
-            "meta": meta,
-            "sources": list(Source.objects.all()),
-            # Editorial pages show the live release; publishing one bumps the
-            # content version, so this page is never cached with an old one.
-            "official": live_provenance(),
-        },
+        "About careerguide: who runs it, and how to report a wrong figure",
+        "Who writes careerguide, how its figures are chosen and checked, how to tell us about a "
+        "wrong figure, and the terms for reusing its open data.",
+        path,
+        [("About", path)],
     )
+    email = settings.CONTACT_EMAIL
+    context = {
+        "meta": meta,
+        "contact_email": email,
+        "report_href": f"mailto:{email}?subject={quote(REPORT_SUBJECT)}",
+        "license_url": LICENSE_URL,
+        "revised": TEXT_REVISED["comparisons:about"],
+    }
+    return render(request, "about.html", context)
 
 
 @require_safe

@@ -23,10 +23,11 @@ from .. import publishing
 from ..figures import Datatype
 from ..models import Area, Estimate, Industry, Occupation, Program, Release, ReleaseFile
 from . import classify, flatfiles
-from .flatfiles import Lists, Series
+from .flatfiles import Lists
 from .problems import ImportProblem
 from .progress import Progress, Silent
 from .provenance import Provenance, published_file
+from .series import Series, read_series
 from .sources import Reading, Source
 
 BATCH = 20_000  # series per transaction
@@ -93,22 +94,23 @@ def _write(release, sources, lists, measures, provenance, progress, total_files)
         industries = _industries(release, lists)
     data = sources[flatfiles.DATA]
     progress.phase(f"Reading {data.name} and writing estimates", len(measures), total_files)
-    rows = 0
+    rows = values = 0
     with Reading(data) as reading:
         size = max(data.size, 1)
 
         def report(lines: int) -> None:
-            progress.data(lines, rows, reading.position() / size)
+            nonlocal values
+            values = lines
+            progress.data(values, rows, reading.position() / size)
 
-        series = flatfiles.read_series(reading, lists, report)
+        series = read_series(reading, lists, report)
         ids = (release.pk, occupations, areas, industries)
         write = _copy if connection.vendor == "postgresql" else _executemany
         while batch := list(islice(series, BATCH)):
             with transaction.atomic():
                 write(_rows(batch, ids))
             rows += len(batch)
-            progress.data(progress.lines, rows, reading.position() / size)
-        values = progress.lines
+            progress.data(values, rows, reading.position() / size)
         reading.finish()
         measures[flatfiles.DATA] = (reading.size, reading.sha256)
     files = [
