@@ -29,4 +29,5 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("", include("comparisons.urls")),
+    path("", include("officialstats.urls")),
 ]

@@ -1,11 +1,14 @@
-"""Whole-page caching keyed by the content version (see ``versioning``).
+"""Whole-page caching keyed by the state of what a page shows (see ``versioning``).
 
-Public GET views keep their successful responses under the content version,
-the code's version and the URL. :class:`CachedPageMiddleware` answers a
-request for a kept page before the rest of the middleware runs, so a cached
-page costs about what a static file does. Each process also keeps the pages
-it served most recently in memory, under the same keys, so a hit usually
-costs one cache read: the version's.
+Public GET views keep their successful responses under a state token, the
+code's version and the URL. The state is the editorial content version
+unless the view names another (statistics pages name the live release's,
+``officialstats.versioning.release_state``), so an editor's save leaves
+pages that show no editorial content cached. :class:`CachedPageMiddleware`
+answers a request for a kept page before the rest of the middleware runs,
+so a cached page costs about what a static file does. Each process also
+keeps the pages it served most recently in memory, under the same keys, so
+a hit usually costs one cache read: the state's.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django_htmx.middleware import HtmxDetails
@@ -30,6 +34,7 @@ from django_htmx.middleware import HtmxDetails
 from .shared_cache import safe_get, safe_set
 from .versioning import (
     Memory,
+    State,
     code_changed_at,
     code_version,
     content_state,
@@ -38,6 +43,8 @@ from .versioning import (
 
 CACHE_SECONDS = 60 * 60 * 24
 MEMORY_PAGES = 200
+
+type StateOf = Callable[[], State]
 
 
 @dataclass
@@ -170,24 +177,33 @@ def answer(request: HttpRequest, response: HttpResponse, key: str) -> HttpRespon
 
 
 def cache_page_by_content(
-    view: Callable[..., HttpResponse] | None = None, *, params: tuple[str, ...] = ()
+    view: Callable[..., HttpResponse] | None = None,
+    *,
+    params: tuple[str, ...] = (),
+    state: StateOf = content_state,
 ) -> Callable[..., HttpResponse]:
-    """Serve a GET (and HEAD) view's 200 responses from the cache until content changes,
-    with an ETag and Last-Modified derived from the content (and the code),
-    answering conditional requests for such pages with 304.
+    """Serve a GET (and HEAD) view's 200 responses from the cache until what
+    they show changes, with an ETag and Last-Modified derived from it (and
+    the code), answering conditional requests for such pages with 304.
+
+    What a page shows is the editorial content unless ``state`` names
+    another state function (a ``(token, changed_at)`` pair, like
+    :func:`~comparisons.versioning.content_state`): pages are kept under its
+    token, so they live until it changes.
 
     Only successful responses to a query string made of ``params`` alone are
     kept (a view may decide otherwise by setting ``response.cache_by_content``),
     so junk query strings cannot fill the cache.
     """
     if view is None:
-        return functools.partial(cache_page_by_content, params=params)
+        return functools.partial(cache_page_by_content, params=params, state=state)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        version, changed_at = content_state()
-        # CachedPageMiddleware, when it has looked already, says where.
+        # CachedPageMiddleware, when it has looked already, says where and
+        # under which state, so that the page and its headers agree.
         missed = getattr(request, "missed_page_key", None)
+        version, changed_at = (missed and request.missed_page_state) or state()
         key = missed or page_cache_key(request, version)
         response = None if missed else recall(key)
         if response is None:
@@ -207,7 +223,20 @@ def cache_page_by_content(
                     response.add_post_render_callback(lambda r: remember(key, r))
         return answer(request, response, key)
 
+    # Read by CachedPageMiddleware (decorators made with functools.wraps,
+    # such as require_safe, carry it over).
+    wrapper.page_state = state
     return wrapper
+
+
+def page_state_of(request: HttpRequest) -> StateOf | None:
+    """The state the page at this address is kept under, or None where no
+    view keeps pages (nothing to look up)."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    return getattr(match.func, "page_state", None)
 
 
 class CachedPageMiddleware:
@@ -215,7 +244,9 @@ class CachedPageMiddleware:
 
     Placed just after whitenoise, so a cached page costs about what a static
     file does. Pages are only ever stored by :func:`cache_page_by_content`
-    (public, anonymous content), so whatever this finds may go to anyone.
+    (public, anonymous content), so whatever this finds may go to anyone;
+    the view at the address says which state its pages are kept under, and
+    an address whose view keeps none is not looked up.
     Middleware below this one never sees a hit: of the headers it would add,
     X-Frame-Options comes from above this one instead and Content-Length is
     set in :func:`recall`, so a hit's headers match the first response's.
@@ -228,14 +259,19 @@ class CachedPageMiddleware:
         # HEAD gets the GET's page, headers and all; the server drops the body.
         if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
+        state_of = page_state_of(request)
+        if state_of is None:
+            return self.get_response(request)
         try:
-            state = content_state()
+            state = state_of()
             key = page_cache_key(request, state[0])
         except (DatabaseError, DisallowedHost):
             return self.get_response(request)  # the full stack answers these (503, 400)
         response = recall(key)
         if response is not None:
             return answer(request, response, key)
-        request.missed_page_key = key
+        request.missed_page_key, request.missed_page_state = key, state
+        if state_of is not content_state:
+            return self.get_response(request)
         with request_state(state):
             return self.get_response(request)

@@ -177,12 +177,16 @@ def connect_signals() -> None:
         signal.connect(bump_content_version, dispatch_uid=f"content-version-{signal!r}")
 
 
+# What renders pages: the apps' code, the templates and the static files.
+CODE = (("comparisons", "*.py"), ("officialstats", "*.py"), ("templates", "*"), ("static", "*"))
+
+
 @functools.cache
 def code_changed_at() -> datetime.datetime:
     """When the code and templates last changed, for Last-Modified after a deploy."""
     root = Path(settings.BASE_DIR)
     newest = max(
-        (path.stat().st_mtime for folder in ("comparisons", "templates", "static")
+        (path.stat().st_mtime for folder, _ in CODE
          for path in (root / folder).rglob("*") if path.is_file()),
         default=0,
     )  # fmt: skip
@@ -201,7 +205,7 @@ def code_version() -> str:
         return settings.RELEASE
     root = Path(settings.BASE_DIR)
     digest = hashlib.sha256()
-    for folder, pattern in (("comparisons", "*.py"), ("templates", "*"), ("static", "*")):
+    for folder, pattern in CODE:
         for path in sorted((root / folder).rglob(pattern)):
             if path.is_file():
                 digest.update(path.relative_to(root).as_posix().encode())

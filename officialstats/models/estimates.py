@@ -97,6 +97,26 @@ class Estimate(models.Model):
         indexes = [
             # An area's occupations.
             models.Index(fields=["area", "industry"], name="estimate_area_industry"),
+            # An occupation's places and industries ranked on its page: the
+            # figures ranked and shown are in the index, so a page reads a
+            # few index pages, not a table row per place (see
+            # officialstats.queries.rankings).
+            models.Index(
+                fields=[
+                    "occupation",
+                    "industry",
+                    "area",
+                    "employment",
+                    "employment_note",
+                    "annual_median",
+                    "annual_median_note",
+                    "hourly_median",
+                    "hourly_median_note",
+                    "location_quotient",
+                    "location_quotient_note",
+                ],
+                name="estimate_occupation_ranking",
+            ),
         ]
 
     def __str__(self) -> str:

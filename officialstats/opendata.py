@@ -1,0 +1,128 @@
+"""An occupation page's figures as rows, for its JSON and CSV downloads.
+
+One row per figure the page shows, exact as BLS published it, with its
+unit and state. A value BLS did not publish has an empty ``value`` and its
+state; a top-coded wage has its bound in ``at_least``, never in ``value``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from . import display
+from .figures import Datatype, Figure, State
+from .queries.occupations import OccupationPage
+from .queries.provenance import BLS_NOTICE
+from .queries.rankings import IndustryRow, PlaceRow
+from .seo import OEWS_URL
+
+COLUMNS = [
+    "occupation",
+    "soc_code",
+    "area",
+    "industry",
+    "figure",
+    "value",
+    "unit",
+    "state",
+    "at_least",
+    "note",
+    "source",
+    "release",
+    "published_on",
+]
+NATION = "United States"
+ALL_INDUSTRIES = "All industries"
+NAMES = {
+    Datatype.EMPLOYMENT: ("employment", "jobs"),
+    Datatype.EMPLOYMENT_RSE: ("employment relative standard error", "percent"),
+    Datatype.HOURLY_MEAN: ("mean wage", "USD an hour"),
+    Datatype.ANNUAL_MEAN: ("mean wage", "USD a year"),
+    Datatype.WAGE_RSE: ("mean wage relative standard error", "percent"),
+    Datatype.HOURLY_P10: ("10th percentile wage", "USD an hour"),
+    Datatype.HOURLY_P25: ("25th percentile wage", "USD an hour"),
+    Datatype.HOURLY_MEDIAN: ("median wage", "USD an hour"),
+    Datatype.HOURLY_P75: ("75th percentile wage", "USD an hour"),
+    Datatype.HOURLY_P90: ("90th percentile wage", "USD an hour"),
+    Datatype.ANNUAL_P10: ("10th percentile wage", "USD a year"),
+    Datatype.ANNUAL_P25: ("25th percentile wage", "USD a year"),
+    Datatype.ANNUAL_MEDIAN: ("median wage", "USD a year"),
+    Datatype.ANNUAL_P75: ("75th percentile wage", "USD a year"),
+    Datatype.ANNUAL_P90: ("90th percentile wage", "USD a year"),
+    Datatype.JOBS_PER_1000: ("employment per 1,000 jobs", "ratio"),
+    Datatype.LOCATION_QUOTIENT: ("location quotient", "ratio"),
+}
+STATES = {
+    State.PUBLISHED: "Published by BLS.",
+    State.TOP_CODED: "Top-coded: BLS publishes only that the wage is at least at_least.",
+    State.ONE_UNIT_ONLY: "BLS publishes this occupation's wages by the hour or by the year only.",
+    State.NOT_RELEASED: "Not released by BLS.",
+    State.NOT_PUBLISHED: "Not published by BLS.",
+    State.NOT_APPLICABLE: "Not applicable here (a location quotient for the nation).",
+}
+
+
+def _row(page: OccupationPage, figure: Figure, area: str, industry: str, note: str = "") -> dict:
+    name, unit = NAMES[figure.datatype]
+    return {
+        "occupation": page.occupation.title,
+        "soc_code": page.occupation.code,
+        "area": area,
+        "industry": industry,
+        "figure": name,
+        "value": figure.value if figure.published else "",
+        "unit": unit,
+        "state": figure.state.value,
+        "at_least": figure.bound if figure.state is State.TOP_CODED else "",
+        "note": note or ("" if figure.published else display.text(figure)),
+        "source": f"U.S. Bureau of Labor Statistics, OEWS, {page.release.name}",
+        "release": page.release.code,
+        "published_on": page.release.published_on.isoformat(),
+    }
+
+
+def occupation_rows(page: OccupationPage) -> list[dict]:
+    """Every figure of the page: the national estimate, then each ranked place and industry."""
+    rows = [_row(page, figure, NATION, ALL_INDUSTRIES) for figure in page.figures.values()]
+    seen: set[tuple[str, str]] = set()
+
+    def ranked(items: list[PlaceRow | IndustryRow], place: bool) -> None:
+        for item in items:
+            if (item.name, str(place)) in seen:
+                continue
+            seen.add((item.name, str(place)))
+            area, industry = (item.name, ALL_INDUSTRIES) if place else (NATION, item.name)
+            figures = [item.employment, item.pay]
+            if place:
+                figures.append(item.location_quotient)
+            rows.extend(_row(page, figure, area, industry) for figure in figures)
+
+    for ranking in (page.states, page.areas):
+        ranked([*ranking.by_pay, *ranking.by_employment], place=True)
+    ranked([*page.industries.by_pay, *page.industries.by_employment], place=False)
+    return rows
+
+
+def about(page: OccupationPage) -> dict:
+    """What the JSON download says about its source and the states of values."""
+    release = page.release
+    return {
+        "publisher": "U.S. Bureau of Labor Statistics",
+        "program": "Occupational Employment and Wage Statistics (OEWS)",
+        "release": release.name,
+        "release_code": release.code,
+        "published_on": release.published_on.isoformat(),
+        "retrieved_on": release.retrieved_on.isoformat(),
+        "url": OEWS_URL,
+        "notice": BLS_NOTICE,
+        "states": {state.value: text for state, text in STATES.items()},
+    }
+
+
+def to_csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

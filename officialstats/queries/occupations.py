@@ -1,0 +1,219 @@
+"""The occupation page's loader, and an occupation's national figures for other pages.
+
+:func:`load_occupation_page` reads everything one occupation's page shows
+from the live release in three indexed queries (plus the live release's,
+read at most once a second), whatever the size of the catalogue:
+
+1. the occupation, the groups above it, its siblings and its children,
+   each with its national, cross-industry estimate;
+2. its states and areas that pay and employ most (ranked in SQL);
+3. its industries that employ and pay most (ranked in SQL).
+
+:func:`national_figures` gives other pages one occupation's national
+figures by SOC code, in one query.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..figures import PERCENTILES, Datatype, Figure, State, row_figures
+from ..models import NOTE_FIELDS, VALUE_FIELDS, Area, Estimate, Industry, Occupation
+from ..reliability import Reliability, reliability
+from ..versioning import LiveRelease, live_release
+from . import rankings
+from .common import (
+    CROSS_INDUSTRY,
+    NATIONAL,
+    OCCUPATION_FIELDS,
+    SUMMARY_FIELDS,
+    OccupationRef,
+    Summary,
+    all_industries,
+    nation,
+    ref,
+    sort_summaries,
+    summary,
+)
+from .rankings import IndustryRow, PlaceRow, Ranking
+from .sql import fetch, table, value
+
+ESTIMATE_FIELDS = (*VALUE_FIELDS, *NOTE_FIELDS)
+
+
+def estimate_figures(row: dict) -> dict[Datatype, Figure]:
+    return row_figures(
+        {datatype: (row[datatype.field], row[f"{datatype.field}_note"]) for datatype in Datatype}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NationalFigures:
+    """One occupation's national, cross-industry estimate in the live release."""
+
+    release: LiveRelease
+    occupation: OccupationRef
+    figures: dict[Datatype, Figure]
+
+    @property
+    def hourly_only(self) -> bool:
+        """BLS publishes this occupation's wages by the hour only (e.g. actors)."""
+        return self.figures[Datatype.ANNUAL_MEDIAN].state is State.ONE_UNIT_ONLY
+
+    @property
+    def employment(self) -> Figure:
+        return self.figures[Datatype.EMPLOYMENT]
+
+    @property
+    def mean(self) -> Figure:
+        """The mean in the unit readers compare: annual, or hourly where only that is published."""
+        return self.figures[Datatype.HOURLY_MEAN if self.hourly_only else Datatype.ANNUAL_MEAN]
+
+    @property
+    def hourly_mean(self) -> Figure:
+        return self.figures[Datatype.HOURLY_MEAN]
+
+    @property
+    def annual_mean(self) -> Figure:
+        return self.figures[Datatype.ANNUAL_MEAN]
+
+    @property
+    def one_unit_only(self) -> bool:
+        """BLS publishes this occupation's wages in one unit only (hourly or annual)."""
+        return any(figure.state is State.ONE_UNIT_ONLY for figure in self.figures.values())
+
+    @property
+    def top_coded(self) -> bool:
+        return any(figure.state is State.TOP_CODED for figure in self.figures.values())
+
+    @property
+    def median(self) -> Figure:
+        return self.figures[Datatype.HOURLY_MEDIAN if self.hourly_only else Datatype.ANNUAL_MEDIAN]
+
+    @property
+    def percentiles(self) -> list[tuple[int, Figure, Figure]]:
+        """(percentile, hourly figure, annual figure), 10th to 90th."""
+        return [
+            (p, self.figures[hourly], self.figures[annual]) for p, hourly, annual in PERCENTILES
+        ]
+
+    def spread(self) -> list[tuple[int, Figure]]:
+        """The percentiles in the unit the chart draws."""
+        return [
+            (p, hourly if self.hourly_only else annual) for p, hourly, annual in self.percentiles
+        ]
+
+    @property
+    def employment_reliability(self) -> Reliability:
+        return reliability(self.figures[Datatype.EMPLOYMENT_RSE])
+
+    @property
+    def wage_reliability(self) -> Reliability:
+        return reliability(self.figures[Datatype.WAGE_RSE])
+
+
+def national_figures(code: str) -> NationalFigures | None:
+    """An occupation's national figures by SOC code ("15-1252"), in one query
+    (and the live release's); None when the live release does not list it."""
+    release = live_release()
+    if release is None:
+        return None
+    row = (
+        Estimate.objects.filter(
+            occupation__release_id=release.id,
+            occupation__code=code,
+            area_id=nation(release.id),
+            industry_id=all_industries(release.id),
+        )
+        .order_by()
+        .values(*(f"occupation__{field}" for field in OCCUPATION_FIELDS), *ESTIMATE_FIELDS)
+        .first()
+    )
+    if row is None:
+        return None
+    return NationalFigures(release, ref(row, "occupation__"), estimate_figures(row))
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationPage(NationalFigures):
+    lineage: list[OccupationRef]  # the groups above it, broadest first
+    siblings: list[Summary]  # the other occupations of its group
+    children: list[Summary]  # for a group: what it is made of
+    states: Ranking[PlaceRow]
+    areas: Ranking[PlaceRow]
+    industries: Ranking[IndustryRow]
+
+    @property
+    def parent(self) -> OccupationRef | None:
+        return self.lineage[-1] if self.lineage else None
+
+
+def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
+    """Everything the page at ``/occupations/<slug>/`` shows; None if the live
+    release has no such occupation. ``sort`` orders a group's children."""
+    release = live_release()
+    if release is None:
+        return None
+    family = {row["id"]: row for row in fetch(FAMILY, _family_params(release.id, slug))}
+    own = next((row for row in family.values() if row["slug"] == slug), None)
+    if own is None or own["estimate_id"] is None:  # listed without a national estimate
+        return None
+    occupation = ref(own)
+    figures = estimate_figures({field: value(field, own[field]) for field in ESTIMATE_FIELDS})
+    hourly_only = figures[Datatype.ANNUAL_MEDIAN].state is State.ONE_UNIT_ONLY
+    lineage = []
+    parent_id = occupation.parent_id
+    while parent_id is not None and parent_id in family:
+        lineage.insert(0, ref(family[parent_id]))
+        parent_id = family[parent_id]["parent_id"]
+
+    def listed(parent: int | None) -> list[Summary]:
+        return [
+            summary(ref(row), {field: value(field, row[field]) for field in SUMMARY_FIELDS})
+            for row in family.values()
+            if row["parent_id"] == parent
+            and row["id"] != occupation.id
+            and row["estimate_id"] is not None
+        ]
+
+    states, areas = rankings.places(release.id, occupation.id, hourly_only)
+    return OccupationPage(
+        release=release,
+        occupation=occupation,
+        figures=figures,
+        lineage=lineage,
+        siblings=listed(occupation.parent_id) if occupation.parent_id is not None else [],
+        children=sort_summaries(listed(occupation.id), sort),
+        states=states,
+        areas=areas,
+        industries=rankings.industries(release.id, occupation.id, hourly_only),
+    )
+
+
+# The occupation at a slug, the groups above it (up its parents), its
+# siblings and its children, each with its national, cross-industry estimate.
+FAMILY = f"""
+    WITH RECURSIVE target AS (
+        SELECT id, parent_id FROM {table(Occupation)} WHERE release_id = %s AND slug = %s
+    ), lineage (id, parent_id) AS (
+        SELECT id, parent_id FROM target
+        UNION ALL
+        SELECT o.id, o.parent_id FROM {table(Occupation)} o JOIN lineage l ON o.id = l.parent_id
+    )
+    SELECT o.id, o.code, o.title, o.slug, o.level, o.parent_id, e.id AS estimate_id,
+        {", ".join(f"e.{field}" for field in ESTIMATE_FIELDS)}
+    FROM {table(Occupation)} o
+    LEFT JOIN {table(Estimate)} e ON e.occupation_id = o.id
+        AND e.industry_id = (
+            SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
+        AND e.area_id = (SELECT id FROM {table(Area)} WHERE release_id = %s AND kind = %s)
+    WHERE o.release_id = %s AND (
+        o.id IN (SELECT id FROM lineage)
+        OR o.parent_id IN (SELECT id FROM target)
+        OR o.parent_id IN (SELECT parent_id FROM target))
+    ORDER BY o.code
+"""
+
+
+def _family_params(release_id: int, slug: str) -> list:
+    return [release_id, slug, release_id, CROSS_INDUSTRY, release_id, NATIONAL, release_id]

@@ -1,0 +1,46 @@
+"""Plain SQL for the statistics pages' hottest queries, and its values.
+
+The occupation page's loader runs on every cold page of 1,104 occupations
+(and crawlers visit them all): its queries are written as SQL that SQLite
+(3.30+) and PostgreSQL both run, because compiling the equivalent ORM
+queries costs more than running them. Tables and columns come from the
+models, values are converted here as the ORM would.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import connection, models
+
+from ..models import Estimate
+
+# Decimal places of each decimal column of an estimate (money 2, RSE 1, ...).
+PLACES = {
+    field.column: Decimal(1).scaleb(-field.decimal_places)
+    for field in Estimate._meta.fields
+    if isinstance(field, models.DecimalField)
+}
+
+
+def table(model: type[models.Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def decimal(column: str, value) -> Decimal | None:
+    """A NUMERIC value as the ORM gives it: SQLite hands back int or float,
+    PostgreSQL a Decimal already."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(repr(value)).quantize(PLACES[column])
+
+
+def value(column: str, raw):
+    return decimal(column, raw) if column in PLACES else raw
+
+
+def fetch(sql: str, params: list) -> list[dict]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        columns = [column[0] for column in cursor.description]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]

@@ -1,0 +1,91 @@
+"""Filters that show an OEWS figure with its state, and the methodology's bands.
+
+``{% load officialstats %}``. A figure always renders as something a reader
+can read: its value, the open bound of a top-coded wage, or what BLS says
+in its place (``officialstats.display``), marked with its state's class.
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from officialstats import display
+from officialstats.figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Figure, State
+from officialstats.queries.common import Summary
+from officialstats.reliability import thresholds
+
+register = template.Library()
+HOURLY = ' <span class="meta">an hour</span>'
+
+
+@register.filter
+def fig(figure: Figure) -> SafeString:
+    """<data value="148100">$148,100</data>, or the state in words.
+
+    Called a hundred times a page, so built without format_html: the value
+    is a number, and display.text writes only digits, "$,.%+" and the fixed
+    words of the states, none of which HTML would read as markup."""
+    text = display.text(figure)
+    if figure.state is State.PUBLISHED:
+        return SafeString(f'<data value="{figure.value}">{text}</data>')
+    if figure.state is State.TOP_CODED:
+        return SafeString(f'<span class="fig-open">{text}</span>')
+    return SafeString(f'<span class="fig-none">{text}</span>')
+
+
+@register.simple_tag
+def occupation_rows(rows: list[Summary]) -> SafeString:
+    """The rows of a table of occupations: title and code, median pay, jobs.
+
+    Written here rather than as a template loop: index pages show fifty of
+    them, group pages a few dozen, and every statistics page renders cold."""
+    return SafeString(
+        "".join(
+            f'<tr><th scope="row"><a href="{escape(row.occupation.url)}">'
+            f"{escape(row.occupation.title)}</a> "
+            f'<span class="meta">{escape(row.occupation.code)}</span></th>'
+            f'<td class="num">{fig(row.pay)}{HOURLY if row.pay.datatype.is_hourly else ""}</td>'
+            f'<td class="num">{fig(row.employment)}</td></tr>'
+            for row in rows
+        )
+    )
+
+
+@register.simple_tag
+def ranked_rows(rows: list, *figures: str) -> SafeString:
+    """The rows of a ranking table: the place or industry, then ``figures`` of it."""
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{escape(row.name)}</th>'
+            + "".join(f'<td class="num">{fig(getattr(row, name))}</td>' for name in figures)
+            + "</tr>"
+            for row in rows
+        )
+    )
+
+
+@register.filter
+def fig_words(figure: Figure) -> str:
+    """For a sentence: "$135,980 a year", "$115.00+ an hour"."""
+    return display.in_words(figure)
+
+
+@register.inclusion_tag("officialstats/includes/reading_figures.html")
+def oews_reading() -> dict:
+    """The methodology page's section on reading OEWS figures: value states and reliability."""
+    return {"bands": thresholds(), **top_codes()}
+
+
+@register.simple_tag
+def top_code(unit: str) -> str:
+    """BLS's top-coding bound in ``unit`` ("hourly" or "annual"): "$115.00", "$239,200"."""
+    return top_codes()[f"top_{unit}"]
+
+
+def top_codes() -> dict[str, str]:
+    return {
+        "top_hourly": display.hourly(TOP_CODE_HOURLY),
+        "top_annual": display.money(TOP_CODE_ANNUAL),
+    }

@@ -1,0 +1,130 @@
+"""The occupation pages and the occupation index, with its search."""
+
+from __future__ import annotations
+
+from django.core.paginator import InvalidPage
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html
+from django.views.decorators.http import require_safe
+
+from ..chart import spread_chart
+from ..queries.common import SORTS
+from ..queries.index import (
+    OccupationList,
+    clean_query,
+    load_occupation_index,
+    search_occupations,
+)
+from ..queries.occupations import load_occupation_page
+from ..queries.provenance import BLS_NOTICE
+from ..seo import citation, index_meta, occupation_meta, source_name
+from . import cache_by_release
+
+INDEX = "officialstats/occupation_index.html"
+
+
+def links(slug: str = "") -> dict[str, str]:
+    """Addresses the page links to, reversed once rather than in the template."""
+    methodology = reverse("comparisons:methodology")
+    urls = {"methodology_url": methodology}
+    if slug:
+        urls["json_url"] = reverse("officialstats:occupation_json", args=[slug])
+        urls["csv_url"] = reverse("officialstats:occupation_csv", args=[slug])
+    return urls
+
+
+def cite(release_name: str, methodology_url: str) -> str:
+    """The line under each block of figures: its source, linked to how we use it."""
+    return format_html(
+        '<p class="cite">Source: <a href="{}#official-heading">{}</a></p>',
+        methodology_url,
+        source_name(release_name),
+    )
+
+
+def canonical(request: HttpRequest, **values: str | None) -> bool:
+    """Whether the query string holds only ``values``, written as the page's
+    own links write them (None: absent), so the page cache keeps one copy."""
+    given = {name: request.GET.get(name) for name in values}
+    return set(request.GET) <= set(values) and given == values
+
+
+@require_safe
+@cache_by_release(params=("sort",))
+def occupation(request: HttpRequest, slug: str) -> HttpResponse:
+    sort = request.GET.get("sort", "")
+    page = load_occupation_page(slug, sort)
+    if page is None:
+        raise Http404("No occupation with this address.")
+    urls = links(slug)
+    context = {
+        **urls,
+        "page": page,
+        "meta": occupation_meta(request, page),
+        "cite": cite(page.release.name, urls["methodology_url"]),
+        "citation": citation(page.release.name),
+        "notice": BLS_NOTICE,
+        "chart": spread_chart(
+            page.spread(), hourly=page.hourly_only, subject=page.occupation.title
+        ),
+        "sort": sort if sort in SORTS else "",
+        "sorts": SORTS,
+    }
+    response = render(request, "officialstats/occupation.html", context)
+    response.cache_by_content = canonical(
+        request, sort=sort if page.children and sort in SORTS else None
+    )
+    return response
+
+
+def status(listing: OccupationList | None) -> str:
+    """What a screen reader hears when the results change."""
+    if listing is None:
+        return ""
+    count = listing.page.paginator.count
+    if listing.query:
+        return f"{count} occupation{pluralize(count)} matching “{listing.query}”"
+    order = SORTS.get(listing.sort, "title")
+    return f"{count} detailed occupations by {order}, page {listing.page.number}"
+
+
+@require_safe
+@cache_by_release(params=("sort", "page"))
+def occupation_index(request: HttpRequest) -> HttpResponse:
+    """Browse every detailed occupation, or search titles; htmx swaps in the results."""
+    query = clean_query(request.GET.get("q", ""))
+    sort = request.GET.get("sort", "")
+    try:
+        if query:
+            listing = search_occupations(query, sort, request.GET.get("page"))
+        else:
+            listing = load_occupation_index(sort, request.GET.get("page"))
+    except InvalidPage as error:
+        raise Http404("No such page of occupations.") from error
+    partial = bool(request.htmx) and not request.htmx.history_restore_request
+    context = {
+        "listing": listing,
+        "partial": partial,
+        "status": status(listing),
+        "query": query,
+        "sorts": SORTS,
+        "source": source_name(listing.release.name) if listing else "",
+        "cite": cite(listing.release.name, links()["methodology_url"]) if listing else "",
+    }
+    if not partial:
+        context["meta"] = index_meta(request, listing)
+    response = render(request, f"{INDEX}#results" if partial else INDEX, context)
+    patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
+    if listing is not None and listing.query:
+        response["X-Robots-Tag"] = "noindex"
+    number = listing.page.number if listing is not None else 1
+    response.cache_by_content = not query and canonical(
+        request,
+        sort=listing.sort or None if listing else None,
+        page=str(number) if number > 1 else None,
+    )
+    return response
