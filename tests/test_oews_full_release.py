@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db.models import Count
 
 from officialstats import versioning
-from officialstats.models import Area, Estimate, Release
+from officialstats.models import Area, Estimate, Occupation, Release
 
 pytestmark = [pytest.mark.full_release, pytest.mark.django_db]
 
@@ -48,6 +48,17 @@ def test_the_whole_may_2025_release():
         444,
     )
     assert (release.estimate_count, release.value_count) == (370_172, 6_023_970)
+    levels = dict(Occupation.objects.values_list("level").annotate(n=Count("id")).order_by("level"))
+    # As BLS lists them: 22 major groups, 88 minor, 163 broad, 830 detailed.
+    assert levels == {
+        Occupation.Level.TOTAL: 1,
+        Occupation.Level.MAJOR: 22,
+        Occupation.Level.MINOR: 88,
+        Occupation.Level.BROAD: 163,
+        Occupation.Level.DETAILED: 830,
+    }
+    buyers = Occupation.objects.get(code="13-1020")
+    assert (buyers.level, buyers.parent.code) == (Occupation.Level.DETAILED, "13-1000")
     assert release.archive_sha256 == bundled.WHEEL_SHA256
     files = {f.name: f for f in release.files.all()}
     assert {name for name, f in files.items() if f.identical} == set(bundled.IDENTICAL)

@@ -280,24 +280,32 @@ def test_gzip_is_recognised_by_its_content(oews_files):
 # Levels, parents, kinds and slugs
 
 
-def test_soc_levels_follow_the_code():
-    assert classify.occupation_level("000000") == classify.TOTAL
-    assert classify.occupation_level("150000") == classify.MAJOR
-    assert classify.occupation_level("151200") == classify.MINOR
-    assert classify.occupation_level("111000") == classify.MINOR
-    assert classify.occupation_level("151250") == classify.BROAD
-    assert classify.occupation_level("151252") == classify.DETAILED
+def test_levels_are_the_ones_bls_gives():
+    assert classify.occupation_level("000000", 0) == classify.TOTAL
+    assert classify.occupation_level("150000", 0) == classify.MAJOR
+    assert classify.occupation_level("151200", 1) == classify.MINOR
+    assert classify.occupation_level("151250", 2) == classify.BROAD
+    assert classify.occupation_level("151252", 3) == classify.DETAILED
+    # Codes shaped like groups that BLS lists as detailed occupations or minor groups.
+    assert classify.occupation_level("131020", 3) == classify.DETAILED
+    assert classify.occupation_level("195010", 1) == classify.MINOR
 
 
-def test_a_parent_is_the_nearest_group_listed():
-    listed = {"000000", "290000", "291210", "111000", "110000"}
-    assert classify.occupation_parent("291211", listed) == "291210"
+def test_a_parent_is_the_nearest_group_listed_above():
+    T, MAJ, MIN, B, D = range(5)
+    levels = {"000000": T, "290000": MAJ, "291210": B, "291211": D, "111000": MIN, "110000": MAJ}
+    levels |= {"111011": D, "130000": MAJ, "131000": MIN, "131020": D, "131021": D}
+    assert classify.occupation_parent("291211", levels) == "291210"
     # 29-1200 is not listed: Physicians' parent is the major group.
-    assert classify.occupation_parent("291210", listed) == "290000"
+    assert classify.occupation_parent("291210", levels) == "290000"
     # No 11-1010 broad group: Chief Executives belong to Top Executives.
-    assert classify.occupation_parent("111011", listed) == "111000"
-    assert classify.occupation_parent("110000", listed) == "000000"
-    assert classify.occupation_parent("000000", listed) is None
+    assert classify.occupation_parent("111011", levels) == "111000"
+    assert classify.occupation_parent("110000", levels) == "000000"
+    assert classify.occupation_parent("000000", levels) is None
+    # A detailed occupation whose code looks like a broad group's is its
+    # own entry, never its own parent, and parents no other detailed one.
+    assert classify.occupation_parent("131020", levels) == "131000"
+    assert classify.occupation_parent("131021", levels) == "131000"
 
 
 def test_area_kinds():
@@ -311,7 +319,7 @@ def test_area_kinds():
 
 def test_slugs_are_readable_and_unique():
     slugs = classify.occupation_slugs(
-        [("412010", "Cashiers"), ("412011", "Cashiers"), ("151252", "Software Developers")]
+        [("412010", "Cashiers", 3), ("412011", "Cashiers", 4), ("151252", "Software Developers", 4)]
     )
     assert slugs == {
         "412011": "cashiers",  # the detailed occupation keeps the plain slug

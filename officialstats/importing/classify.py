@@ -1,9 +1,13 @@
 """What the lists imply: SOC levels and parents, kinds of area, slugs. Pure.
 
-- An occupation's level follows from its SOC code: 00-0000 is all
-  occupations, XX-0000 a major group, XX-XX00 a minor group, XX-XXX0 a
-  broad occupation, anything else a detailed occupation. Its parent is the
-  nearest of those ancestors the release lists (OEWS leaves some groups out).
+- An occupation's level is the one BLS gives it (oe.occupation's
+  display_level: 0 major, 1 minor, 2 broad, 3 detailed; 00-0000 is all
+  occupations). The code's shape is no guide: 13-1020 Buyers and Purchasing
+  Agents is a detailed occupation and 19-5010 a minor group, because OEWS
+  publishes no finer or coarser entry for them. An occupation's parent is
+  the nearest group above it by SOC code (XX-XXX0, XX-XX00, XX-0000,
+  00-0000) that the release lists at a higher level (OEWS leaves some
+  groups out).
 - An area is national, a state or territory, or (area type M) metropolitan,
   unless its name says it is nonmetropolitan. It belongs to the state whose
   FIPS code BLS files it under.
@@ -32,32 +36,21 @@ def soc(code: str) -> str:
     return f"{code[:2]}-{code[2:]}"
 
 
-def occupation_level(code: str) -> int:
-    if code == "000000":
-        return TOTAL
-    if code[2:] == "0000":
-        return MAJOR
-    if code[4:] == "00":
-        return MINOR
-    if code[5] == "0":
-        return BROAD
-    return DETAILED
+def occupation_level(code: str, display_level: int) -> int:
+    """Occupation.Level from BLS's display level (0 major ... 3 detailed)."""
+    return TOTAL if code == "000000" else display_level + 1
 
 
 def ancestors(code: str) -> list[str]:
-    """The codes above an occupation, nearest first."""
-    level = occupation_level(code)
-    candidates = [
-        (BROAD, code[:5] + "0"),
-        (MINOR, code[:4] + "00"),
-        (MAJOR, code[:2] + "0000"),
-        (TOTAL, "000000"),
-    ]
-    return [parent for parent_level, parent in candidates if parent_level < level]
+    """The codes that could be groups above an occupation, nearest first."""
+    candidates = (code[:5] + "0", code[:4] + "00", code[:2] + "0000", "000000")
+    return list(dict.fromkeys(c for c in candidates if c != code))
 
 
-def occupation_parent(code: str, listed: set[str] | dict[str, object]) -> str | None:
-    return next((parent for parent in ancestors(code) if parent in listed), None)
+def occupation_parent(code: str, levels: dict[str, int]) -> str | None:
+    """The nearest listed group above ``code``; ``levels`` maps listed codes to levels."""
+    own = levels[code]
+    return next((c for c in ancestors(code) if c in levels and levels[c] < own), None)
 
 
 def area_kind(areatype: str, name: str) -> str:
@@ -109,11 +102,9 @@ def _joined(slug: str, suffix: str) -> str:
     return f"{slug[: SLUG_LENGTH - len(suffix) - 1].rstrip('-')}-{suffix}"
 
 
-def occupation_slugs(occupations: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """(code, title) -> slug; the code is BLS's six digits."""
-    return unique_slugs(
-        ((code, title, occupation_level(code)) for code, title in occupations), label=soc
-    )
+def occupation_slugs(occupations: Iterable[tuple[str, str, int]]) -> dict[str, str]:
+    """(code, title, level) -> slug; the code is BLS's six digits."""
+    return unique_slugs(occupations, label=soc)
 
 
 def area_slugs(areas: Iterable[tuple[str, str, str]]) -> dict[str, str]:

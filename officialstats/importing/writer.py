@@ -145,11 +145,17 @@ def _published(provenance: Provenance, name: str, size: int, sha256: str) -> dic
 
 
 def _occupations(release: Release, lists: Lists) -> dict[str, int]:
-    slugs = classify.occupation_slugs((o.code, o.title) for o in lists.occupations.values())
+    levels = {
+        code: classify.occupation_level(code, row.display_level)
+        for code, row in lists.occupations.items()
+    }
+    slugs = classify.occupation_slugs(
+        (code, row.title, levels[code]) for code, row in lists.occupations.items()
+    )
     ids: dict[str, int] = {}
     by_level: dict[int, list[str]] = {}
-    for code in lists.occupations:
-        by_level.setdefault(classify.occupation_level(code), []).append(code)
+    for code, level in levels.items():
+        by_level.setdefault(level, []).append(code)
     for level in sorted(by_level):  # parents first, so their ids are known
         created = Occupation.objects.bulk_create(
             [
@@ -159,7 +165,7 @@ def _occupations(release: Release, lists: Lists) -> dict[str, int]:
                     title=lists.occupations[code].title,
                     slug=slugs[code],
                     level=level,
-                    parent_id=ids.get(classify.occupation_parent(code, lists.occupations)),
+                    parent_id=ids.get(classify.occupation_parent(code, levels)),
                 )
                 for code in by_level[level]
             ],
