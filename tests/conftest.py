@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import importlib
 import importlib.util
 import os
 import re
@@ -55,6 +56,33 @@ def _session_day(request):
     day = dt.date.fromisoformat(today)
     with time_machine.travel(dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC), tick=True):
         yield
+
+
+def _restore_migration_rows(sender, **kwargs) -> None:
+    """A transactional test (live server, migrations) ends by emptying every
+    table, and with them the rows data migrations made: the content version's
+    row and the Editors group. The flush announces itself with post_migrate,
+    once per app; once this app's permissions exist again, the rows are put
+    back as the migrations made them, so no test depends on running before
+    such a test (as one would under pytest-xdist, or in any order but
+    pytest-django's own)."""
+    if sender.label != "comparisons":
+        return
+    from django.apps import apps
+    from django.contrib.auth.models import Group, Permission
+
+    def migration(name):
+        return importlib.import_module(f"comparisons.migrations.{name}")
+
+    migration("0002_content_version_row").create_version_row(apps, None)
+    group = migration("0003_editors_group")
+    codenames = [f"{a}_{model}" for model in group.CONTENT_MODELS for a in group.ACTIONS]
+    codenames += migration("0008_editors_delete_what_hangs_off_a_role").codenames()
+    codenames += migration("0010_editors_acknowledge_warnings").CODENAMES
+    editors, _ = Group.objects.get_or_create(name=group.EDITORS)
+    editors.permissions.add(
+        *Permission.objects.filter(content_type__app_label="comparisons", codename__in=codenames)
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -215,6 +243,9 @@ def pytest_report_header(config):
 
 
 def pytest_configure(config):
+    from django.db.models.signals import post_migrate
+
+    post_migrate.connect(_restore_migration_rows, dispatch_uid="tests-restore-migration-rows")
     config.addinivalue_line("markers", "browser: drives a real browser (Chromium via Playwright)")
     config.addinivalue_line(
         "markers", "full_release: imports the whole OEWS release (only with OEWS_FULL_RELEASE=1)"
