@@ -12,6 +12,9 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from ..chart import spread_chart
+from ..geodata import atlas
+from ..maps import occupation_maps
+from ..models import Occupation
 from ..queries.common import SORTS
 from ..queries.index import (
     OccupationList,
@@ -73,6 +76,14 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "sort": sort if sort in SORTS else "",
         "sorts": SORTS,
+        "maps": occupation_maps(
+            page.by_state,
+            atlas().shapes,
+            subject=page.occupation.title,
+            release=page.release.name,
+            hourly=page.hourly_only,
+            location_quotient=page.occupation.level != Occupation.Level.TOTAL,
+        ),
     }
     response = render(request, "officialstats/occupation.html", context)
     response.cache_by_content = canonical(
