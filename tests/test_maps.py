@@ -429,3 +429,147 @@ def test_a_figure_not_published_reads_as_its_state_in_the_table():
 
     assert plain(Figure(Datatype.ANNUAL_MEDIAN, State.PUBLISHED, Decimal("1000"))) == "$1,000"
     assert "not released" in plain(figure(Datatype.ANNUAL_MEDIAN, None, 8))
+
+
+# Valid HTML -------------------------------------------------------------------------------------
+
+
+def test_pages_with_maps_and_comparisons_are_valid_html(client, oews_states_release, tmp_path):
+    from tests.test_html_validity import checker_unavailable
+
+    reason = checker_unavailable()
+    if reason and os.environ.get("REQUIRE_HTML_CHECK"):
+        pytest.fail(f"REQUIRE_HTML_CHECK is set but there is {reason}")
+    if reason:
+        pytest.skip(reason)
+    from tests.test_html_validity import JAVA, VNU_JAR
+
+    compare = "/occupations/software-developers/places/"
+    paths = [
+        SD,
+        "/occupations/anesthesiologists/",
+        "/occupations/actors/",
+        "/occupations/all-occupations/",
+        "/methodology/",
+        compare,
+        f"{compare}?p=texas",
+        f"{compare}?p=alaska&p=california&p=texas&p=austin-round-rock-san-marcos-tx",
+        f"{compare}?p=texas&p=texas&p=atlantis",
+        "/occupations/anesthesiologists/places/?p=alaska&p=texas",
+    ]
+    files = {}
+    for number, path in enumerate(paths):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        files[tmp_path / f"page-{number}.html"] = path
+        (tmp_path / f"page-{number}.html").write_bytes(response.content)
+    import subprocess
+
+    result = subprocess.run(
+        [JAVA, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode in (0, 1), result.stderr
+    errors = json.loads(result.stderr)["messages"]
+    report = [
+        f"{files.get(Path(m.get('url', '').removeprefix('file:')), m.get('url'))}:"
+        f"{m.get('lastLine')}: {m.get('message')}"
+        for m in errors
+    ]
+    assert not report, "\n".join(report)
+
+
+# In a real browser ------------------------------------------------------------------------------
+
+# WCAG contrast of each shaded state, and of each legend swatch, against the page.
+SHADES = """() => {
+  const luminance = (css) => {
+    const [r, g, b] = css.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const contrast = (a, b) => {
+    const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  const page = getComputedStyle(document.body).backgroundColor;
+  const out = [];
+  for (const map of document.querySelectorAll("figure.map")) {
+    for (const use of map.querySelectorAll("use")) {
+      const fill = getComputedStyle(use).fill;
+      if (fill.startsWith("url")) continue;  // hatched or dotted: a pattern, tested apart
+      const css = [...use.classList].find((c) => /^c\\d$/.test(c));
+      const swatch = map.querySelector(`.swatch.${css}`);
+      out.push({map: map.id, css, fill, ratio: contrast(fill, page),
+                swatch: getComputedStyle(swatch).backgroundColor});
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.fixture
+def states_site(site, tmp_path):
+    from tests.conftest import import_oews
+    from tests.oews import write_release
+
+    import_oews(write_release(tmp_path / "states", more=True))
+    return site
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_shade_stands_out_from_the_page_and_matches_its_legend(
+    open_page, states_site, scheme
+):
+    page = open_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page.goto(states_site + SD)
+    shades = page.evaluate(SHADES)
+    assert {(s["map"], s["css"]) for s in shades} >= {("map-pay", "c1"), ("map-pay", "c5")}
+    assert {s["css"] for s in shades if s["map"] == "map-lq"} == {f"c{n}" for n in range(1, 6)}
+    for shade in shades:
+        assert shade["ratio"] >= 3, shade  # SC 1.4.11, against the page
+        assert shade["swatch"] == shade["fill"], shade
+    # Distinct shades look distinct: no two classes of a map share a fill.
+    for measure in ("map-pay", "map-lq"):
+        fills = {s["css"]: s["fill"] for s in shades if s["map"] == measure}
+        assert len(set(fills.values())) == len(fills)
+    hatched = page.locator("#map-pay use.nd").first
+    assert hatched.evaluate("u => getComputedStyle(u).fill").startswith("url(")
+    assert page.problems.all() == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "scheme"), [(360, "dark"), (360, "light"), (1280, "light")])
+def test_the_maps_are_named_fit_a_phone_and_axe_finds_nothing(
+    open_page, states_site, width, scheme
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.test_accessibility import AXE_OPTIONS
+    from tests.test_browser_pages import CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
+
+    page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    for path in (SD, "/occupations/anesthesiologists/", "/occupations/actors/"):
+        page.goto(states_site + path)
+        page.locator("#state-figures summary").click()  # the table, open
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+        assert page.evaluate(OVERFLOWING) == [], path
+        if width == 360:
+            assert page.evaluate(SMALL_TARGETS, TARGETS) == [], path
+        # Every cell of the states' table whole and labelled (the page's other
+        # tables, which label no cells, are set aside for this check).
+        page.locator("table:not(.state-table)").evaluate_all("all => all.map(t => t.remove())")
+        assert page.evaluate(CLIPPED_CELLS) == [], path
+        for shown in page.locator("figure.map").all():
+            box, svg = shown.bounding_box(), shown.locator("svg").bounding_box()
+            assert svg["width"] <= box["width"] + 0.5 and svg["height"] > 100
+    page.goto(states_site + SD)
+    tree = page.locator("#map-pay").aria_snapshot()
+    assert 'group "Median pay a year of Software Developers by state, May 2025"' in tree
+    assert 'img "California: $174,410"' in tree and 'img "Alaska: not released"' in tree
+    assert 'img "California: 1.44"' in page.locator("#map-lq").aria_snapshot()
+    assert page.problems.all() == []

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from ..chart import spread_chart
+from ..compare import order_key, query_string
 from ..geodata import atlas
 from ..maps import occupation_maps
 from ..models import Occupation
@@ -56,6 +57,15 @@ def canonical(request: HttpRequest, **values: str | None) -> bool:
     return set(request.GET) <= set(values) and given == values
 
 
+def compare_url(page) -> str:
+    """Compare places, starting with the two states that employ the most."""
+    top = sorted(page.states.by_employment[:2], key=lambda p: order_key(p.kind, p.name))
+    slugs = [place.slug for place in top] if len(top) > 1 else []
+    return reverse("officialstats:compare_places", args=[page.occupation.slug]) + query_string(
+        slugs
+    )
+
+
 @require_safe
 @cache_by_release(params=("sort",))
 def occupation(request: HttpRequest, slug: str) -> HttpResponse:
@@ -84,6 +94,7 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
             hourly=page.hourly_only,
             location_quotient=page.occupation.level != Occupation.Level.TOTAL,
         ),
+        "compare_url": compare_url(page),
     }
     response = render(request, "officialstats/occupation.html", context)
     response.cache_by_content = canonical(
