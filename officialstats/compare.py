@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from .differences import Difference, Gap, difference, gap
+from .compare_math import Difference, Gap, difference, gap
 from .figures import Datatype, Figure
 
 MAX_PLACES = 4

@@ -132,16 +132,6 @@ def oews_release(db, oews_files):
     return import_oews(oews_files)
 
 
-@pytest.fixture
-def oews_states_release(db, tmp_path):
-    """The small release with every state and territory and two more metro
-    areas (``tests/oews_sample_states.py``: real figures for four occupations),
-    imported and published: what the maps and compare-places tests need."""
-    from tests.oews import write_release
-
-    return import_oews(write_release(tmp_path / "oews-2025-states", more=True))
-
-
 INLINE_TAGS = re.compile(r"</?(a|abbr|b|code|data|em|i|small|span|strong|time)\b[^>]*>")
 
 
@@ -334,3 +324,13 @@ def open_page(browser):
 @pytest.fixture
 def page(open_page):
     return open_page()
+
+
+@pytest.fixture
+def oews_states_release(db, tmp_path):
+    """The small release with every state and territory and two more metro
+    areas (``tests/oews_sample_states.py``: real figures for four occupations),
+    imported and published: what the maps and compare-places tests need."""
+    from tests.oews_sample_states import write_states_release
+
+    return import_oews(write_states_release(tmp_path / "oews-2025-states"))

@@ -12,7 +12,6 @@ import gzip
 from pathlib import Path
 
 from tests import oews_sample_data as sample
-from tests import oews_sample_states as more_states
 
 RELEASE = ("2025A01", "May 2025")
 NEXT_RELEASE = ("2026A01", "May 2026")
@@ -49,18 +48,12 @@ def write_release(
     release: tuple[str, str] = RELEASE,
     series: dict[str, str] | None = None,
     occupations: list[tuple[str, str, int]] | None = None,
+    areas: list[tuple[str, str, str, str]] | None = None,
     compress: bool = False,
-    more: bool = False,
 ) -> Path:
-    """Write a release's eight files into ``folder`` and return it; ``more``
-    adds every other state and two metropolitan areas (``oews_sample_states``)."""
+    """Write a release's eight files into ``folder`` and return it."""
     folder.mkdir(parents=True, exist_ok=True)
     occupations = sample.OCCUPATIONS if occupations is None else occupations
-    areas = sample.AREAS
-    series = sample.SERIES if series is None else series
-    if more:
-        areas = sorted({area[1]: area for area in [*sample.AREAS, *more_states.AREAS]}.values())
-        series = {**more_states.SERIES, **series}
     files = {
         "oe.release": table(("release_date", "description"), [release]),
         "oe.datatype": table(("datatype_code", "datatype_name"), sample.DATATYPES),
@@ -69,7 +62,10 @@ def write_release(
             ("areatype_code", "areatype_name"),
             [("M", "Metropolitan or nonmetropolitan area"), ("N", "National"), ("S", "State")],
         ),
-        "oe.area": table(("state_code", "area_code", "areatype_code", "area_name"), areas),
+        "oe.area": table(
+            ("state_code", "area_code", "areatype_code", "area_name"),
+            sample.AREAS if areas is None else areas,
+        ),
         "oe.occupation": table(
             ("occupation_code", "occupation_name", "display_level", "selectable", "sort_sequence"),
             [(c, n, level, "T", i) for i, (c, n, level) in enumerate(occupations, 1)],
@@ -78,7 +74,7 @@ def write_release(
             ("industry_code", "industry_name", "display_level", "selectable", "sort_sequence"),
             [(c, n, level, "T", i) for i, (c, n, level) in enumerate(sample.INDUSTRIES, 1)],
         ),
-        "oe.data.0.Current": data_text(series, release),
+        "oe.data.0.Current": data_text(sample.SERIES if series is None else series, release),
     }
     for name, text in files.items():
         if compress:

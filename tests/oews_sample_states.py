@@ -5,8 +5,10 @@ Every other state and territory (so a map has all 54 to shade, and three to list
 it) and two more metropolitan areas, for four occupations: all occupations, software
 developers, actors (hourly only, often not released) and anesthesiologists (medians
 top-coded in many states). Taken from the bundled May 2025 data (oews.md), table
-``cell``, in the format of ``oews_sample_data.py``; ``tests/oews.py`` adds it to the small
-release with ``write_release(folder, more=True)``."""
+``cell``, in the format of ``oews_sample_data.py``, added to the small release by
+:func:`write_states_release`."""
+
+from pathlib import Path
 
 AREAS = [  # (state_code, area_code, areatype_code, area_name)
     ("01", "0100000", "S", "Alabama"),
@@ -240,3 +242,12 @@ SERIES = {
     "OEUM0042660000000000000": "2086210 0.0 44.13 91790 0.5 20.33 23.64 34.91 54.16 80.50 42280 49160 72610 112650 167440 1000.000 1.00",
     "OEUM0042660000000151252": "92770 1.9 84.09 174920 1.3 47.69 63.85 80.42 101.86 124.02 99190 132800 167280 211860 257960 44.468 4.10",
 }
+
+
+def write_states_release(folder: Path) -> Path:
+    """The small release (``oews_sample_data``) with these areas and series added."""
+    from tests import oews_sample_data as sample
+    from tests.oews import write_release
+
+    areas = {area[1]: area for area in [*sample.AREAS, *AREAS]}  # by area code, once each
+    return write_release(folder, areas=sorted(areas.values()), series={**SERIES, **sample.SERIES})

@@ -17,7 +17,7 @@ from django.test import RequestFactory
 from comparisons.caching import page_cache_key, recall
 from officialstats import versioning
 from officialstats.compare import MAX_READ, Place, choose, compare_rows, query_string
-from officialstats.differences import Difference, difference, gap
+from officialstats.compare_math import Difference, difference, gap
 from officialstats.figures import Datatype, figure
 from tests.conftest import page_text
 
@@ -334,9 +334,9 @@ AUSTIN = "austin-round-rock-san-marcos-tx"
 def states_site(site, tmp_path):
     """The live server with the content and the release with every state."""
     from tests.conftest import import_oews
-    from tests.oews import write_release
+    from tests.oews_sample_states import write_states_release
 
-    import_oews(write_release(tmp_path / "states", more=True))
+    import_oews(write_states_release(tmp_path / "states"))
     return site
 
 
@@ -403,3 +403,20 @@ def test_axe_finds_nothing_and_a_phone_sees_every_cell(open_page, states_site, s
                 for control in page.locator(".add-place select, .add-place button, .remove").all():
                     assert control.bounding_box()["height"] >= 43.5
         assert page.problems.all() == []
+
+
+def test_places_link_to_the_occupations_own_page_for_them_where_the_site_has_one(monkeypatch):
+    from django.urls import NoReverseMatch
+
+    from officialstats.views import links
+
+    def missing(*args, **kwargs):
+        raise NoReverseMatch("no such pages")
+
+    monkeypatch.setattr(links, "reverse", missing)
+    assert links.place_links("software-developers", ["texas"]) == {}
+    monkeypatch.setattr(links, "reverse", lambda name, args: "/occupations/{}/in/{}/".format(*args))
+    assert links.place_links("software-developers", ["texas", "place-slugs-r-us"]) == {
+        "texas": "/occupations/software-developers/in/texas/",
+        "place-slugs-r-us": "/occupations/software-developers/in/place-slugs-r-us/",
+    }

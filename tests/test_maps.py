@@ -513,9 +513,9 @@ SHADES = """() => {
 @pytest.fixture
 def states_site(site, tmp_path):
     from tests.conftest import import_oews
-    from tests.oews import write_release
+    from tests.oews_sample_states import write_states_release
 
-    import_oews(write_release(tmp_path / "states", more=True))
+    import_oews(write_states_release(tmp_path / "states"))
     return site
 
 

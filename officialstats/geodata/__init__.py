@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 PATH = Path(__file__).resolve().parent / "states.json"

@@ -2,14 +2,16 @@
 
 Written here rather than as template loops: a page draws 51 regions per map
 and a table row per state, and statistics pages render cold. Every name and
-label is escaped; the shapes are sent once a page (``{% map_shapes %}``) and
-each map draws them with ``<use>``.
+label is escaped (by the standard library's ``html.escape``: they are plain
+strings, and Django's wrapper costs more); the shapes are sent once a page
+(``{% map_shapes %}``) and each map draws them with ``<use>``.
 """
 
 from __future__ import annotations
 
+from html import escape
+
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from officialstats import display

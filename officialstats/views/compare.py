@@ -25,7 +25,9 @@ from ..compare import MAX_PLACES, PARAM, compare_rows, query_string
 from ..queries.compare import ComparePage, load_compare_places
 from ..seo import index_crumb, source_name
 from . import cache_by_release
-from .occupations import cite, links
+from .links import place_links
+from .occupations import cite
+from .occupations import links as site_links
 
 TEMPLATE = "officialstats/compare_places.html"
 
@@ -84,7 +86,8 @@ def compare_places(request: HttpRequest, slug: str) -> HttpResponse:
     canonical = page.choice.canonical and set(request.GET) <= {PARAM}
     if not canonical and not page.choice.messages and not partial:
         return HttpResponseRedirect(address)
-    urls = links()
+    urls = site_links()
+    links = place_links(slug, page.choice.slugs)
     names = [item.place.name for item in page.places]
     context = {
         **urls,
@@ -98,8 +101,12 @@ def compare_places(request: HttpRequest, slug: str) -> HttpResponse:
             page.nation,
             hourly=page.hourly_only,
         ),
-        "removals": [
-            (place, base + query_string([s for s in page.choice.slugs if s != place.slug]))
+        "chosen": [
+            (
+                place,
+                base + query_string([s for s in page.choice.slugs if s != place.slug]),
+                links.get(place.slug),
+            )
             for place in page.choice.places
         ],
         "names": _names(names),

@@ -27,6 +27,7 @@ from ..queries.occupations import load_occupation_page
 from ..queries.provenance import BLS_NOTICE
 from ..seo import citation, index_meta, occupation_meta, source_name
 from . import cache_by_release
+from .links import place_links
 
 INDEX = "officialstats/occupation_index.html"
 
@@ -95,6 +96,7 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
             location_quotient=page.occupation.level != Occupation.Level.TOTAL,
         ),
         "compare_url": compare_url(page),
+        "links": place_links(slug, [row.slug for row in page.by_state if row.estimated]),
     }
     response = render(request, "officialstats/occupation.html", context)
     response.cache_by_content = canonical(

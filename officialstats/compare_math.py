@@ -1,4 +1,5 @@
-"""Differences between OEWS figures, in their states. Pure: no database.
+"""The arithmetic of comparing places: differences between OEWS figures in
+their states, and the gap between the highest and the lowest. Pure: no database.
 
 A difference is worked out only where the figures allow it, and says how
 far it can be trusted:
