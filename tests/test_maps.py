@@ -22,7 +22,6 @@ from officialstats.figures import Datatype, Figure, State, figure
 from officialstats.geodata import build, topojson
 from officialstats.queries.states import StateRow
 from tests.conftest import page_text
-from tests.test_accessibility import CONTRAST
 from tests.test_html_validity import vnu  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -471,11 +470,9 @@ def test_pages_with_maps_and_comparisons_are_valid_html(
 
 # In a real browser ------------------------------------------------------------------------------
 
-# Each shaded state's fill, its contrast with the page and its legend swatch
-# (CONTRAST: the WCAG formulas of tests/test_accessibility.py).
-SHADES = (
-    CONTRAST
-    + """
+# Each shaded state's fill, its contrast with the page and its legend swatch,
+# after the WCAG formulas of tests/test_accessibility.py (CONTRAST).
+SHADES = """
   const out = [];
   for (const map of document.querySelectorAll("figure.map")) {
     for (const use of map.querySelectorAll("use")) {
@@ -488,8 +485,7 @@ SHADES = (
     }
   }
   return out;
-""".join(["(() => {", "})()"])
-)
+"""
 
 
 @pytest.fixture
@@ -507,8 +503,10 @@ def test_every_shade_stands_out_from_the_page_and_matches_its_legend(
     open_page, states_site, scheme
 ):
     page = open_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    from tests.test_accessibility import CONTRAST
+
     page.goto(states_site + SD)
-    shades = page.evaluate(SHADES)
+    shades = page.evaluate(CONTRAST + SHADES.join(["(() => {", "})()"]))
     assert {(s["map"], s["css"]) for s in shades} >= {("map-pay", "c1"), ("map-pay", "c5")}
     assert {s["css"] for s in shades if s["map"] == "map-lq"} == {f"c{n}" for n in range(1, 6)}
     for shade in shades:
