@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 PYTHON ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve setup db data stats worker test lint check validate html-checker audit ci clean lock upgrade lock-check
+.PHONY: help run serve setup db data stats worker test lint check validate html-checker audit us-atlas maps ci clean lock upgrade lock-check
 
 help:
 	@echo "make run    set everything up and serve http://127.0.0.1:$(PORT) (PORT=8001 to change),"
@@ -21,12 +21,15 @@ help:
 	@echo "make check  Django system checks and a check for missing migrations"
 	@echo "make validate  every page type through the W3C HTML checker (needs Java and npm)"
 	@echo "make audit  Lighthouse budget for the article and calculator (production stack)"
+	@echo "make maps   rebuild the state shapes the maps draw (officialstats/geodata/states.json)"
+	@echo "            from the pinned us-atlas (needs npm); the result is committed"
 	@echo "make lock   rewrite requirements/*.txt after editing pyproject.toml's dependencies"
 	@echo "make upgrade  move every locked version to the newest that pyproject.toml allows"
 	@echo "            (PACKAGES=\"django ruff\" for only those); then run make ci"
 	@echo "make lock-check  fail unless requirements/*.txt are what make lock would write"
 	@echo "make clean  remove the virtualenv, the local database, collected static files,"
 	@echo "            Lighthouse (bench/node_modules), the HTML checker (tools/vnu/node_modules),"
+	@echo "            us-atlas (tools/us-atlas/node_modules),"
 	@echo "            scratch files (.tmp) and fetched data (.data)"
 
 # Django 6 needs Python >= 3.12: try $(PYTHON), the pyenv version from
@@ -152,6 +155,23 @@ $(LIGHTHOUSE): bench/package.json bench/package-lock.json
 audit: setup $(LIGHTHOUSE)
 	$(PY) bench/audit.py $(AUDIT_ARGS)
 
+# The state boundaries for the maps: us-atlas (the Census Bureau's cartographic
+# boundary files as TopoJSON), pinned by tools/us-atlas/package-lock.json and
+# installed into tools/us-atlas/node_modules. `make maps` turns it into SVG
+# paths in officialstats/geodata/states.json, which is committed: the site and
+# its tests need no npm (tests/test_maps.py checks the two agree when the
+# package is installed).
+US_ATLAS := tools/us-atlas/node_modules/us-atlas/states-albers-10m.json
+
+$(US_ATLAS): tools/us-atlas/package.json tools/us-atlas/package-lock.json
+	npm ci --prefix tools/us-atlas --no-audit --no-fund --loglevel=error
+	@touch $@
+
+us-atlas: $(US_ATLAS)
+
+maps: setup $(US_ATLAS)
+	$(PY) -m officialstats.geodata.build
+
 ci:
 	bash .ci/run
 
@@ -189,4 +209,4 @@ lock-check: $(UV)
 	diff -ru requirements .tmp/lock-check
 
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .tmp bench/node_modules tools/vnu/node_modules .data
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-* staticfiles .pytest_cache .tmp bench/node_modules tools/vnu/node_modules tools/us-atlas/node_modules .data

@@ -1,9 +1,12 @@
-"""Occupation pages, the occupation index and search: cold render, queries, size.
+"""Occupation pages (with their state maps), the index, search and compare
+places: cold render, queries, size.
 
 Goals (issue 12, point 9): an occupation page renders cold in at most 10 ms
 (median, in-process, SQLite, the whole release loaded), with a number of
 queries that does not grow with the catalogue, in at most 14 KB of gzipped
 HTML; the index and search within the same budgets with 1,104 occupations.
+Issue 13 keeps occupation pages in those budgets with their two state maps
+(whose own cost is reported apart) and holds compare places to them too.
 
 Every request is cold: the page cache, what each process remembers and the
 live release's state are cleared before it, so each render reads the
@@ -51,6 +54,14 @@ PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_NAME = "careerguide_bench_pages"
 SAMPLE = 100  # occupations drawn at random (fixed seed) from the whole release
 
+COMPARE = "/occupations/software-developers/places/"
+COMPARE_TWO = f"{COMPARE}?p=california&p=texas"
+COMPARE_FOUR = (
+    f"{COMPARE_TWO}&p=austin-round-rock-san-marcos-tx"
+    "&p=hill-country-region-of-texas-nonmetropolitan-area"
+)
+# Pages whose maps' share of the cost is measured apart.
+MAPPED = ["software-developers", "management-occupations"]
 # (label, path, extra headers); in both releases unless marked full-only.
 PAGES = [
     ("Software Developers (detailed)", "/occupations/software-developers/", {}),
@@ -66,6 +77,10 @@ PAGES = [
     ("search: software", "/occupations/?q=software", {}),
     ("search: manager", "/occupations/?q=manager", {}),
     ("search as you type (htmx)", "/occupations/?q=engineer", {"HTTP_HX_REQUEST": "true"}),
+    ("compare places: none yet", "/occupations/software-developers/places/", {}),
+    ("compare places: two states", COMPARE_TWO, {}),
+    ("compare places: four places", COMPARE_FOUR, {}),
+    ("compare places: a place added (htmx)", COMPARE_FOUR, {"HTTP_HX_REQUEST": "true"}),
 ]
 FULL_ONLY = {"/occupations/?sort=employment&page=2"}
 
@@ -131,16 +146,73 @@ def worker(database_url: str, repeat: int, sample: int) -> None:
             "gzipped": len(gzip.compress(body, compresslevel=6, mtime=0)),
         }
 
+    def maps_cost(slug: str, repeat: int) -> dict:
+        """What the maps add to a page: their query, building them and
+        rendering their include (CPU ms), and their share of the gzipped page."""
+        import re
+
+        from django.template.loader import render_to_string
+
+        from officialstats.geodata import atlas
+        from officialstats.maps import occupation_maps
+        from officialstats.queries.occupations import load_occupation_page
+        from officialstats.queries.states import state_rows
+
+        page = load_occupation_page(slug)
+        query, build = [], []
+        for _ in range(repeat):
+            start = time.process_time()
+            rows = state_rows(page.release.id, page.occupation.id, page.hourly_only)
+            middle = time.process_time()
+            maps = occupation_maps(
+                rows, atlas().shapes, subject=page.occupation.title,
+                release=page.release.name, hourly=page.hourly_only,
+            )  # fmt: skip
+            render_to_string(
+                "officialstats/includes/state_maps.html",
+                {"maps": maps, "rows": rows, "subject": page.occupation.title,
+                 "release_name": page.release.name, "hourly": page.hourly_only,
+                 "methodology_url": "/methodology/"},
+            )  # fmt: skip
+            query.append(middle - start)
+            build.append(time.process_time() - middle)
+        body = client.get(f"/occupations/{slug}/").content.decode()
+        without = re.sub(r'<section id="by-state".*?</section>', "", body, flags=re.S)
+        # The whole page again, round by round with and without its maps (no
+        # state query, no maps, an empty table): what a reader's request pays.
+        import officialstats.queries.occupations as loader
+        import officialstats.views.occupations as view
+
+        with_maps, without_maps = [], []
+        real = (view.occupation_maps, loader.state_rows)
+        for _ in range(repeat):
+            with_maps.append(once(f"/occupations/{slug}/", {})[1])
+            view.occupation_maps, loader.state_rows = (lambda *a, **k: []), (lambda *a: [])
+            try:
+                without_maps.append(once(f"/occupations/{slug}/", {})[1])
+            finally:
+                view.occupation_maps, loader.state_rows = real
+        return {
+            "page_ms": statistics.median(with_maps) * 1000,
+            "page_without_ms": statistics.median(without_maps) * 1000,
+            "rows": len(rows),
+            "query_ms": statistics.median(query) * 1000,
+            "render_ms": statistics.median(build) * 1000,
+            "gzipped": len(gzip.compress(body.encode(), compresslevel=6, mtime=0)),
+            "share": len(gzip.compress(body.encode(), compresslevel=6, mtime=0))
+            - len(gzip.compress(without.encode(), compresslevel=6, mtime=0)),
+        }
+
     client.get("/occupations/")  # imports, template compilation: not a reader's cost
     results = {"occupations": occupations, "vendor": connection.vendor, "pages": {}}
-    pages = [(path, headers) for _, path, headers in PAGES]
-    pages = [(p, h) for p, h in pages if p not in FULL_ONLY or occupations >= 1000]
+    pages = [page for page in PAGES if page[1] not in FULL_ONLY or occupations >= 1000]
     # Round by round, so a burst of load elsewhere touches every page alike.
-    runs: dict[str, list] = {path: [] for path, _ in pages}
+    runs: dict[str, list] = {label: [] for label, _, _ in pages}
     for _ in range(repeat):
-        for path, headers in pages:
-            runs[path].append(once(path, headers))
-    results["pages"] = {path: summary(path_runs) for path, path_runs in runs.items()}
+        for label, path, headers in pages:
+            runs[label].append(once(path, headers))
+    results["pages"] = {label: summary(label_runs) for label, label_runs in runs.items()}
+    results["maps"] = {slug: maps_cost(slug, repeat) for slug in MAPPED}
     if sample:
         slugs = sorted(Occupation.objects.filter(release_id=live.id).values_list("slug", flat=True))
         chosen = random.Random(12).sample(slugs, min(sample, len(slugs)))
@@ -217,8 +289,8 @@ def report(name: str, small: dict, full: dict) -> list[str]:
         "|---|---:|---:|---:|---:|---:|---:|---|---|---|",
     ]
     for label, path, _ in PAGES:
-        measured = full["pages"][path]
-        queries = small["pages"].get(path, {}).get("queries", "")
+        measured = full["pages"][label]
+        queries = small["pages"].get(label, {}).get("queries", "")
         lines.append(
             f"| {label} (`{path}`) | {measured['cpu_ms']:.1f} | {measured['cpu_min_ms']:.1f} "
             f"| {measured['wall_ms']:.1f} "
@@ -236,6 +308,25 @@ def report(name: str, small: dict, full: dict) -> list[str]:
             f"|  | {queries} | {sample['gzipped_max'] / 1024:.1f} (largest) "
             f"| {verdict(sample['cpu_ms'], GOAL_MS)} | {verdict(sample['wall_ms'], GOAL_MS)} "
             f"| {verdict(sample['gzipped_max'], GOAL_GZIP)} |"
+        )
+    lines += [
+        "",
+        "What the two state maps and their table cost an occupation page (included above): "
+        "the cold page's CPU time with them and, in the same rounds, without them (no "
+        "state query, no maps); apart, the query for every state and building the maps "
+        "and rendering their part of the page (CPU, medians); and their share of the "
+        "gzipped page.",
+        "",
+        "| page | states | cpu ms | cpu ms, without maps | query ms | maps and table ms "
+        "| gzipped KB | of which maps KB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for slug, cost in full.get("maps", {}).items():
+        lines.append(
+            f"| `/occupations/{slug}/` | {cost['rows']} | {cost['page_ms']:.1f} "
+            f"| {cost['page_without_ms']:.1f} | {cost['query_ms']:.2f} "
+            f"| {cost['render_ms']:.2f} | {cost['gzipped'] / 1024:.1f} "
+            f"| {cost['share'] / 1024:.1f} |"
         )
     return [*lines, ""]
 
@@ -276,7 +367,8 @@ def main() -> None:
             )
     load_after = os.getloadavg()
     lines = [
-        f"### {datetime.date.today().isoformat()}, occupation pages, commit {commit()}: "
+        f"### {datetime.date.today().isoformat()}, occupation pages and compare places, "
+        f"commit {commit()}: "
         f"{machine()}",
         "",
         f"Cold renders in-process (Django test client, DEBUG off, nothing cached), median of "

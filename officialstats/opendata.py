@@ -83,9 +83,15 @@ def _row(page: OccupationPage, figure: Figure, area: str, industry: str, note: s
 
 
 def occupation_rows(page: OccupationPage) -> list[dict]:
-    """Every figure of the page: the national estimate, then each ranked place and industry."""
+    """Every figure of the page: the national estimate, every state's (as its
+    maps and their table show them), then each ranked area and industry."""
     rows = [_row(page, figure, NATION, ALL_INDUSTRIES) for figure in page.figures.values()]
     seen: set[tuple[str, str]] = set()
+    for state in page.by_state:
+        if state.estimated:
+            seen.add((state.name, "True"))
+            figures = (state.employment, state.pay, state.location_quotient)
+            rows.extend(_row(page, figure, state.name, ALL_INDUSTRIES) for figure in figures)
 
     def ranked(items: list[PlaceRow | IndustryRow], place: bool) -> None:
         for item in items:

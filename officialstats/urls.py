@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import data, occupations
+from .views import compare, data, occupations
 
 app_name = "officialstats"
 
@@ -19,4 +19,5 @@ urlpatterns = [
         name="occupation_csv",
     ),
     path("occupations/<slug:slug>/", occupations.occupation, name="occupation"),
+    path("occupations/<slug:slug>/places/", compare.compare_places, name="compare_places"),
 ]

@@ -355,3 +355,13 @@ def open_page(browser):
 @pytest.fixture
 def page(open_page):
     return open_page()
+
+
+@pytest.fixture
+def oews_states_release(db, tmp_path):
+    """The small release with every state and territory and two more metro
+    areas (``tests/oews_sample_states.py``: real figures for four occupations),
+    imported and published: what the maps and compare-places tests need."""
+    from tests.oews_sample_states import write_states_release
+
+    return import_oews(write_states_release(tmp_path / "oews-2025-states"))

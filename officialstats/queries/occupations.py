@@ -1,13 +1,14 @@
 """The occupation page's loader, and an occupation's national figures for other pages.
 
 :func:`load_occupation_page` reads everything one occupation's page shows
-from the live release in three indexed queries (plus the live release's,
+from the live release in four indexed queries (plus the live release's,
 read at most once a second), whatever the size of the catalogue:
 
 1. the occupation, the groups above it, its siblings and its children,
    each with its national, cross-industry estimate;
 2. its states and areas that pay and employ most (ranked in SQL);
-3. its industries that employ and pay most (ranked in SQL).
+3. its industries that employ and pay most (ranked in SQL);
+4. every state and territory, for the maps (``states.py``).
 
 :func:`national_figures` gives other pages one occupation's national
 figures by SOC code, in one query.
@@ -37,6 +38,7 @@ from .common import (
 )
 from .rankings import IndustryRow, PlaceRow, Ranking
 from .sql import fetch, table, value
+from .states import StateRow, state_rows
 
 ESTIMATE_FIELDS = (*VALUE_FIELDS, *NOTE_FIELDS)
 
@@ -142,6 +144,7 @@ class OccupationPage(NationalFigures):
     states: Ranking[PlaceRow]
     areas: Ranking[PlaceRow]
     industries: Ranking[IndustryRow]
+    by_state: list[StateRow]  # every state and territory, for the maps and their table
 
     @property
     def parent(self) -> OccupationRef | None:
@@ -187,6 +190,7 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
         states=states,
         areas=areas,
         industries=rankings.industries(release.id, occupation.id, hourly_only),
+        by_state=state_rows(release.id, occupation.id, hourly_only),
     )
 
 

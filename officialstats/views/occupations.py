@@ -12,6 +12,10 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from ..chart import spread_chart
+from ..compare import order_key, query_string
+from ..geodata import atlas
+from ..maps import occupation_maps
+from ..models import Occupation
 from ..queries.common import SORTS
 from ..queries.index import (
     OccupationList,
@@ -23,6 +27,7 @@ from ..queries.occupations import load_occupation_page
 from ..queries.provenance import BLS_NOTICE
 from ..seo import citation, index_meta, occupation_meta, source_name
 from . import cache_by_release
+from .links import place_links
 
 INDEX = "officialstats/occupation_index.html"
 
@@ -53,6 +58,15 @@ def canonical(request: HttpRequest, **values: str | None) -> bool:
     return set(request.GET) <= set(values) and given == values
 
 
+def compare_url(page) -> str:
+    """Compare places, starting with the two states that employ the most."""
+    top = sorted(page.states.by_employment[:2], key=lambda p: order_key(p.kind, p.name))
+    slugs = [place.slug for place in top] if len(top) > 1 else []
+    return reverse("officialstats:compare_places", args=[page.occupation.slug]) + query_string(
+        slugs
+    )
+
+
 @require_safe
 @cache_by_release(params=("sort",))
 def occupation(request: HttpRequest, slug: str) -> HttpResponse:
@@ -73,6 +87,16 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         "sort": sort if sort in SORTS else "",
         "sorts": SORTS,
+        "maps": occupation_maps(
+            page.by_state,
+            atlas().shapes,
+            subject=page.occupation.title,
+            release=page.release.name,
+            hourly=page.hourly_only,
+            location_quotient=page.occupation.level != Occupation.Level.TOTAL,
+        ),
+        "compare_url": compare_url(page),
+        "links": place_links(slug, [row.slug for row in page.by_state if row.estimated]),
     }
     response = render(request, "officialstats/occupation.html", context)
     response.cache_by_content = canonical(
