@@ -48,6 +48,7 @@ def write_release(
     release: tuple[str, str] = RELEASE,
     series: dict[str, str] | None = None,
     occupations: list[tuple[str, str, int]] | None = None,
+    areas: list[tuple[str, str, str, str]] | None = None,
     compress: bool = False,
 ) -> Path:
     """Write a release's eight files into ``folder`` and return it."""
@@ -61,7 +62,10 @@ def write_release(
             ("areatype_code", "areatype_name"),
             [("M", "Metropolitan or nonmetropolitan area"), ("N", "National"), ("S", "State")],
         ),
-        "oe.area": table(("state_code", "area_code", "areatype_code", "area_name"), sample.AREAS),
+        "oe.area": table(
+            ("state_code", "area_code", "areatype_code", "area_name"),
+            sample.AREAS if areas is None else areas,
+        ),
         "oe.occupation": table(
             ("occupation_code", "occupation_name", "display_level", "selectable", "sort_sequence"),
             [(c, n, level, "T", i) for i, (c, n, level) in enumerate(occupations, 1)],

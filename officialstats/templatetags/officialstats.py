@@ -14,7 +14,9 @@ from django.utils.safestring import SafeString, mark_safe
 from officialstats import display
 from officialstats.figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Figure, State
 from officialstats.queries.common import Summary
-from officialstats.reliability import thresholds
+from officialstats.queries.occupation_places import NEIGHBOURS
+from officialstats.reliability import Z95, thresholds
+from officialstats.thin import MAX_EMPLOYMENT_RSE, MAX_WAGE_RSE, MIN_PERCENTILES
 
 register = template.Library()
 HOURLY = ' <span class="meta">an hour</span>'
@@ -54,16 +56,25 @@ def occupation_rows(rows: list[Summary]) -> SafeString:
 
 
 @register.simple_tag
-def ranked_rows(rows: list, *figures: str) -> SafeString:
-    """The rows of a ranking table: the place or industry, then ``figures`` of it."""
+def ranked_rows(rows: list, *figures: str, link: str = "") -> SafeString:
+    """The rows of a ranking table: the place or industry, then ``figures`` of it.
+
+    With ``link`` (an occupation's address), each place links to the
+    occupation's page for it: ``<link>in/<place>/``."""
     return mark_safe(
         "".join(
-            f'<tr><th scope="row">{escape(row.name)}</th>'
+            f'<tr><th scope="row">{_name(row, link)}</th>'
             + "".join(f'<td class="num">{fig(getattr(row, name))}</td>' for name in figures)
             + "</tr>"
             for row in rows
         )
     )
+
+
+def _name(row, link: str) -> str:
+    if link and getattr(row, "slug", ""):
+        return f'<a href="{escape(link)}in/{escape(row.slug)}/">{escape(row.name)}</a>'
+    return escape(row.name)
 
 
 @register.filter
@@ -88,4 +99,18 @@ def top_codes() -> dict[str, str]:
     return {
         "top_hourly": display.hourly(TOP_CODE_HOURLY),
         "top_annual": display.money(TOP_CODE_ANNUAL),
+    }
+
+
+@register.inclusion_tag("officialstats/includes/methodology_places.html")
+def oews_places_method() -> dict:
+    """The methodology's section on occupation x place pages: differences,
+    ranks, the thin-page rule and how a wage is placed, from the code's own limits."""
+    return {
+        "min_percentiles": MIN_PERCENTILES,
+        "max_employment_rse": MAX_EMPLOYMENT_RSE,
+        "employment_margin": round(MAX_EMPLOYMENT_RSE * Z95),
+        "max_wage_rse": MAX_WAGE_RSE,
+        "neighbours": NEIGHBOURS,
+        **top_codes(),
     }
