@@ -241,7 +241,7 @@ def test_the_occupation_page_places_a_salary_nationally(client, oews_release):
     text = page_text(response)
     assert "$120,000 a year" in text
     assert (
-        "Nationally: It is at about the 37th percentile, between the 25th percentile "
+        "Nationally, it is at about the 37th percentile, between the 25th percentile "
         "($105,210) and the median ($135,980): about 37% earn less."
     ) in text
     assert '<meta name="robots" content="noindex">' in response.text
@@ -253,11 +253,11 @@ def test_the_occupation_page_places_a_salary_nationally(client, oews_release):
 def test_the_place_page_places_it_here_in_the_state_and_nationally(client, oews_release):
     text = page_text(client.get(f"{AUSTIN}?pay=100000&per=year"))
     # Austin: 10th $96,110, 25th $104,000; Texas: 10th $82,600, 25th $103,350.
-    assert "In the Austin-Round Rock-San Marcos, TX area: It is at about the 17th percentile" in (
+    assert "In the Austin-Round Rock-San Marcos, TX area, it is at about the 17th percentile" in (
         text
     )  # 10 + (100,000 - 96,110) / (104,000 - 96,110) x 15 = 17.4
-    assert "In Texas: It is at about the 23rd percentile" in text  # 22.6
-    assert "Nationally: It is at about the 22nd percentile" in text  # 21.6
+    assert "In Texas, it is at about the 23rd percentile" in text  # 22.6
+    assert "Nationally, it is at about the 22nd percentile" in text  # 21.6
 
 
 def test_an_hourly_offer_is_placed_among_hourly_wages(client, oews_release):

@@ -60,7 +60,8 @@ def answer(form: PayForm, places: list[tuple[str, dict[Datatype, Figure], str]])
             other = "an hour" if per == "year" else "a year"
             return PayAnswer(pay_text, [], other_unit=other)
         found = pay_position.position(pay, spread)
-        placed.append(Placed(where, found, pay_position.sentence(found, spread), url))
+        said = pay_position.sentence(found, spread)  # "It is ...", after "In Texas, "
+        placed.append(Placed(where, found, said[0].lower() + said[1:], url))
     return PayAnswer(pay_text, placed)
 
 
