@@ -273,3 +273,64 @@ def test_public_pages_are_get_or_head_only_set_no_cookie_and_need_no_unsafe_csp(
     for script in re.findall(r"<script\b[^>]*>", body):
         assert "src=" in script or 'type="application/ld+json"' in script, script
     assert not re.search(r"\shx-[a-z]", body)
+
+
+# In a real browser ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def places_site(site, tmp_path):
+    """The live server with the content and the places' release published."""
+    from tests import oews_sample_data as sample
+    from tests.oews import write_release
+
+    import_oews(
+        write_release(tmp_path / "site", areas=sample.PLACES_AREAS, series=sample.PLACES_SERIES)
+    )
+    return site
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "scheme"), [(360, "dark"), (1280, "light")])
+def test_in_a_browser_the_pages_fit_and_axe_finds_nothing(open_page, places_site, width, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.test_accessibility import AXE_OPTIONS
+    from tests.test_occupation_pages import OVERFLOWING
+
+    page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    for path in (
+        "/places/",
+        "/places/?q=tex",
+        TEXAS,
+        "/places/texarkana-tx-ar/",
+        "/occupations/software-developers/in/austin-round-rock-san-marcos-tx/",
+        "/occupations/software-developers/in/texas/?pay=120000&per=year",
+        "/occupations/actors/in/austin-round-rock-san-marcos-tx/",
+    ):
+        page.goto(places_site + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(OVERFLOWING) == [], path
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, (path, results.generate_report())
+        unlabelled = page.evaluate(
+            "() => [...document.querySelectorAll('.place-table td, .compare-table td, "
+            ".occupation-table td')].filter((td) => !td.dataset.label).length"
+        )
+        assert unlabelled == 0, path
+    assert page.problems.all() == []
+
+
+@pytest.mark.browser
+def test_in_a_browser_the_search_narrows_in_place(open_page, places_site):
+    page = open_page(viewport={"width": 360, "height": 800})
+    page.goto(places_site + "/places/")
+    page.evaluate("window.__marker = 1")
+    page.fill("#place-q", "san jose")
+    expect = pytest.importorskip("playwright.sync_api").expect
+    expect(page.locator("#results-status")).to_contain_text("1 area matching")
+    assert page.evaluate("window.__marker") == 1  # no page load
+    assert "San Jose-Sunnyvale-Santa Clara, CA" in page.inner_text("#results")
+    assert "Austin" not in page.inner_text("#results")
+    assert page.url.endswith(("/places/?q=san+jose", "/places/?q=san%20jose"))
+    assert page.problems.all() == []
