@@ -40,7 +40,7 @@ def occupation_place_crumbs(page: OccupationPlacePage) -> list[tuple[str, str]]:
     """Home › Occupations › the occupation › (its state, for an area) › the place."""
     occupation = page.occupation
     crumbs = [home_crumb(), index_crumb(), (occupation.title, occupation.url)]
-    if page.state is not None:
+    if page.state_figures is not None:  # the occupation's page for the state exists
         crumbs.append((page.state.name, occupation_place_path(occupation.slug, page.state.slug)))
     return [*crumbs, (page.place.name, page.url)]
 

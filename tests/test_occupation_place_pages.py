@@ -119,6 +119,24 @@ def test_hourly_only_occupations_compare_hourly_wages(client, places_release):
     assert "Median $25.86 $29.05 −$3.19 (−11.0%)" in text
 
 
+def test_an_area_whose_state_has_no_estimate_compares_with_the_nation_alone(client, db, tmp_path):
+    from tests import oews_sample_data as sample
+    from tests.oews import write_release
+
+    series = {k: v for k, v in sample.SERIES.items() if k != "OEUS4800000000000151252"}
+    import_oews(write_release(tmp_path / "no-texas", series=series))
+    response = client.get(AUSTIN)
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Median pay $134,120 a year: $1,860 (1.4%) less than nationally." in text
+    assert "Compared with the nation" in text and "Figure Here US Difference 10th" in text
+    assert TEXAS not in response.content.decode()  # no link to a page that does not exist
+    crumbs = [i["name"] for i in structured(response)["BreadcrumbList"]["itemListElement"]]
+    assert "Texas" not in crumbs
+    assert client.get(TEXAS).status_code == 404
+    assert "In Texas" not in page_text(client.get(f"{AUSTIN}?pay=120000&per=year"))
+
+
 # Pages too thin to index ---------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .. import geography
 from ..differences import Difference, Rank, difference, rank
 from ..figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Datatype, Figure, Footnote, figure
 from ..models import Area, Estimate, Industry, Occupation
@@ -29,7 +30,7 @@ from ..versioning import LiveRelease, live_release
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
 from .occupations import ESTIMATE_FIELDS, NationalFigures, estimate_figures
-from .sql import decimal, fetch, table, value
+from .sql import decimal, fetch, fetch_rows, table, value
 
 NEIGHBOURS = 3  # places shown either side of this one by median pay
 
@@ -168,17 +169,7 @@ def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPl
         if state is not None and row["s_e_id"] is not None
         else None
     )
-    hourly_only = nation.hourly_only
-    peers = _peers(release.id, occupation, hourly_only)
-    mine = next(p for p in peers if p.place.id == here_place.id)
-    group = [p for p in peers if p.place.group == here_place.group]
-    ranks = {
-        "pay": rank(mine.pay_key, [p.pay_key for p in group]),
-        "employment": rank(_number(mine.employment), [_number(p.employment) for p in group]),
-        "location_quotient": rank(
-            _number(mine.location_quotient), [_number(p.location_quotient) for p in group]
-        ),
-    }
+    peers = Peers(release.id, occupation, nation.hourly_only, here_place)
     return OccupationPlacePage(
         release=release,
         occupation=occupation,
@@ -187,9 +178,9 @@ def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPl
         here=here,
         nation=nation,
         state_figures=state_figures,
-        ranks=ranks,
-        in_state=_in_state(peers, here_place),
-        similar=_similar(group, mine),
+        ranks=peers.ranks(),
+        in_state=peers.in_state(),
+        similar=peers.similar(),
         thin=thin_reasons(here.figures),
     )
 
@@ -200,65 +191,96 @@ def _figures(row: dict, prefix: str) -> dict[Datatype, Figure]:
     )
 
 
-def _number(item: Figure) -> Decimal | None:
-    return item.value if item.published else None
+class Peers:
+    """Every state and area's estimate of the occupation, as raw rows.
 
+    A page ranks its place among a few hundred others but shows a few dozen,
+    and builds figures only for those: this runs on every cold page.
+    """
 
-def _in_state(peers: list[PeerRow], here: PlaceRef) -> list[PeerRow]:
-    """For a state, its areas (those BLS files under it and those across its
-    border whose name lists it); for an area, the other areas of its state."""
-    state_code = here.state_code
-    return sorted(
-        (
-            peer
-            for peer in peers
-            if not peer.place.is_state
-            and peer.place.id != here.id
-            and peer.place.lies_in(state_code)
-        ),
-        key=lambda peer: peer.place.name,
-    )
+    # Columns of PEERS, in order.
+    ID, KIND, NAME, SLUG, STATE_CODE, STATE_ID = range(6)
+    EMPLOYMENT, EMPLOYMENT_NOTE, PAY, PAY_NOTE, LQ, LQ_NOTE = range(6, 12)
 
+    def __init__(
+        self, release_id: int, occupation: OccupationRef, hourly_only: bool, here: PlaceRef
+    ) -> None:
+        self.occupation, self.here = occupation, here
+        self.pay = "hourly_median" if hourly_only else "annual_median"
+        self.datatype = Datatype.HOURLY_MEDIAN if hourly_only else Datatype.ANNUAL_MEDIAN
+        bound = TOP_CODE_HOURLY if hourly_only else TOP_CODE_ANNUAL
+        params = [occupation.id, release_id, CROSS_INDUSTRY, NATIONAL]
+        self.rows = fetch_rows(PEERS.format(pay=self.pay), params)
+        # Values as the database gives them (SQLite: floats; PostgreSQL:
+        # Decimals): they are only compared here, and converted when shown.
+        self.keys = {
+            row[self.ID]: row[self.PAY]
+            if row[self.PAY] is not None
+            else (bound if row[self.PAY_NOTE] == Footnote.TOP_CODED else None)
+            for row in self.rows
+        }
+        state = here.kind == Area.Kind.STATE
+        self.group = [row for row in self.rows if (row[self.KIND] == Area.Kind.STATE) is state]
+        self.mine = next(row for row in self.rows if row[self.ID] == here.id)
 
-def _similar(group: list[PeerRow], mine: PeerRow) -> list[PeerRow]:
-    """The places of its kind just above and just below it by median pay."""
-    if mine.pay_key is None:
-        return []
-    ranked = sorted(
-        (peer for peer in group if peer.pay_key is not None),
-        key=lambda peer: (-peer.pay_key, peer.place.name),
-    )
-    at = ranked.index(mine)
-    return ranked[max(0, at - NEIGHBOURS) : at] + ranked[at + 1 : at + 1 + NEIGHBOURS]
+    def ranks(self) -> dict[str, Rank]:
+        def of(column: int) -> Rank:
+            return rank(self.mine[column], [row[column] for row in self.group])
 
+        return {
+            "pay": rank(self.keys[self.here.id], [self.keys[row[self.ID]] for row in self.group]),
+            "employment": of(self.EMPLOYMENT),
+            "location_quotient": of(self.LQ),
+        }
 
-def _peers(release_id: int, occupation: OccupationRef, hourly_only: bool) -> list[PeerRow]:
-    pay = "hourly_median" if hourly_only else "annual_median"
-    datatype = Datatype.HOURLY_MEDIAN if hourly_only else Datatype.ANNUAL_MEDIAN
-    bound = TOP_CODE_HOURLY if hourly_only else TOP_CODE_ANNUAL
-    rows = fetch(PEERS.format(pay=pay), [occupation.id, release_id, CROSS_INDUSTRY, NATIONAL])
-    peers = []
-    for row in rows:
-        median = figure(datatype, decimal(pay, row[pay]), row[f"{pay}_note"])
-        key = median.value if median.published else None
-        if key is None and row[f"{pay}_note"] == Footnote.TOP_CODED:
-            key = bound
-        where = place(row)
-        peers.append(
-            PeerRow(
-                place=where,
-                url=occupation_place_path(occupation.slug, where.slug),
-                employment=figure(Datatype.EMPLOYMENT, row["employment"], row["employment_note"]),
-                pay=median,
-                location_quotient=figure(
-                    Datatype.LOCATION_QUOTIENT,
-                    decimal("location_quotient", row["location_quotient"]),
-                    row["location_quotient_note"],
-                ),
-                pay_key=key,
+    def in_state(self) -> list[PeerRow]:
+        """For a state, its areas (those BLS files under it and those across its
+        border whose name lists it); for an area, the other areas of its state."""
+        code = self.here.state_code
+        abbreviation = geography.ABBREVIATIONS.get(code, "??")
+        chosen = [
+            row
+            for row in self.rows
+            if row[self.KIND] != Area.Kind.STATE
+            and row[self.ID] != self.here.id
+            and (
+                row[self.STATE_CODE] == code
+                or (
+                    abbreviation in row[self.NAME].rpartition(",")[2]
+                    and code in geography.states_of(row[self.NAME], row[self.STATE_CODE])
+                )
             )
+        ]
+        return [self.peer(row) for row in sorted(chosen, key=lambda row: row[self.NAME])]
+
+    def similar(self) -> list[PeerRow]:
+        """The places of its kind just above and just below it by median pay."""
+        if self.keys[self.here.id] is None:
+            return []
+        ranked = sorted(
+            (row for row in self.group if self.keys[row[self.ID]] is not None),
+            key=lambda row: (-self.keys[row[self.ID]], row[self.NAME]),
         )
-    return peers
+        at = ranked.index(self.mine)
+        near = ranked[max(0, at - NEIGHBOURS) : at] + ranked[at + 1 : at + 1 + NEIGHBOURS]
+        return [self.peer(row) for row in near]
+
+    def peer(self, row: tuple) -> PeerRow:
+        where = PlaceRef(*row[: len(PLACE_FIELDS)])
+        median = figure(self.datatype, decimal(self.pay, row[self.PAY]), row[self.PAY_NOTE])
+        key = self.keys[row[self.ID]]
+        return PeerRow(
+            place=where,
+            url=occupation_place_path(self.occupation.slug, where.slug),
+            employment=figure(Datatype.EMPLOYMENT, row[self.EMPLOYMENT], row[self.EMPLOYMENT_NOTE]),
+            pay=median,
+            location_quotient=figure(
+                Datatype.LOCATION_QUOTIENT,
+                decimal("location_quotient", row[self.LQ]),
+                row[self.LQ_NOTE],
+            ),
+            pay_key=None if key is None else decimal(self.pay, key),
+        )
 
 
 _ESTIMATES = ", ".join(
