@@ -12,6 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from officialstats import display
+from officialstats.chart import SpreadChart
 from officialstats.figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Figure, State
 from officialstats.queries.common import Summary
 from officialstats.queries.occupation_places import NEIGHBOURS
@@ -114,3 +115,45 @@ def oews_places_method() -> dict:
         "neighbours": NEIGHBOURS,
         **top_codes(),
     }
+
+
+@register.simple_tag
+def spread_svg(chart: SpreadChart, title: str, caption: str, table_id: str) -> SafeString:
+    """An occupation's pay spread drawn from ``officialstats.chart`` geometry;
+    the table ``table_id`` holds the same figures.
+
+    Written here rather than as a template: the chart has a dozen elements
+    with a handful of values each, and every statistics page renders cold."""
+    ticks = "".join(
+        f'<line x1="{tick.x}" x2="{tick.x}" y1="{chart.plot_top}" y2="{chart.plot_bottom}">'
+        f'</line><text class="tick" x="{tick.x}" y="{chart.axis_y}">{escape(tick.label)}</text>'
+        for tick in chart.ticks
+    )
+    bars = []
+    for bar in chart.bars:
+        shape = ""
+        if bar.drawn:
+            median = " median" if bar.name == "Median" else ""
+            shape = (
+                f'<rect class="series-0{median}" x="{chart.plot_left}" y="{bar.y}" '
+                f'width="{bar.width}" height="{bar.height}" rx="3"></rect>'
+            )
+            if bar.open_ended:
+                points = bar.arrow_points
+                shape += f'<polygon class="series-0 open-end" points="{points}"></polygon>'
+        missing = "" if bar.drawn else " missing"
+        bars.append(
+            f'<g><text class="row-label" x="0" y="{bar.text_y}">{escape(bar.name)}</text>{shape}'
+            f'<text class="bar-label{missing}" x="{bar.label_x}" y="{bar.text_y}">'
+            f"{escape(bar.label)}</text></g>"
+        )
+    return SafeString(
+        '<figure class="chart spread-chart">'
+        f'<svg viewBox="0 0 {chart.width} {chart.height}" role="img" '
+        'aria-labelledby="spread-title" aria-describedby="spread-desc" focusable="false">'
+        f'<title id="spread-title">{escape(title)}</title>'
+        f'<desc id="spread-desc">{escape(chart.description)}</desc>'
+        f'<g class="chart-grid" aria-hidden="true">{ticks}</g>{"".join(bars)}</svg>'
+        f'<figcaption>{escape(caption)} <a href="#{escape(table_id)}">The same figures as a '
+        "table</a>.</figcaption></figure>"
+    )

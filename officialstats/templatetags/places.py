@@ -15,7 +15,9 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from officialstats.differences import Difference, Rank, percent_text
-from officialstats.queries.occupation_places import PeerRow
+from officialstats.pay_position import NAMES
+from officialstats.queries.occupation_places import OccupationPlacePage, PeerRow
+from officialstats.queries.occupations import NationalFigures
 from officialstats.queries.places import OccupationHere
 from officialstats.templatetags.officialstats import HOURLY, fig
 
@@ -112,3 +114,42 @@ def highlight_rows(rows: list[OccupationHere]) -> SafeString:
 @register.filter
 def get_sort(sorts: dict, key: str) -> str:
     return sorts.get(key, "")
+
+
+@register.simple_tag
+def compare_rows(page: OccupationPlacePage) -> SafeString:
+    """The rows comparing a place's figures with the nation's and its state's."""
+    state = page.state.name if page.state_figures is not None else ""
+    label = escape(state)
+    rows = []
+    for row in page.comparisons:
+        cells = (
+            _cell("Here", fig(row.here))
+            + _cell("US", fig(row.nation.base))
+            + _cell("Difference from the US", escape(row.nation.cell))
+        )
+        if state:
+            cells += _cell(label, fig(row.state.base)) + _cell(
+                f"Difference from {label}", escape(row.state.cell)
+            )
+        rows.append(f'<tr><th scope="row">{escape(row.label)}</th>{cells}</tr>')
+    return SafeString("".join(rows))
+
+
+@register.simple_tag
+def percentile_rows(figures: NationalFigures) -> SafeString:
+    """The spread's rows: each percentile and the mean, hourly and annual."""
+    rows = [
+        (NAMES[p] if p != 50 else "Median", hourly, annual)
+        for p, hourly, annual in figures.percentiles
+    ]
+    rows.append(("Mean", figures.hourly_mean, figures.annual_mean))
+    return SafeString(
+        "".join(
+            f'<tr><th scope="row">{name}</th>'
+            + _cell("Hourly", fig(hourly))
+            + _cell("Annual", fig(annual))
+            + "</tr>"
+            for name, hourly, annual in rows
+        )
+    )
