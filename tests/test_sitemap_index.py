@@ -102,13 +102,13 @@ def test_editorial_files_follow_edits_and_statistics_files_follow_releases(
 @pytest.mark.parametrize(
     ("path", "queries"),
     [("/sitemap-occupation-places.xml", 3), ("/sitemap-places.xml", 2),
-     ("/sitemap-occupations.xml", 2)],
+     ("/sitemap-occupations.xml", 2), ("/sitemap.xml", 18)],
 )  # fmt: skip
 def test_statistics_files_take_a_fixed_number_of_queries(
     client, db, tmp_path, django_assert_num_queries, monkeypatch, path, queries
 ):
     """The live release, then the list (or, for the occupation x place pages, their count
-    and a file's page of addresses)."""
+    and a file's page of addresses); the index asks each section for its size and date."""
     from officialstats.publishing import publish
     from tests import oews_sample_data as sample
     from tests.oews import write_release
