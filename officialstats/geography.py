@@ -11,6 +11,7 @@ it under.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # FIPS state codes (oe.area's state_code) and the USPS abbreviations area
@@ -39,6 +40,7 @@ def abbreviations_in(name: str) -> tuple[str, ...]:
     return tuple(part for part in match.group(1).split("-") if part in FIPS)
 
 
+@functools.lru_cache(maxsize=2048)  # a release names about 600 places
 def states_of(name: str, filed_under: str) -> tuple[str, ...]:
     """The FIPS codes of every state an area lies in: the one BLS files it
     under first, then the others its name lists."""

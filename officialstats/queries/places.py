@@ -7,7 +7,7 @@ takes four queries whatever the catalogue: the place with its state and
 its all-occupations estimate beside the nation's; the states and the
 areas of its state; a page of its detailed occupations, sorted and cut in
 SQL, each with the national median; and the occupations most common and
-best paid there, ranked with ROW_NUMBER().
+best paid there (and how many there are).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ..versioning import LiveRelease, live_release
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, pay_of, ref
 from .index import ListPage, page_number
-from .sql import decimal, fetch, table
+from .sql import decimal, fetch, fetch_rows, table
 
 PER_PAGE = 50
 TOP = 5
@@ -76,8 +76,7 @@ def load_place_index(query: str = "") -> PlaceIndex | None:
         return None
     query = clean_query(query)
     words = re.findall(r"\w+", query.lower())
-    rows = fetch(ALL_PLACES, [release.id, NATIONAL])
-    places = [place(row) for row in rows]
+    places = [PlaceRef(*row) for row in fetch_rows(ALL_PLACES, [release.id, NATIONAL])]
     states = {p.state_code: p for p in places if p.is_state}
     by_state: dict[str, list[PlaceRef]] = {code: [] for code in states}
     for area in places:
@@ -105,8 +104,11 @@ def _matches(
     abbreviation of a state the place lies in ("tex" and "tx" find Austin)."""
     names = [states[code].name for code in codes if code in states]
     names += [geography.ABBREVIATIONS.get(code, "") for code in codes]
-    said = re.findall(r"\w+", " ".join([name, *names]).lower())
-    return all(any(part.startswith(word) for part in said) for word in words)
+    said = " " + _NOT_WORD.sub(" ", " ".join([name, *names]).lower())
+    return all(f" {word}" in said for word in words)
+
+
+_NOT_WORD = re.compile(r"\W+")
 
 
 def listed_in(state: PlaceRef, areas: list[PlaceRef], states: dict[str, PlaceRef]) -> list[Listed]:
@@ -205,13 +207,17 @@ def load_place_page(slug: str, sort: str = "", page: str | int | None = None) ->
     listed = _occupations(release.id, here, sort, number)
     if not listed and number > 1:
         raise EmptyPage("That page contains no results")
-    count = listed[0]["matches"] if listed else 0
-    top = fetch(HIGHLIGHTS, [*_pay_key_params(), *_pay_key_params(), *_params(release.id, here),
-                             TOP, TOP])  # fmt: skip
-    by_pay = sorted((r for r in top if r["pay_rank"] <= TOP and r["pay_key"] is not None),
-                    key=lambda r: r["pay_rank"])  # fmt: skip
-    by_jobs = sorted((r for r in top if r["jobs_rank"] <= TOP and r["employment"] is not None),
-                     key=lambda r: r["jobs_rank"])  # fmt: skip
+    where = _params(release.id, here)
+    top = _highlights(release.id, where)
+    count = top[0]["matches"] if top else 0
+    by_pay = sorted(
+        (r for r in top if r["list"] == "paid" and r["pay_key"] is not None),
+        key=lambda r: (-r["pay_key"], r["code"]),
+    )
+    by_jobs = sorted(
+        (r for r in top if r["list"] == "common" and r["employment"] is not None),
+        key=lambda r: (-r["employment"], r["code"]),
+    )
     return PlacePage(
         release=release,
         place=here,
@@ -286,36 +292,54 @@ NEARBY = f"""
 """
 _PAY_KEY = "CASE WHEN e.annual_median IS NOT NULL THEN e.annual_median "
 _PAY_KEY += "WHEN e.annual_median_note = %s THEN CAST(%s AS NUMERIC) END"
+# By the columns' names, so that the page's rows and the outer query that
+# adds the nation's medians to them sort alike.
 ORDERS = {
-    "": "o.title, o.code",
-    "median": f"{_PAY_KEY} DESC NULLS LAST, o.code",
-    "employment": "e.employment DESC NULLS LAST, o.code",
-    "lq": "e.location_quotient DESC NULLS LAST, o.code",
+    "": "title, code",
+    "median": "pay_key DESC NULLS LAST, code",
+    "employment": "employment DESC NULLS LAST, code",
+    "lq": "location_quotient DESC NULLS LAST, code",
 }
 _ROWS = f"""
     {", ".join(f"o.{c}" for c in OCCUPATION_FIELDS)},
     {", ".join(f"e.{c}" for c in (*_SUMMARY, "location_quotient", "location_quotient_note"))},
-    {", ".join(f"n.{c} AS n_{c}" for c in _MEDIANS)}
+    e.industry_id
 """
 _FROM = f"""
     FROM {table(Estimate)} e
     JOIN {table(Occupation)} o ON o.id = e.occupation_id
-    LEFT JOIN {table(Estimate)} n ON n.occupation_id = e.occupation_id
-        AND n.industry_id = e.industry_id
-        AND n.area_id = (SELECT id FROM {table(Area)} WHERE release_id = %s AND kind = %s)
     WHERE e.area_id = %s
         AND e.industry_id = (SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
         AND o.level = %s
 """
-PAGE = f"SELECT {_ROWS}, COUNT(*) OVER () AS matches {_FROM} ORDER BY {{order}} LIMIT %s OFFSET %s"
-HIGHLIGHTS = f"""
+# The nation's median beside each row chosen: joined to the rows a page
+# shows, not to the 800 it chooses from.
+_NATION = f"""
+    LEFT JOIN {table(Estimate)} n ON n.occupation_id = r.id AND n.industry_id = r.industry_id
+        AND n.area_id = (SELECT id FROM {table(Area)} WHERE release_id = %s AND kind = %s)
+"""
+_WITH_NATION = f"r.*, {', '.join(f'n.{c} AS n_{c}' for c in _MEDIANS)}"
+PAGE = f"""
+    SELECT {_WITH_NATION} FROM (
+        SELECT {_ROWS}, {_PAY_KEY} AS pay_key {_FROM}
+        ORDER BY {{order}} LIMIT %s OFFSET %s
+    ) r {_NATION}
+    ORDER BY {{order}}
+"""
+# The few most common and best-paid occupations, each list a top-N sort
+# (cheap: no window over every row), with how many there are in all.
+_TOP = f"""
     SELECT * FROM (
-        SELECT {_ROWS}, {_PAY_KEY} AS pay_key,
-            ROW_NUMBER() OVER (ORDER BY {_PAY_KEY} DESC NULLS LAST, o.code) AS pay_rank,
-            ROW_NUMBER() OVER (ORDER BY e.employment DESC NULLS LAST, o.code) AS jobs_rank
-        {_FROM}
-    ) ranked
-    WHERE pay_rank <= %s OR jobs_rank <= %s
+        SELECT {_ROWS}, {_PAY_KEY} AS pay_key, '{{name}}' AS list {_FROM}
+        ORDER BY {{order}} LIMIT %s
+    ) {{name}}
+"""
+HIGHLIGHTS = f"""
+    SELECT {_WITH_NATION}, (SELECT COUNT(*) {_FROM}) AS matches FROM (
+        {_TOP.format(name="paid", order=ORDERS["median"])}
+        UNION ALL
+        {_TOP.format(name="common", order=ORDERS["employment"])}
+    ) r {_NATION}
 """
 
 
@@ -324,10 +348,16 @@ def _pay_key_params() -> list:
 
 
 def _params(release_id: int, where: PlaceRef) -> list:
-    return [release_id, NATIONAL, where.id, release_id, CROSS_INDUSTRY, Occupation.Level.DETAILED]
+    return [where.id, release_id, CROSS_INDUSTRY, Occupation.Level.DETAILED]
 
 
 def _occupations(release_id: int, where: PlaceRef, sort: str, number: int) -> list[dict]:
-    keyed = _pay_key_params() if sort == "median" else []
     sql = PAGE.format(order=ORDERS[sort])
-    return fetch(sql, [*_params(release_id, where), *keyed, PER_PAGE, (number - 1) * PER_PAGE])
+    params = [*_pay_key_params(), *_params(release_id, where), PER_PAGE, (number - 1) * PER_PAGE]
+    return fetch(sql, [*params, release_id, NATIONAL])
+
+
+def _highlights(release_id: int, where: list) -> list[dict]:
+    keys = _pay_key_params()
+    params = [*where, *keys, *where, TOP, *keys, *where, TOP, release_id, NATIONAL]
+    return fetch(HIGHLIGHTS, params)

@@ -10,18 +10,22 @@ phones.
 
 from __future__ import annotations
 
+import html
+
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from officialstats.differences import Difference, Rank, percent_text
 from officialstats.pay_position import NAMES
+from officialstats.queries.areas import PlaceRef, places_path
 from officialstats.queries.occupation_places import OccupationPlacePage, PeerRow
 from officialstats.queries.occupations import NationalFigures
 from officialstats.queries.places import OccupationHere
 from officialstats.templatetags.officialstats import HOURLY, fig
 
 register = template.Library()
+# Django's escape accepts lazy strings, at a cost; these are plain strings.
+escape = html.escape
 
 
 def _head(url: str, text: str, code: str = "") -> str:
@@ -153,3 +157,17 @@ def percentile_rows(figures: NationalFigures) -> SafeString:
             for name, hourly, annual in rows
         )
     )
+
+
+@register.simple_tag
+def place_list(areas: list[tuple[PlaceRef, str]], filed_words: str) -> SafeString:
+    """Areas listed under a state, each linked; one BLS files under another
+    state says so: "(<filed_words> Texas)"."""
+    root = places_path()
+    items = "".join(
+        f'<li><a href="{escape(root)}{escape(area.slug)}/">{escape(area.name)}</a>'
+        + (f' <span class="meta">({escape(filed_words)} {escape(filed)})</span>' if filed else "")
+        + "</li>"
+        for area, filed in areas
+    )
+    return SafeString(f'<ul class="place-list">{items}</ul>')
