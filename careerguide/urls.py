@@ -1,11 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.http import require_safe
 
-from comparisons.caching import cache_page_by_content
-from comparisons.sitemaps import SITEMAPS
+from careerguide import sitemaps
 from comparisons.views.health import healthz, readyz
 from comparisons.views.site import favicon, robots_txt, web_manifest
 
@@ -17,12 +14,7 @@ handler404 = "comparisons.views.site.page_not_found"
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
-    path(
-        "sitemap.xml",
-        require_safe(cache_page_by_content(sitemap)),
-        {"sitemaps": SITEMAPS},
-        name="sitemap",
-    ),
+    path("", include(sitemaps.urlpatterns)),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", favicon, name="favicon"),
     path("manifest.webmanifest", web_manifest, name="manifest"),

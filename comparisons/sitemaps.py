@@ -1,23 +1,20 @@
-"""The sitemap: every public, indexable page with the date it last changed.
+"""The editorial sitemaps: every public, indexable page with the date it last changed.
 
 Drafts and pages generated for pairs without an article (noindex) are left
 out. Articles take their "last updated" date, role pages the time the role
 or anything its page shows last changed (no date when that is unknown), and
-the site's other pages the dates ``freshness.static_page_dates`` works out,
-occupation pages the day BLS published the live release.
+the site's other pages the dates ``freshness.static_page_dates`` works out.
+The statistics' sitemaps are ``officialstats.sitemaps``; the sitemap index
+(``careerguide/sitemaps.py``) lists both.
 """
 
 from __future__ import annotations
 
-import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.urls import reverse
-
-from officialstats.models import Occupation, Program, Release
-from officialstats.queries.common import occupations_path
 
 from .freshness import static_page_dates
 from .models import Comparison, Role
@@ -65,32 +62,8 @@ class PageSitemap(Sitemap):
         return self._dates[name]
 
 
-class OccupationSitemap(Sitemap):
-    """The occupation index and every occupation of the live release, dated
-    by the day BLS published the release (one query, whatever the clock)."""
-
-    def items(self) -> list[tuple[str, datetime.date]]:
-        rows = (
-            Occupation.objects.filter(
-                release__status=Release.Status.LIVE, release__program=Program.OEWS
-            )
-            .order_by("code")
-            .values_list("slug", "release__published_on")
-        )
-        root = occupations_path()
-        pages = [(f"{root}{slug}/", published_on) for slug, published_on in rows]
-        return [(root, pages[0][1]), *pages] if pages else []
-
-    def location(self, item: tuple[str, datetime.date]) -> str:
-        return item[0]
-
-    def lastmod(self, item: tuple[str, datetime.date]) -> datetime.date:
-        return item[1]
-
-
 SITEMAPS = {
     "pages": PageSitemap,
     "articles": ArticleSitemap,
     "roles": RoleSitemap,
-    "occupations": OccupationSitemap,
 }

@@ -1,6 +1,6 @@
 """Geometry for an occupation's pay spread: one bar per percentile. Pure.
 
-The template (``officialstats/includes/spread_chart.html``) only draws what
+The template tag ``spread_svg`` (``officialstats.templatetags``) only draws what
 this computes, so the chart needs no JavaScript and shows exactly the
 figures of the table beside it. Bars start at zero, so their lengths
 compare honestly; a top-coded percentile is drawn to BLS's bound with an

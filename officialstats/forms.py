@@ -1,8 +1,10 @@
-"""The admin's form to start an import."""
+"""The admin's form to start an import, and readers' "Where does my pay fall?" form."""
 
 from __future__ import annotations
 
+import re
 import zipfile
+from decimal import Decimal
 
 from django import forms
 
@@ -64,3 +66,55 @@ class ImportForm(forms.Form):
             if not described and not data.get(name):
                 self.add_error(name, "Needed: the zip holds no provenance.json that says it.")
         return data
+
+
+class PayForm(forms.Form):
+    """ "Where does my pay fall?": a wage and whether it is yearly or hourly.
+
+    Read from a query string, so an answer is a link. The wage may be
+    written as people write it ("$85,000", "85000", "42.50"); it is kept
+    as an exact Decimal and written back one way (:meth:`canonical`).
+    """
+
+    PER = {"year": "a year", "hour": "an hour"}
+    LIMITS = {"year": Decimal(10_000_000), "hour": Decimal(5_000)}
+    MAX_LENGTH = 20
+
+    pay = forms.CharField(label="Your pay or offer, in dollars", max_length=MAX_LENGTH)
+    per = forms.ChoiceField(
+        label="Paid",
+        choices=list(PER.items()),
+        required=False,
+        error_messages={"invalid_choice": "Choose a year or an hour."},
+    )
+
+    def clean_pay(self) -> Decimal:
+        raw = self.cleaned_data["pay"].strip().replace(",", "").replace("$", "").strip()
+        if not re.fullmatch(r"\d{1,9}(\.\d{1,2})?", raw):
+            raise forms.ValidationError(
+                "Write an amount in dollars, such as 85000 or 42.50, without other signs."
+            )
+        value = Decimal(raw)
+        if value <= 0:
+            raise forms.ValidationError("Write an amount above zero.")
+        return value
+
+    def clean_per(self) -> str:
+        return self.cleaned_data.get("per") or "year"
+
+    def clean(self) -> dict:
+        data = super().clean()
+        pay, per = data.get("pay"), data.get("per")
+        if pay is not None and per in self.LIMITS and pay > self.LIMITS[per]:
+            self.add_error(
+                "pay",
+                f"That is more than {self.PER[per]} of ${self.LIMITS[per]:,}: "
+                "check the amount, or whether it is yearly or hourly.",
+            )
+        return data
+
+    def canonical(self) -> dict[str, str]:
+        """The query string the form's own fields write for this answer."""
+        pay = self.cleaned_data["pay"]
+        text = f"{pay:.0f}" if pay == pay.to_integral_value() else f"{pay:.2f}"
+        return {"pay": text, "per": self.cleaned_data["per"]}

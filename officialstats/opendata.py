@@ -12,6 +12,7 @@ import io
 
 from . import display
 from .figures import Datatype, Figure, State
+from .queries.occupation_places import OccupationPlacePage
 from .queries.occupations import OccupationPage
 from .queries.provenance import BLS_NOTICE
 from .queries.rankings import IndustryRow, PlaceRow
@@ -63,7 +64,13 @@ STATES = {
 }
 
 
-def _row(page: OccupationPage, figure: Figure, area: str, industry: str, note: str = "") -> dict:
+def _row(
+    page: OccupationPage | OccupationPlacePage,
+    figure: Figure,
+    area: str,
+    industry: str,
+    note: str = "",
+) -> dict:
     name, unit = NAMES[figure.datatype]
     return {
         "occupation": page.occupation.title,
@@ -110,7 +117,7 @@ def occupation_rows(page: OccupationPage) -> list[dict]:
     return rows
 
 
-def about(page: OccupationPage) -> dict:
+def about(page: OccupationPage | OccupationPlacePage) -> dict:
     """What the JSON download says about its source and the states of values."""
     release = page.release
     return {
@@ -132,3 +139,23 @@ def to_csv(rows: list[dict]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def occupation_place_rows(page: OccupationPlacePage) -> list[dict]:
+    """Every figure of an occupation x place page: the place's estimate, the
+    nation's and the state's, then each other place the page lists."""
+    rows = [_row(page, f, page.place.name, ALL_INDUSTRIES) for f in page.here.figures.values()]
+    rows += [_row(page, f, NATION, ALL_INDUSTRIES) for f in page.nation.figures.values()]
+    if page.state_figures is not None:
+        rows += [
+            _row(page, f, page.state.name, ALL_INDUSTRIES)
+            for f in page.state_figures.figures.values()
+        ]
+    seen: set[str] = set()
+    for peer in (*page.in_state, *page.similar):
+        if peer.place.slug in seen:
+            continue
+        seen.add(peer.place.slug)
+        figures = (peer.employment, peer.pay, peer.location_quotient)
+        rows.extend(_row(page, f, peer.place.name, ALL_INDUSTRIES) for f in figures)
+    return rows

@@ -143,7 +143,7 @@ def describe(page: OccupationPage) -> str:
     return shorten(f"{occupation.title} (SOC {occupation.code}; {source}): {', '.join(parts)}.")
 
 
-def occupation_meta(request, page: OccupationPage) -> PageMeta:
+def occupation_meta(request, page: OccupationPage, *, noindex: bool = False) -> PageMeta:
     occupation = page.occupation
     median = display.in_words(page.median)
     jobs = f", {display.text(page.employment)} jobs" if page.employment.published else ""
@@ -153,6 +153,7 @@ def occupation_meta(request, page: OccupationPage) -> PageMeta:
         path=occupation.url,
         breadcrumbs=crumbs(page),
         base_url=base_url_of(request),
+        noindex=noindex,
     )
     meta.structured += [occupation_ld(meta, page), dataset_ld(meta, page)]
     return meta

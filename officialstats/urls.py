@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import compare, data, occupations
+from .views import compare, data, occupations, places
 
 app_name = "officialstats"
 
@@ -20,4 +20,23 @@ urlpatterns = [
     ),
     path("occupations/<slug:slug>/", occupations.occupation, name="occupation"),
     path("occupations/<slug:slug>/places/", compare.compare_places, name="compare_places"),
+    re_path(
+        r"^occupations/(?P<slug>[-\w]+)/in/(?P<place>[-\w]+)\.json$",
+        data.occupation_place_data,
+        {"kind": "json"},
+        name="occupation_place_json",
+    ),
+    re_path(
+        r"^occupations/(?P<slug>[-\w]+)/in/(?P<place>[-\w]+)\.csv$",
+        data.occupation_place_data,
+        {"kind": "csv"},
+        name="occupation_place_csv",
+    ),
+    path(
+        "occupations/<slug:slug>/in/<slug:place>/",
+        places.occupation_place,
+        name="occupation_place",
+    ),
+    path("places/", places.place_index, name="place_index"),
+    path("places/<slug:slug>/", places.place, name="place"),
 ]

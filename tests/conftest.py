@@ -160,6 +160,49 @@ def oews_release(db, oews_files):
     return import_oews(oews_files)
 
 
+@pytest.fixture
+def places_release(db, tmp_path):
+    """The small release with three more real places (Arkansas, San Jose, and
+    Texarkana, TX-AR, filed under Texas), imported and published."""
+    from tests import oews_sample_data as sample
+    from tests.oews import write_release
+
+    folder = write_release(
+        tmp_path / "oews-places", areas=sample.PLACES_AREAS, series=sample.PLACES_SERIES
+    )
+    return import_oews(folder)
+
+
+def sitemap_files(client) -> list[str]:
+    """The sitemap files the index at /sitemap.xml lists, as paths (with ``?p=``)."""
+    from urllib.parse import urlsplit
+
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<sitemapindex" in index
+    files = []
+    for loc in re.findall(r"<loc>([^<]+)</loc>", index):
+        parts = urlsplit(html.unescape(loc))
+        files.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return files
+
+
+def sitemap_text(client) -> str:
+    """Every sitemap file the index lists, one after another."""
+    bodies = []
+    for path in sitemap_files(client):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        bodies.append(response.content.decode())
+    return "\n".join(bodies)
+
+
+def sitemap_paths(client) -> list[str]:
+    """The path of every page the sitemaps list."""
+    from urllib.parse import urlsplit
+
+    return [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap_text(client))]
+
+
 INLINE_TAGS = re.compile(r"</?(a|abbr|b|code|data|em|i|small|span|strong|time)\b[^>]*>")
 
 

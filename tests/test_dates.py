@@ -23,7 +23,7 @@ from comparisons.models import (
     Source,
 )
 from comparisons.versioning import bump_content_version
-from tests.conftest import ARTICLE_URL, page_text
+from tests.conftest import ARTICLE_URL, page_text, sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def loaded(clock, content):
 
 
 def lastmods(client) -> dict[str, str | None]:
-    body = client.get("/sitemap.xml").content.decode()
+    body = sitemap_text(client)
     found = re.findall(r"<loc>https?://[^/]+([^<]*)</loc>(?:<lastmod>([^<]*)</lastmod>)?", body)
     return {path: (date or None) for path, date in found}
 

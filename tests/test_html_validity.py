@@ -1,9 +1,12 @@
 """Every public page is valid HTML, as the W3C Nu Html Checker (vnu.jar) judges it.
 
-The pages to check are every address in the sitemap (so a page type added
-later is checked without touching this file) plus the pages no sitemap lists:
-a generated pair page, the calculator's error state, a second page of an
-index, the 404 page, an article's staff preview and the static 500/503 pages.
+The pages to check are every address in the sitemaps the index lists (so a
+page type added later is checked without touching this file), with the
+tests' small OEWS release published so the statistics pages are among them,
+plus the pages no sitemap lists: a generated pair page, the calculator's
+error state, a second page of an index, searches, a page too thin to index,
+answers to "Where does my pay fall?", the 404 page, an article's staff
+preview and the static 500/503 pages.
 They are rendered with the test client and checked in one run of the checker
 (one JVM start, a few seconds). Errors fail; warnings do not.
 
@@ -27,7 +30,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from comparisons.models import Role
-from tests.conftest import ARTICLE_URL
+from tests.conftest import ARTICLE_URL, sitemap_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU_JAR = Path(
@@ -41,11 +44,21 @@ NOT_IN_SITEMAP = {
     "/calculator/?role_a=no-such-role&level=nope": 400,  # the calculator's error state
     "/roles/?page=2": 200,  # an index's later page, with its pagination links
     "/compare/no-such-page/": 404,
+    "/places/?q=texas": 200,  # a search
+    "/places/texas/?sort=median": 200,  # a sorted list (noindex)
+    "/occupations/actors/in/austin-round-rock-san-marcos-tx/": 200,  # too thin to index
+    "/occupations/software-developers/in/texas/?pay=120000&per=year": 200,  # an answer
+    "/occupations/software-developers/?pay=12&per=year": 200,  # below the 10th percentile
+    "/occupations/software-developers/in/texas/?pay=nope&per=year": 400,  # a wrong amount
 }
 STATIC_PAGES = ["500.html", "503.html"]  # served as files, without Django's context
 # Each kind of page the site has must be in the run, whatever the sitemap says.
 EXPECTED = {"/", "/compare/", "/roles/", "/calculator/", "/methodology/", ARTICLE_URL}
 EXPECTED |= {"/roles/backend-developer/", "/roles/ai-ml-engineer/"}
+EXPECTED |= {"/occupations/", "/occupations/software-developers/", "/places/", "/places/texas/"}
+EXPECTED |= {"/places/austin-round-rock-san-marcos-tx/"}
+EXPECTED |= {"/occupations/software-developers/in/texas/"}
+EXPECTED |= {"/occupations/software-developers/in/austin-round-rock-san-marcos-tx/"}
 
 # A page the checker must reject, so a checker that accepts anything fails the test.
 BROKEN = '<!doctype html><html lang="en"><title>x</title><form hx-get="/"></form></html>'
@@ -83,11 +96,6 @@ def vnu():
     return check
 
 
-def sitemap_paths(client) -> list[str]:
-    body = client.get("/sitemap.xml").content.decode()
-    return [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", body)]
-
-
 def test_no_template_uses_bare_htmx_attributes():
     # hx-* is not valid HTML; htmx reads data-hx-* just the same. This holds
     # without Java, for pages no test renders (e.g. fragments).
@@ -99,7 +107,7 @@ def test_no_template_uses_bare_htmx_attributes():
     assert not offenders, offenders
 
 
-def test_every_page_is_valid_html(vnu, client, content, tmp_path, monkeypatch):
+def test_every_page_is_valid_html(vnu, client, content, oews_release, tmp_path, monkeypatch):
     import comparisons.queries.roles
 
     Role.objects.create(

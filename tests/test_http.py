@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import socket
-from urllib.parse import urlsplit
 
 import pytest
 
 from comparisons.models import Role
-from tests.conftest import ARTICLE_URL
+from tests.conftest import ARTICLE_URL, sitemap_paths
 from tests.servers import deploy, gunicorn, production_env
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +18,8 @@ pytestmark = pytest.mark.django_db
 # Public addresses the sitemap does not list (it lists the pages to index).
 NOT_IN_SITEMAP = [
     "/sitemap.xml",
+    "/sitemap-pages.xml",
+    "/sitemap-roles.xml",
     "/robots.txt",
     "/favicon.ico",
     "/manifest.webmanifest",
@@ -52,8 +52,7 @@ def public_urls(client, content) -> list[str]:
         is_published=True,
         published_on="2026-01-01",
     )
-    sitemap = client.get("/sitemap.xml").content.decode()
-    listed = [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    listed = sitemap_paths(client)
     assert ARTICLE_URL in listed and "/roles/data-analyst/" in listed
     return listed + NOT_IN_SITEMAP
 

@@ -17,16 +17,11 @@ import pytest
 
 from comparisons.freshness import TEXT_REVISED
 from comparisons.opendata import LICENSE_URL
-from tests.conftest import ARTICLE_URL, page_text
+from tests.conftest import ARTICLE_URL, page_text, sitemap_paths, sitemap_text
 from tests.test_project import settings_error
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def sitemap_paths(client) -> list[str]:
-    body = client.get("/sitemap.xml").content.decode()
-    return [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", body)]
 
 
 def meta_content(body: str, key: str) -> str:
@@ -146,7 +141,7 @@ def test_the_about_page_answers_head(client, content):
 
 
 def test_the_about_page_is_in_the_sitemap_with_its_revision_date(client, content):
-    body = client.get("/sitemap.xml").content.decode()
+    body = sitemap_text(client)
     revised = TEXT_REVISED["comparisons:about"].isoformat()
     assert f"<loc>http://testserver/about/</loc><lastmod>{revised}</lastmod>" in body
 

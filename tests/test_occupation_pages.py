@@ -190,9 +190,11 @@ def test_states_areas_and_industries_that_pay_and_employ_most(client, oews_relea
         "$132,050 Spectator Sports $106,740"
     ) in industries
     assert "Computer Systems Design and Related Services 515,410 Spectator Sports 300" in industries
-    # Places link nowhere yet: their pages come with the next issue.
+    # Each place links to the occupation's page for it; industries link nowhere.
     body = client.get(SD).content.decode()
-    assert 'href="/places/' not in body
+    assert f'<a href="{SD}in/texas/">Texas</a>' in body
+    assert f'<a href="{SD}in/austin-round-rock-san-marcos-tx/">Austin' in body
+    assert "/in/computer-systems" not in body
 
 
 def test_a_ranking_leaves_out_what_bls_did_not_publish(client, oews_release):
@@ -367,7 +369,8 @@ def test_a_top_coded_percentile_is_left_out_of_the_structured_data(client, odd_r
 
 
 def test_the_sitemap_lists_every_occupation_dated_by_the_release(client, oews_release):
-    body = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-occupations.xml" in client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-occupations.xml").content.decode()
     assert f"<loc>http://testserver{SD}</loc><lastmod>2026-05-15</lastmod>" in body
     assert "<loc>http://testserver/occupations/</loc><lastmod>2026-05-15</lastmod>" in body
     assert body.count("/occupations/") == len(sample.OCCUPATIONS) + 1

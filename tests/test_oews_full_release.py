@@ -15,6 +15,7 @@ from django.db.models import Count
 
 from officialstats import versioning
 from officialstats.models import Area, Estimate, Occupation, Release
+from tests.conftest import page_text, sitemap_files
 
 pytestmark = [pytest.mark.full_release, pytest.mark.django_db]
 
@@ -28,7 +29,7 @@ def national(code: str) -> Estimate:
     )
 
 
-def test_the_whole_may_2025_release():
+def test_the_whole_may_2025_release(client):
     from officialstats.importing import bundled
     from officialstats.imports import bundled_folder
 
@@ -95,3 +96,22 @@ def test_the_whole_may_2025_release():
     assert Area.objects.get(release=release, code="0012420").slug == (
         "austin-round-rock-san-marcos-tx"
     )
+
+    # Issue 13's pages on the whole release: Austin's software developers
+    # against Texas and the nation, California's occupations, the sitemap.
+    austin = page_text(
+        client.get("/occupations/software-developers/in/austin-round-rock-san-marcos-tx/")
+    )
+    assert (
+        "31,960 jobs in May 2025. Median pay $134,120 a year: $1,860 (1.4%) less than "
+        "nationally, and $1,970 (1.5%) more than in Texas."
+    ) in austin
+    california = page_text(client.get("/places/california/"))
+    assert "18,213,700 jobs across all occupations" in california
+    assert "807 detailed occupations with estimates here" in california
+    assert "Accountants and Auditors 13-2011 $97,050 +16.0% 175,360 1.03" in california
+    files = sitemap_files(client)
+    assert files[-5:] == [
+        "/sitemap-occupation-places.xml",
+        *(f"/sitemap-occupation-places.xml?p={n}" for n in range(2, 6)),
+    ]

@@ -44,3 +44,10 @@ def fetch(sql: str, params: list) -> list[dict]:
         cursor.execute(sql, params)
         columns = [column[0] for column in cursor.description]
         return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def fetch_rows(sql: str, params: list) -> list[tuple]:
+    """Rows as tuples, for loaders that read many and show a few."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

@@ -12,9 +12,12 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from officialstats import display
+from officialstats.chart import SpreadChart
 from officialstats.figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Figure, State
 from officialstats.queries.common import Summary
-from officialstats.reliability import thresholds
+from officialstats.queries.occupation_places import NEIGHBOURS
+from officialstats.reliability import Z95, thresholds
+from officialstats.thin import MAX_EMPLOYMENT_RSE, MAX_WAGE_RSE, MIN_PERCENTILES
 
 register = template.Library()
 HOURLY = ' <span class="meta">an hour</span>'
@@ -54,16 +57,25 @@ def occupation_rows(rows: list[Summary]) -> SafeString:
 
 
 @register.simple_tag
-def ranked_rows(rows: list, *figures: str) -> SafeString:
-    """The rows of a ranking table: the place or industry, then ``figures`` of it."""
+def ranked_rows(rows: list, *figures: str, link: str = "") -> SafeString:
+    """The rows of a ranking table: the place or industry, then ``figures`` of it.
+
+    With ``link`` (an occupation's address), each place links to the
+    occupation's page for it: ``<link>in/<place>/``."""
     return mark_safe(
         "".join(
-            f'<tr><th scope="row">{escape(row.name)}</th>'
+            f'<tr><th scope="row">{_name(row, link)}</th>'
             + "".join(f'<td class="num">{fig(getattr(row, name))}</td>' for name in figures)
             + "</tr>"
             for row in rows
         )
     )
+
+
+def _name(row, link: str) -> str:
+    if link and getattr(row, "slug", ""):
+        return f'<a href="{escape(link)}in/{escape(row.slug)}/">{escape(row.name)}</a>'
+    return escape(row.name)
 
 
 @register.filter
@@ -89,3 +101,59 @@ def top_codes() -> dict[str, str]:
         "top_hourly": display.hourly(TOP_CODE_HOURLY),
         "top_annual": display.money(TOP_CODE_ANNUAL),
     }
+
+
+@register.inclusion_tag("officialstats/includes/methodology_places.html")
+def oews_places_method() -> dict:
+    """The methodology's section on occupation x place pages: differences,
+    ranks, the thin-page rule and how a wage is placed, from the code's own limits."""
+    return {
+        "min_percentiles": MIN_PERCENTILES,
+        "max_employment_rse": MAX_EMPLOYMENT_RSE,
+        "employment_margin": round(MAX_EMPLOYMENT_RSE * Z95),
+        "max_wage_rse": MAX_WAGE_RSE,
+        "neighbours": NEIGHBOURS,
+        **top_codes(),
+    }
+
+
+@register.simple_tag
+def spread_svg(chart: SpreadChart, title: str, caption: str, table_id: str) -> SafeString:
+    """An occupation's pay spread drawn from ``officialstats.chart`` geometry;
+    the table ``table_id`` holds the same figures.
+
+    Written here rather than as a template: the chart has a dozen elements
+    with a handful of values each, and every statistics page renders cold."""
+    ticks = "".join(
+        f'<line x1="{tick.x}" x2="{tick.x}" y1="{chart.plot_top}" y2="{chart.plot_bottom}">'
+        f'</line><text class="tick" x="{tick.x}" y="{chart.axis_y}">{escape(tick.label)}</text>'
+        for tick in chart.ticks
+    )
+    bars = []
+    for bar in chart.bars:
+        shape = ""
+        if bar.drawn:
+            median = " median" if bar.name == "Median" else ""
+            shape = (
+                f'<rect class="series-0{median}" x="{chart.plot_left}" y="{bar.y}" '
+                f'width="{bar.width}" height="{bar.height}" rx="3"></rect>'
+            )
+            if bar.open_ended:
+                points = bar.arrow_points
+                shape += f'<polygon class="series-0 open-end" points="{points}"></polygon>'
+        missing = "" if bar.drawn else " missing"
+        bars.append(
+            f'<g><text class="row-label" x="0" y="{bar.text_y}">{escape(bar.name)}</text>{shape}'
+            f'<text class="bar-label{missing}" x="{bar.label_x}" y="{bar.text_y}">'
+            f"{escape(bar.label)}</text></g>"
+        )
+    return SafeString(
+        '<figure class="chart spread-chart">'
+        f'<svg viewBox="0 0 {chart.width} {chart.height}" role="img" '
+        'aria-labelledby="spread-title" aria-describedby="spread-desc" focusable="false">'
+        f'<title id="spread-title">{escape(title)}</title>'
+        f'<desc id="spread-desc">{escape(chart.description)}</desc>'
+        f'<g class="chart-grid" aria-hidden="true">{ticks}</g>{"".join(bars)}</svg>'
+        f'<figcaption>{escape(caption)} <a href="#{escape(table_id)}">The same figures as a '
+        "table</a>.</figcaption></figure>"
+    )

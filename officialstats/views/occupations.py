@@ -16,6 +16,7 @@ from ..compare import order_key, query_string
 from ..geodata import atlas
 from ..maps import occupation_maps
 from ..models import Occupation
+from ..queries.areas import places_path
 from ..queries.common import SORTS
 from ..queries.index import (
     OccupationList,
@@ -28,6 +29,7 @@ from ..queries.provenance import BLS_NOTICE
 from ..seo import citation, index_meta, occupation_meta, source_name
 from . import cache_by_release
 from .links import place_links
+from .pay import pay_form, respond
 
 INDEX = "officialstats/occupation_index.html"
 
@@ -74,35 +76,45 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
     page = load_occupation_page(slug, sort)
     if page is None:
         raise Http404("No occupation with this address.")
-    urls = links(slug)
-    context = {
-        **urls,
-        "page": page,
-        "meta": occupation_meta(request, page),
-        "cite": cite(page.release.name, urls["methodology_url"]),
-        "citation": citation(page.release.name),
-        "notice": BLS_NOTICE,
-        "chart": spread_chart(
-            page.spread(), hourly=page.hourly_only, subject=page.occupation.title
-        ),
-        "sort": sort if sort in SORTS else "",
-        "sorts": SORTS,
-        "maps": occupation_maps(
-            page.by_state,
-            atlas().shapes,
-            subject=page.occupation.title,
-            release=page.release.name,
-            hourly=page.hourly_only,
-            location_quotient=page.occupation.level != Occupation.Level.TOTAL,
-        ),
-        "compare_url": compare_url(page),
-        "links": place_links(slug, [row.slug for row in page.by_state if row.estimated]),
-    }
-    response = render(request, "officialstats/occupation.html", context)
-    response.cache_by_content = canonical(
-        request, sort=sort if page.children and sort in SORTS else None
+    form = pay_form(request.GET)
+
+    def page_context(answer) -> dict:
+        urls = links(slug)
+        return {
+            **urls,
+            "page": page,
+            "meta": occupation_meta(request, page, noindex=form is not None),
+            "cite": cite(page.release.name, urls["methodology_url"]),
+            "citation": citation(page.release.name),
+            "notice": BLS_NOTICE,
+            "chart": spread_chart(
+                page.spread(), hourly=page.hourly_only, subject=page.occupation.title
+            ),
+            "sort": sort if sort in SORTS else "",
+            "sorts": SORTS,
+            "pay_action": page.occupation.url,
+            "pay_subject": page.occupation.title + " in the United States",
+            "places_url": places_path(),
+            "maps": occupation_maps(
+                page.by_state,
+                atlas().shapes,
+                subject=page.occupation.title,
+                release=page.release.name,
+                hourly=page.hourly_only,
+                location_quotient=page.occupation.level != Occupation.Level.TOTAL,
+            ),
+            "compare_url": compare_url(page),
+            "links": place_links(slug, [row.slug for row in page.by_state if row.estimated]),
+        }
+
+    return respond(
+        request,
+        "officialstats/occupation.html",
+        form,
+        [("nationally", page.figures, "")],
+        page_context,
+        canonical={"sort": sort if page.children and sort in SORTS else None},
     )
-    return response
 
 
 def status(listing: OccupationList | None) -> str:

@@ -1,0 +1,329 @@
+"""The loader of an occupation's page for one state or area.
+
+:func:`load_occupation_place` reads everything the page at
+``/occupations/<occupation>/in/<place>/`` shows in two indexed queries
+(and the live release's, read at most once a second), whatever the size
+of the catalogue:
+
+1. the occupation and the place with the three estimates the page compares:
+   the place's, the nation's and (for an area) its state's;
+2. the occupation's estimates in every state and area, read from the index
+   that covers the occupation pages' rankings (a few hundred index entries
+   at most), from which the place's ranks, the other areas of its state and
+   the places with the nearest median are worked out here.
+
+The page's figures are its own: no other page shows this occupation's
+estimate for this place, or its rank among places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .. import geography
+from ..differences import Difference, Rank, difference, rank
+from ..figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Datatype, Figure, Footnote, figure
+from ..models import Area, Estimate, Industry, Occupation
+from ..thin import thin_reasons
+from ..versioning import LiveRelease, live_release
+from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
+from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
+from .occupations import ESTIMATE_FIELDS, NationalFigures, estimate_figures
+from .sql import decimal, fetch, fetch_rows, table, value
+
+NEIGHBOURS = 3  # places shown either side of this one by median pay
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceFigures(NationalFigures):
+    """One occupation's estimate for one place (or the nation)."""
+
+    place: PlaceRef | None = None  # None: the nation
+
+    @property
+    def jobs_per_1000(self) -> Figure:
+        return self.figures[Datatype.JOBS_PER_1000]
+
+    @property
+    def location_quotient(self) -> Figure:
+        return self.figures[Datatype.LOCATION_QUOTIENT]
+
+
+@dataclass(frozen=True, slots=True)
+class PeerRow:
+    """Another place's figures for the same occupation, linked to its page."""
+
+    place: PlaceRef
+    url: str
+    employment: Figure
+    pay: Figure
+    location_quotient: Figure
+    pay_key: Decimal | None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """One figure here beside the nation's and the state's, with the differences."""
+
+    label: str
+    here: Figure
+    nation: Difference
+    state: Difference | None
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationPlacePage:
+    release: LiveRelease
+    occupation: OccupationRef
+    place: PlaceRef
+    state: PlaceRef | None  # the state BLS files an area under; None for a state
+    here: PlaceFigures
+    nation: PlaceFigures
+    state_figures: PlaceFigures | None
+    ranks: dict[str, Rank]  # "pay", "employment", "location_quotient"
+    in_state: list[PeerRow]  # a state's areas, or an area's state's other areas
+    similar: list[PeerRow]  # places of its kind with the nearest median, highest first
+    thin: list[str] = field(default_factory=list)  # why it is too thin to index
+
+    @property
+    def url(self) -> str:
+        return occupation_place_path(self.occupation.slug, self.place.slug)
+
+    @property
+    def hourly_only(self) -> bool:
+        """Whether BLS publishes this occupation's wages by the hour only (the nation's say)."""
+        return self.nation.hourly_only
+
+    @property
+    def indexable(self) -> bool:
+        return not self.thin
+
+    def pay_of(self, figures: PlaceFigures) -> Figure:
+        median = Datatype.HOURLY_MEDIAN if self.hourly_only else Datatype.ANNUAL_MEDIAN
+        return figures.figures[median]
+
+    @property
+    def median(self) -> Figure:
+        return self.pay_of(self.here)
+
+    @property
+    def median_vs_nation(self) -> Difference:
+        return difference(self.median, self.pay_of(self.nation))
+
+    @property
+    def median_vs_state(self) -> Difference | None:
+        if self.state_figures is None:
+            return None
+        return difference(self.median, self.pay_of(self.state_figures))
+
+    def spread(self) -> list[tuple[int, Figure]]:
+        return [(p, h if self.hourly_only else a) for p, h, a in self.here.percentiles]
+
+    @property
+    def comparisons(self) -> list[Comparison]:
+        """The percentiles, the mean and jobs per 1,000 beside the nation's and the state's."""
+        unit = 1 if self.hourly_only else 2
+        rows = [
+            (name, row[unit])
+            for name, row in zip(
+                ("10th percentile", "25th percentile", "Median", "75th percentile",
+                 "90th percentile"),
+                self.here.percentiles,
+                strict=True,
+            )
+        ]  # fmt: skip
+        mean = Datatype.HOURLY_MEAN if self.hourly_only else Datatype.ANNUAL_MEAN
+        rows.append(("Mean", self.here.figures[mean]))
+        rows.append(("Jobs per 1,000", self.here.figures[Datatype.JOBS_PER_1000]))
+        return [
+            Comparison(
+                label,
+                here,
+                difference(here, self.nation.figures[here.datatype]),
+                difference(here, self.state_figures.figures[here.datatype])
+                if self.state_figures is not None
+                else None,
+            )
+            for label, here in rows
+        ]
+
+
+def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPlacePage | None:
+    """Everything the occupation x place page shows; None if the live release
+    has no such occupation or place, or no estimate of the one in the other."""
+    release = live_release()
+    if release is None:
+        return None
+    rows = fetch(TARGET, _target_params(release.id, occupation_slug, place_slug))
+    if not rows or rows[0]["p_id"] is None or rows[0]["a_kind"] == NATIONAL:
+        return None
+    row = rows[0]
+    occupation = ref(row)
+    here_place = place(row, "a_")
+    state = place(row, "s_") if row["s_id"] is not None else None
+    here = PlaceFigures(release, occupation, _figures(row, "p_"), here_place)
+    nation = PlaceFigures(release, occupation, _figures(row, "n_"))
+    state_figures = (
+        PlaceFigures(release, occupation, _figures(row, "s_e_"), state)
+        if state is not None and row["s_e_id"] is not None
+        else None
+    )
+    peers = Peers(release.id, occupation, nation.hourly_only, here_place)
+    return OccupationPlacePage(
+        release=release,
+        occupation=occupation,
+        place=here_place,
+        state=state,
+        here=here,
+        nation=nation,
+        state_figures=state_figures,
+        ranks=peers.ranks(),
+        in_state=peers.in_state(),
+        similar=peers.similar(),
+        thin=thin_reasons(here.figures),
+    )
+
+
+def _figures(row: dict, prefix: str) -> dict[Datatype, Figure]:
+    return estimate_figures(
+        {column: value(column, row[f"{prefix}{column}"]) for column in ESTIMATE_FIELDS}
+    )
+
+
+class Peers:
+    """Every state and area's estimate of the occupation, as raw rows.
+
+    A page ranks its place among a few hundred others but shows a few dozen,
+    and builds figures only for those: this runs on every cold page.
+    """
+
+    # Columns of PEERS, in order.
+    ID, KIND, NAME, SLUG, STATE_CODE, STATE_ID = range(6)
+    EMPLOYMENT, EMPLOYMENT_NOTE, PAY, PAY_NOTE, LQ, LQ_NOTE = range(6, 12)
+
+    def __init__(
+        self, release_id: int, occupation: OccupationRef, hourly_only: bool, here: PlaceRef
+    ) -> None:
+        self.occupation, self.here = occupation, here
+        self.pay = "hourly_median" if hourly_only else "annual_median"
+        self.datatype = Datatype.HOURLY_MEDIAN if hourly_only else Datatype.ANNUAL_MEDIAN
+        bound = TOP_CODE_HOURLY if hourly_only else TOP_CODE_ANNUAL
+        params = [occupation.id, release_id, CROSS_INDUSTRY, NATIONAL]
+        self.rows = fetch_rows(PEERS.format(pay=self.pay), params)
+        # Values as the database gives them (SQLite: floats; PostgreSQL:
+        # Decimals): they are only compared here, and converted when shown.
+        self.keys = {
+            row[self.ID]: row[self.PAY]
+            if row[self.PAY] is not None
+            else (bound if row[self.PAY_NOTE] == Footnote.TOP_CODED else None)
+            for row in self.rows
+        }
+        state = here.kind == Area.Kind.STATE
+        self.group = [row for row in self.rows if (row[self.KIND] == Area.Kind.STATE) is state]
+        self.mine = next(row for row in self.rows if row[self.ID] == here.id)
+
+    def ranks(self) -> dict[str, Rank]:
+        def of(column: int) -> Rank:
+            return rank(self.mine[column], [row[column] for row in self.group])
+
+        return {
+            "pay": rank(self.keys[self.here.id], [self.keys[row[self.ID]] for row in self.group]),
+            "employment": of(self.EMPLOYMENT),
+            "location_quotient": of(self.LQ),
+        }
+
+    def in_state(self) -> list[PeerRow]:
+        """For a state, its areas (those BLS files under it and those across its
+        border whose name lists it); for an area, the other areas of its state."""
+        code = self.here.state_code
+        abbreviation = geography.ABBREVIATIONS.get(code, "??")
+        chosen = [
+            row
+            for row in self.rows
+            if row[self.KIND] != Area.Kind.STATE
+            and row[self.ID] != self.here.id
+            and (
+                row[self.STATE_CODE] == code
+                or (
+                    abbreviation in row[self.NAME].rpartition(",")[2]
+                    and code in geography.states_of(row[self.NAME], row[self.STATE_CODE])
+                )
+            )
+        ]
+        return [self.peer(row) for row in sorted(chosen, key=lambda row: row[self.NAME])]
+
+    def similar(self) -> list[PeerRow]:
+        """The places of its kind just above and just below it by median pay."""
+        if self.keys[self.here.id] is None:
+            return []
+        ranked = sorted(
+            (row for row in self.group if self.keys[row[self.ID]] is not None),
+            key=lambda row: (-self.keys[row[self.ID]], row[self.NAME]),
+        )
+        at = ranked.index(self.mine)
+        near = ranked[max(0, at - NEIGHBOURS) : at] + ranked[at + 1 : at + 1 + NEIGHBOURS]
+        return [self.peer(row) for row in near]
+
+    def peer(self, row: tuple) -> PeerRow:
+        where = PlaceRef(*row[: len(PLACE_FIELDS)])
+        median = figure(self.datatype, decimal(self.pay, row[self.PAY]), row[self.PAY_NOTE])
+        key = self.keys[row[self.ID]]
+        return PeerRow(
+            place=where,
+            url=occupation_place_path(self.occupation.slug, where.slug),
+            employment=figure(Datatype.EMPLOYMENT, row[self.EMPLOYMENT], row[self.EMPLOYMENT_NOTE]),
+            pay=median,
+            location_quotient=figure(
+                Datatype.LOCATION_QUOTIENT,
+                decimal("location_quotient", row[self.LQ]),
+                row[self.LQ_NOTE],
+            ),
+            pay_key=None if key is None else decimal(self.pay, key),
+        )
+
+
+_ESTIMATES = ", ".join(
+    f"{alias}.{column} AS {prefix}{column}"
+    for alias, prefix in (("ep", "p_"), ("en", "n_"), ("es", "s_e_"))
+    for column in ("id", *ESTIMATE_FIELDS)
+)
+_AREAS = ", ".join(
+    f"{alias}.{column} AS {alias}_{column}" for alias in ("a", "s") for column in PLACE_FIELDS
+)
+# The occupation and the place by their slugs, with the place's, the
+# nation's and the state's cross-industry estimates: each found through the
+# unique index (occupation, industry, area).
+TARGET = f"""
+    SELECT {", ".join(f"o.{column}" for column in OCCUPATION_FIELDS)}, {_AREAS}, {_ESTIMATES}
+    FROM {table(Occupation)} o
+    JOIN {table(Area)} a ON a.release_id = o.release_id AND a.slug = %s
+    LEFT JOIN {table(Area)} s ON s.id = a.state_id
+    JOIN {table(Industry)} i ON i.release_id = o.release_id AND i.code = %s
+    JOIN {table(Area)} n ON n.release_id = o.release_id AND n.kind = %s
+    LEFT JOIN {table(Estimate)} ep
+        ON ep.occupation_id = o.id AND ep.industry_id = i.id AND ep.area_id = a.id
+    LEFT JOIN {table(Estimate)} en
+        ON en.occupation_id = o.id AND en.industry_id = i.id AND en.area_id = n.id
+    LEFT JOIN {table(Estimate)} es
+        ON es.occupation_id = o.id AND es.industry_id = i.id AND es.area_id = s.id
+    WHERE o.release_id = %s AND o.slug = %s
+"""
+
+
+def _target_params(release_id: int, occupation_slug: str, place_slug: str) -> list:
+    return [place_slug, CROSS_INDUSTRY, NATIONAL, release_id, occupation_slug]
+
+
+# Every state and area's estimate of one occupation: the columns read are
+# in the index estimate_occupation_ranking, so this reads index entries only
+# (and each area's row of a 583-row table).
+PEERS = f"""
+    SELECT {", ".join(f"a.{column}" for column in PLACE_FIELDS)},
+        e.employment, e.employment_note, e.{{pay}}, e.{{pay}}_note,
+        e.location_quotient, e.location_quotient_note
+    FROM {table(Estimate)} e JOIN {table(Area)} a ON a.id = e.area_id
+    WHERE e.occupation_id = %s
+        AND e.industry_id = (SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
+        AND a.kind <> %s
+"""

@@ -1,0 +1,347 @@
+"""An occupation's page for each state and area: its figures, the differences
+from the nation and the state, its ranks, nearby and similar places, pages
+too thin to index, downloads, structured data, caching and query budgets.
+
+``places_release`` (conftest) is the tests' small release of real May 2025
+figures with Arkansas, San Jose and Texarkana, TX-AR added: four areas and
+three states for software developers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from comparisons.models import Role
+from officialstats import versioning
+from officialstats.models import Estimate
+from officialstats.queries.occupations import estimate_figures
+from officialstats.thin import is_thin
+from tests.conftest import import_oews, page_text, sitemap_paths
+from tests.oews import write_next_release
+
+SD = "/occupations/software-developers/"
+AUSTIN = f"{SD}in/austin-round-rock-san-marcos-tx/"
+TEXAS = f"{SD}in/texas/"
+LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def structured(response) -> dict[str, dict]:
+    return {item["@type"]: item for item in map(json.loads, LD.findall(response.content.decode()))}
+
+
+def between(text: str, start: str, end: str) -> str:
+    return text[text.index(start) : text.index(end, text.index(start))]
+
+
+# Figures and differences ----------------------------------------------------------------------
+
+
+def test_the_austin_page_shows_blss_figures_and_the_differences_from_texas_and_the_nation(
+    client, places_release
+):
+    response = client.get(AUSTIN)
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Software Developers in the Austin-Round Rock-San Marcos, TX area" in text
+    assert "Detailed occupation · SOC 15-1252 · Metropolitan area in Texas" in text
+    # Median $134,120; nation $135,980 (-$1,860, -1.37%); Texas $132,150 (+$1,970, +1.49%).
+    assert (
+        "31,960 jobs in May 2025. Median pay $134,120 a year: $1,860 (1.4%) less than "
+        "nationally, and $1,970 (1.5%) more than in Texas."
+    ) in text
+    assert "Jobs per 1,000 24.708" in text and "Location quotient 2.28" in text
+    table = between(text, "Figure Here US Difference Texas Difference", "Differences are")
+    assert "10th percentile $96,110 $82,460 +$13,650 (+16.6%) $82,600 +$13,510 (+16.4%)" in table
+    assert "Median $134,120 $135,980 −$1,860 (−1.4%) $132,150 +$1,970 (+1.5%)" in table
+    assert "Mean $143,630 $148,100 −$4,470 (−3.0%) $136,450 +$7,180 (+5.3%)" in table
+    # The nation has no jobs per 1,000: said, not left blank.
+    assert "Jobs per 1,000 24.708 not applicable none: not applicable 11.646 +13.062 (+112.2%)" in (
+        table
+    )
+    cites = re.findall(r'<p class="cite">Source: <a href="([^"]+)">([^<]+)</a>', response.text)
+    assert set(cites) == {("/methodology/#official-heading", "BLS OEWS, May 2025")}
+    assert len(cites) == 4
+
+
+def test_ranks_nearby_and_similar_places(client, places_release):
+    text = page_text(client.get(AUSTIN))
+    # Areas' medians: San Jose $213,110, Austin $134,120, Hill Country $121,780, Texarkana
+    # $116,490; jobs 87,350, 31,960, 400, 80; LQ 7.09, 2.28, 0.18, 0.12.
+    assert "Median pay 2nd highest median pay of 4 areas" in text
+    assert "Jobs 2nd most jobs of 4 areas" in text
+    assert "Location quotient 2nd highest location quotient of 4 areas" in text
+    nearby = between(text, "Elsewhere in Texas", "Areas with a similar median")
+    assert (
+        "Texas (the whole state) $132,150 163,880 1.07 "
+        "Hill Country Region of Texas nonmetropolitan area $121,780 400 0.18 "
+        "Texarkana, TX-AR $116,490 80 0.12"
+    ) in nearby
+    assert "San Jose" not in nearby
+    similar = between(text, "Areas with a similar median", "See also")
+    assert similar.index("San Jose") < similar.index("Hill Country") < similar.index("Texarkana")
+    body = client.get(AUSTIN).content.decode()
+    for place in ("texas", "san-jose-sunnyvale-santa-clara-ca", "texarkana-tx-ar"):
+        assert f'href="{SD}in/{place}/"' in body, place
+    texas = page_text(client.get(TEXAS))
+    assert "Median pay 2nd highest median pay of 3 states and territories" in texas
+    assert "Areas in Texas" in texas and "Texarkana, TX-AR $116,490" in texas
+    assert "Austin-Round Rock-San Marcos, TX $134,120" in texas
+    assert "Figure Here US Difference 10th percentile" in texas  # no state columns for a state
+    # Arkansas lists Texarkana, which BLS files under Texas, as one of its areas.
+    arkansas = page_text(client.get(f"{SD}in/arkansas/"))
+    assert "Areas in Arkansas" in arkansas and "Texarkana, TX-AR $116,490" in arkansas
+
+
+def test_no_difference_from_a_top_coded_or_missing_figure_said_plainly(client, places_release):
+    # Pediatric surgeons in Texas: every wage top-coded.
+    surgeons = page_text(client.get("/occupations/pediatric-surgeons/in/texas/"))
+    assert (
+        "Median pay $239,200+ a year: no difference can be worked out: BLS publishes only that "
+        "it is at least $239,200 here."
+    ) in surgeons
+    assert "Median at least $239,200 $559,030 none: a bound only" in surgeons
+    # Actors in Austin: wages not released, nationally published hourly.
+    actors = page_text(client.get("/occupations/actors/in/austin-round-rock-san-marcos-tx/"))
+    assert "no difference: here it is not released" in actors
+    assert "Median not released $29.05 none: not released" in actors
+    assert "not ranked: none published here" in actors
+
+
+def test_hourly_only_occupations_compare_hourly_wages(client, places_release):
+    text = page_text(client.get("/occupations/actors/in/texas/"))
+    # Texas $25.86 against the nation's $29.05: -$3.19 (-10.98%).
+    assert "Median pay $25.86 an hour: $3.19 (11.0%) less than nationally." in text
+    assert "Median $25.86 $29.05 −$3.19 (−11.0%)" in text
+
+
+def test_an_area_whose_state_has_no_estimate_compares_with_the_nation_alone(client, db, tmp_path):
+    from tests import oews_sample_data as sample
+    from tests.oews import write_release
+
+    series = {k: v for k, v in sample.SERIES.items() if k != "OEUS4800000000000151252"}
+    import_oews(write_release(tmp_path / "no-texas", series=series))
+    response = client.get(AUSTIN)
+    assert response.status_code == 200
+    text = page_text(response)
+    assert "Median pay $134,120 a year: $1,860 (1.4%) less than nationally." in text
+    assert "Compared with the nation" in text and "Figure Here US Difference 10th" in text
+    assert TEXAS not in response.content.decode()  # no link to a page that does not exist
+    crumbs = [i["name"] for i in structured(response)["BreadcrumbList"]["itemListElement"]]
+    assert "Texas" not in crumbs
+    assert client.get(TEXAS).status_code == 404
+    assert "In Texas" not in page_text(client.get(f"{AUSTIN}?pay=120000&per=year"))
+
+
+# Pages too thin to index ---------------------------------------------------------------------
+
+
+def test_a_thin_page_works_says_why_and_is_noindex(client, places_release):
+    response = client.get("/occupations/actors/in/austin-round-rock-san-marcos-tx/")
+    assert response.status_code == 200
+    assert '<meta name="robots" content="noindex">' in response.text
+    text = page_text(response)
+    assert (
+        "BLS publishes too little here for this page to be much use: BLS publishes none of the "
+        "five percentile wages; the employment estimate's relative standard error is 43.8%."
+    ) in text
+    texas = page_text(client.get("/occupations/actors/in/texas/"))
+    assert "the mean wage's relative standard error is 29.1%" in texas
+    indexable = client.get(AUSTIN)
+    assert '<meta name="robots"' not in indexable.text and "too little" not in indexable.text
+
+
+def place_pages(release) -> dict[str, bool]:
+    """Every occupation x place page of the release: whether it is thin."""
+    rows = (
+        Estimate.objects.filter(release=release, industry__code="000000")
+        .exclude(area__kind="national")
+        .values("occupation__slug", "area__slug", *(f.name for f in Estimate._meta.fields))
+    )
+    return {
+        f"/occupations/{row['occupation__slug']}/in/{row['area__slug']}/": is_thin(
+            estimate_figures(row)
+        )
+        for row in rows
+    }
+
+
+def test_the_sitemaps_list_every_indexable_place_page_and_no_thin_one(client, places_release):
+    pages = place_pages(places_release)
+    assert sum(pages.values()) >= 8 and sum(not thin for thin in pages.values()) >= 60
+    listed = set(sitemap_paths(client))
+    for path, thin in pages.items():
+        assert (path in listed) is not thin, path
+        noindex = '<meta name="robots" content="noindex">' in client.get(path).text
+        assert noindex is thin, path
+
+
+@pytest.mark.parametrize("series", ["odd", "plain"])
+def test_sql_and_python_agree_on_which_pages_are_thin(db, tmp_path, series):
+    """``queries.sitemap.INDEXABLE`` is ``thin.is_thin`` in SQL, on every estimate."""
+    from officialstats.queries.sitemap import indexable
+    from tests import oews_sample_data as sample
+    from tests.oews import write_release
+    from tests.test_occupation_pages import ODD
+
+    odd = {**sample.PLACES_SERIES, **ODD} if series == "odd" else sample.PLACES_SERIES
+    release = import_oews(write_release(tmp_path / series, areas=sample.PLACES_AREAS, series=odd))
+    listed = {f"/occupations/{o}/in/{p}/" for o, p in indexable(release.id, 0, 10_000)}
+    expected = {path for path, thin in place_pages(release).items() if not thin}
+    assert listed == expected
+
+
+# Addresses ------------------------------------------------------------------------------------
+
+
+def test_unknown_places_are_404_and_the_nation_redirects(client, places_release):
+    assert client.get(f"{SD}in/atlantis/").status_code == 404
+    assert client.get("/occupations/nobody/in/texas/").status_code == 404
+    # BLS publishes no estimate of pediatric surgeons for Austin.
+    assert client.get("/occupations/pediatric-surgeons/in/austin-round-rock-san-marcos-tx/") \
+        .status_code == 404  # fmt: skip
+    nation = client.get(f"{SD}in/united-states/")
+    assert nation.status_code == 301 and nation["Location"] == SD
+
+
+# Downloads -----------------------------------------------------------------------------------
+
+
+def test_json_and_csv_downloads_carry_every_figure_exactly(client, places_release):
+    data = client.get(f"{SD}in/austin-round-rock-san-marcos-tx.json").json()
+    assert data["title"] == "Software Developers in the Austin-Round Rock-San Marcos, TX area"
+    assert data["page"] == f"http://testserver{AUSTIN}"
+    assert data["source"]["release"] == "May 2025"
+    rows = {(r["area"], r["figure"], r["unit"]): r for r in data["figures"]}
+    assert rows[("Austin-Round Rock-San Marcos, TX", "median wage", "USD a year")]["value"] == (
+        "134120.00"
+    )
+    assert rows[("Texas", "median wage", "USD a year")]["value"] == "132150.00"
+    assert rows[("United States", "median wage", "USD a year")]["value"] == "135980.00"
+    assert rows[("Texarkana, TX-AR", "location quotient", "ratio")]["value"] == "0.12"
+    surgeons = client.get("/occupations/pediatric-surgeons/in/texas.csv")
+    assert surgeons["Content-Type"] == "text/csv; charset=utf-8"
+    median = next(
+        row
+        for row in csv.DictReader(io.StringIO(surgeons.content.decode()))
+        if row["area"] == "Texas" and row["figure"] == "median wage" and row["unit"] == "USD a year"
+    )
+    assert (
+        median["value"] == ""
+        and median["at_least"] == "239200"
+        and median["state"] == ("top-coded")
+    )
+    assert client.get(f"{SD}in/atlantis.json").json()["status"] == 404
+    assert client.get(f"{SD}in/atlantis.csv").status_code == 404
+
+
+# Search engines -------------------------------------------------------------------------------
+
+
+def test_title_canonical_breadcrumbs_and_occupation_json_ld(client, places_release):
+    response = client.get(AUSTIN)
+    body = response.content.decode()
+    assert (
+        "<title>Software Developers in the Austin-Round Rock-San Marcos, TX area: median pay "
+        "$134,120 a year · careerguide</title>"
+    ) in body
+    assert f'<link rel="canonical" href="http://testserver{AUSTIN}">' in body
+    description = re.search(r'<meta name="description" content="([^"]+)"', body).group(1)
+    assert "31,960 jobs" in description and "1.4% below the US median" in description
+    items = structured(response)
+    crumbs = [item["name"] for item in items["BreadcrumbList"]["itemListElement"]]
+    assert crumbs == [
+        "Home", "Occupations", "Software Developers", "Texas", "Austin-Round Rock-San Marcos, TX"
+    ]  # fmt: skip
+    occupation = items["Occupation"]
+    assert occupation["occupationalCategory"] == "15-1252"
+    assert occupation["occupationLocation"] == [
+        {
+            "@type": "AdministrativeArea",
+            "name": "Austin-Round Rock-San Marcos, TX",
+            "containedInPlace": {"@type": "State", "name": "Texas"},
+        }
+    ]
+    salary = occupation["estimatedSalary"][0]
+    assert salary["median"] == 134120 and salary["percentile10"] == 96110
+    texas = structured(client.get(TEXAS))["Occupation"]
+    assert texas["occupationLocation"] == [{"@type": "State", "name": "Texas"}]
+    surgeons = structured(client.get("/occupations/pediatric-surgeons/in/texas/"))
+    assert "estimatedSalary" not in surgeons["Occupation"]  # top-coded: no number to give
+
+
+# Caching and budgets --------------------------------------------------------------------------
+
+
+def test_an_editorial_save_keeps_place_pages_and_a_publish_refreshes_them(
+    client, content, places_release, tmp_path, monkeypatch
+):
+    from officialstats.views import places as views
+
+    renders = []
+    real = views.load_occupation_place
+    monkeypatch.setattr(views, "load_occupation_place", lambda *a: renders.append(a) or real(*a))
+    assert "$1,860 (1.4%) less than nationally" in page_text(client.get(AUSTIN))
+    role = Role.objects.get(slug="backend-developer")
+    role.summary += " Edited."
+    role.save()
+    assert "$1,860 (1.4%) less" in page_text(client.get(AUSTIN))
+    assert len(renders) == 1  # kept: an editor's save changes nothing it shows
+    import_oews(write_next_release(tmp_path / "next"))
+    versioning.forget()  # as every process does within a second
+    fresh = page_text(client.get(AUSTIN))
+    assert len(renders) == 2
+    # The next release's national median is $142,000: $7,880 (5.5%) above Austin's.
+    assert "$7,880 (5.5%) less than nationally" in fresh and "May 2026" in fresh
+
+
+@pytest.mark.parametrize(
+    "path",
+    [AUSTIN, TEXAS, "/occupations/pediatric-surgeons/in/texas/", f"{AUSTIN}?pay=90000&per=year",
+     f"{SD}in/austin-round-rock-san-marcos-tx.csv"],
+)  # fmt: skip
+def test_query_count_is_fixed_whatever_the_catalogue(
+    client, db, tmp_path, django_assert_num_queries, monkeypatch, path
+):
+    """The live release, the occupation and place with their three estimates,
+    and every place's estimate of the occupation: the same with 5 places or 8."""
+    from tests import oews_sample_data as sample
+    from tests.oews import write_release
+
+    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
+    small = import_oews(write_release(tmp_path / "small"))
+    with django_assert_num_queries(3):
+        assert client.get(path).status_code == 200
+    from officialstats.publishing import publish
+
+    larger = write_release(
+        tmp_path / "larger",
+        release=("2026A01", "May 2026"),
+        areas=sample.PLACES_AREAS,
+        series=sample.PLACES_SERIES,
+    )
+    publish(import_oews(larger, publish=False))
+    versioning.forget()
+    assert small.pk
+    with django_assert_num_queries(3):
+        assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("path", [AUSTIN, f"{SD}in/austin-round-rock-san-marcos-tx.json"])
+def test_public_pages_are_get_or_head_only_set_no_cookie_and_need_no_unsafe_csp(
+    client, places_release, path
+):
+    response = client.get(path)
+    assert response.status_code == 200 and not response.cookies
+    assert client.head(path).status_code == 200
+    assert client.post(path).status_code == 405
+    body = response.content.decode()
+    assert "csrfmiddlewaretoken" not in body
+    assert " style=" not in body and not re.search(r"\son[a-z]+=", body)
+    for script in re.findall(r"<script\b[^>]*>", body):
+        assert "src=" in script or 'type="application/ld+json"' in script, script
+    assert not re.search(r"\shx-[a-z]", body)
