@@ -317,3 +317,22 @@ def test_role_slugs_cannot_contain_vs():
     role = Role(name="Odd", slug="ai-vs-ml", summary="s", description="d")
     assert "slug" in clean_errors(role)
     assert rejected_by_database(role)
+
+
+@pytest.mark.parametrize("code", ["15-1252", "11-0000", ""])
+def test_a_role_links_to_an_occupation_by_its_soc_code(roles, code):
+    backend = roles[0]
+    backend.occupation_code = code
+    backend.full_clean()
+    backend.save()
+
+
+@pytest.mark.parametrize("code", ["151252", "15-125", "15-125x", "ab-cdef", "15 1252"])
+def test_a_malformed_soc_code_is_refused_by_the_form_and_the_database(roles, code):
+    backend = roles[0]
+    backend.occupation_code = code
+    with pytest.raises(ValidationError) as refused:
+        backend.full_clean()
+    assert "occupation_code" in refused.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Role.objects.filter(pk=backend.pk).update(occupation_code=code)

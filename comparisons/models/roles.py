@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -10,6 +13,12 @@ from .base import MONEY_MIN, NaturalKeyManager, Sourced, money_field, require_or
 
 # Joins two role slugs in a comparison's address: /compare/<a>-vs-<b>/.
 PAIR_SEPARATOR = "-vs-"
+
+# An SOC code as BLS writes it ("15-1252"). Roles link to an occupation by
+# code, not by key: each statistical release brings its own occupation rows,
+# and the link must survive the next release.
+SOC_CODE_PATTERN = r"^[0-9]{2}-[0-9]{4}$"
+SOC_CODE_MESSAGE = 'An SOC code is two digits, a hyphen and four digits, such as "15-1252".'
 
 
 class Currency(models.TextChoices):
@@ -53,6 +62,20 @@ class Role(models.Model):
         "calculator and comparisons. Staff can preview a draft.",
     )
     published_on = models.DateField(null=True, blank=True)
+    occupation_code = models.CharField(
+        "official occupation (SOC code)",
+        max_length=7,
+        blank=True,
+        validators=[RegexValidator(SOC_CODE_PATTERN, SOC_CODE_MESSAGE)],
+        help_text='The BLS occupation this role belongs to, such as "15-1252" for software '
+        "developers. Its official figures are shown beside the role's own.",
+    )
+    occupation_reason = models.TextField(
+        "why this occupation",
+        blank=True,
+        help_text="For readers, on the methodology page: why this occupation is the closest "
+        "official match, when the choice is not obvious.",
+    )
 
     objects = NaturalKeyManager.from_queryset(RoleQuerySet)()
     history = HistoricalRecords()
@@ -75,6 +98,11 @@ class Role(models.Model):
                 name="role_published_has_date",
                 violation_error_message="A published role needs a publication date.",
             ),
+            models.CheckConstraint(
+                condition=Q(occupation_code="") | Q(occupation_code__regex=SOC_CODE_PATTERN),
+                name="role_occupation_code_format",
+                violation_error_message=SOC_CODE_MESSAGE,
+            ),
         ]
 
     def __str__(self) -> str:
@@ -89,6 +117,8 @@ class Role(models.Model):
             errors["slug"] = '"-vs-" joins two roles in comparison addresses; use another slug.'
         if self.is_published and self.published_on is None:
             errors["published_on"] = "A published role needs a publication date."
+        if self.occupation_code and not re.fullmatch(SOC_CODE_PATTERN, self.occupation_code):
+            errors["occupation_code"] = SOC_CODE_MESSAGE
         if self.is_published and not self.figures_checked_by_inlines:
             missing = self.missing_for_publication()
             if missing:
