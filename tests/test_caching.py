@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from comparisons.caching import page_cache_key, recall
+from comparisons.caching import page_cache_key, page_state_of, recall
 from comparisons.models import PayFactor, Role, SalaryBand, Skill, Source
 from comparisons.versioning import current_version
 from tests.conftest import ARTICLE_URL, page_text
@@ -24,7 +24,8 @@ CALC = "/calculator/"
 def is_cached(path: str, query: dict | None = None, **headers) -> bool:
     """Whether the page cache holds the page a client request like this would get."""
     request = RequestFactory().get(path, query, **headers)
-    return recall(page_cache_key(request, current_version())) is not None
+    # Under the state the page is kept under (articles: content and release).
+    return recall(page_cache_key(request, page_state_of(request)()[0])) is not None
 
 
 @pytest.mark.parametrize("url", ["/", ARTICLE_URL, CALC])
