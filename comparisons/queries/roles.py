@@ -71,7 +71,7 @@ class RolePage:
 
 def load_role_page(slug: str, *, drafts: bool = False) -> RolePage | None:
     """A published role (or, for staff's preview, any role) with everything
-    its page shows, in twelve queries (and the live release's), or ``None``."""
+    its page shows, in thirteen queries (and the live release's), or ``None``."""
     roles = Role.objects.all() if drafts else Role.objects.published()
     role = roles.filter(slug=slug).first()
     if role is None:
