@@ -376,7 +376,7 @@ def test_the_article_sets_both_roles_against_their_occupations(client, content, 
         "Backend Developer Software Developers SOC 15-1252 $114,528 $148,100 $135,980 "
         "$33,572 below (22.7%)"
     ) in text
-    assert "AI/ML Engineer Data Scientists SOC 15-2051, the closest occupation (why)" in text
+    assert "AI/ML Engineer Data Scientists SOC 15-2051, the closest occupation: why this one" in text
     assert "For AI/ML Engineer, the official figures are those of a neighbouring occupation" in text
     assert (
         "At the official medians, Software Developers earn $15,750 a year more than Data "
@@ -576,3 +576,32 @@ def test_the_article_keeps_its_query_budget_with_a_live_release(
     versioning.forget()
     with django_assert_max_num_queries(ARTICLE_QUERY_BUDGET):
         assert client.get(ARTICLE).status_code == 200
+
+
+# --- On a phone ----------------------------------------------------------------------
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", [BACKEND, AI, ARTICLE, "/methodology/"])
+def test_the_official_sections_fit_a_phone(open_page, site, tmp_path, path):
+    pytest.importorskip("playwright.sync_api")
+    from tests.conftest import OEWS_PUBLISHED_ON  # noqa: F401 (the release's dates)
+    from tests.oews import write_release
+    from tests.test_browser_pages import (
+        CLIPPED_CELLS,
+        OVERFLOWING,
+        SMALL_TARGETS,
+        TARGETS,
+        visit,
+    )
+
+    import_oews(write_release(tmp_path / "oews"))
+    page = open_page(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)
+    page.base_url = site
+    visit(page, path)
+    assert page.locator("#official, #official-occupations").count() == 1
+    assert page.evaluate(CLIPPED_CELLS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.evaluate(OVERFLOWING) == []
+    assert page.evaluate(SMALL_TARGETS, TARGETS) == []
+    assert page.problems.all() == []

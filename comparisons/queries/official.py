@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from officialstats.figures import Datatype, Figure
+from officialstats.queries.common import OccupationRef
 from officialstats.queries.occupations import NationalFigures, national_figures_by_code
 from officialstats.versioning import LiveRelease, live_release
 
@@ -74,7 +75,7 @@ class RoleOfficial:
         return f"{PROGRAM_LABEL}, {self.release.name}" if self.release else PROGRAM_LABEL
 
     @property
-    def occupation(self):
+    def occupation(self) -> OccupationRef | None:
         return self.national.occupation if self.national else None
 
     @property
@@ -241,7 +242,7 @@ class LinkedOccupation:
 
     role: Role
     link: Link
-    occupation: object | None  # OccupationRef
+    occupation: OccupationRef | None
 
     @property
     def anchor(self) -> str:
