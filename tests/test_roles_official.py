@@ -376,7 +376,9 @@ def test_the_article_sets_both_roles_against_their_occupations(client, content, 
         "Backend Developer Software Developers SOC 15-1252 $114,528 $148,100 $135,980 "
         "$33,572 below (22.7%)"
     ) in text
-    assert "AI/ML Engineer Data Scientists SOC 15-2051, the closest occupation: why this one" in text
+    assert (
+        "AI/ML Engineer Data Scientists SOC 15-2051, the closest occupation: why this one" in text
+    )
     assert "For AI/ML Engineer, the official figures are those of a neighbouring occupation" in text
     assert (
         "At the official medians, Software Developers earn $15,750 a year more than Data "
