@@ -300,3 +300,16 @@ def test_a_new_release_changes_the_calculators_pages(client, content, calculator
     text = page_text(again)
     assert "against $142,000 a year nationally" in text
     assert "BLS OEWS, May 2026" in text
+
+
+def test_methodology_explains_the_method(client, content):
+    text = page_text(client.get("/methodology/"))
+    for part in (
+        "It starts from the middle of the role's salary band",
+        "by 1 + the middle of its percentage range",
+        "by the occupation's median pay there divided by its national median",
+        "the estimate × the band's bottom ÷ the band's middle",
+        "Every step's result is rounded to the cent",
+        "the step shows both and uses BLS's",
+    ):
+        assert part in text
