@@ -20,7 +20,12 @@ from officialstats.display import in_words, text
 from officialstats.figures import Figure, State
 from officialstats.models import Area
 from officialstats.queries.areas import PlaceRef, occupation_place_path
-from officialstats.queries.medians import IndustryRef, OccupationMedians, OfficialMedians
+from officialstats.queries.medians import (
+    SECTOR_LEVEL,
+    IndustryRef,
+    OccupationMedians,
+    OfficialMedians,
+)
 
 from .models import PayFactor, Role
 from .salary import FactorInput
@@ -89,13 +94,13 @@ def choices(medians: OfficialMedians | None) -> Choices:
         (i for i in medians.industries.values() if i.is_sector and industry_ok(i.slug)),
         key=lambda i: i.name,
     )
-    inside = {
-        sector.slug: sorted(
-            (i for i in medians.industries.values() if sector.contains(i) and industry_ok(i.slug)),
-            key=lambda i: i.code,
-        )
-        for sector in sectors
-    }
+    # Each industry under the sector its NAICS code's first two digits name.
+    sector_of = {prefix: sector.slug for sector in sectors for prefix in sector.sector_prefixes}
+    inside: dict[str, list[IndustryRef]] = {sector.slug: [] for sector in sectors}
+    for industry in sorted(medians.industries.values(), key=lambda i: i.code):
+        slug = sector_of.get(industry.code[:2])
+        if slug and industry.level > SECTOR_LEVEL and industry_ok(industry.slug):
+            inside[slug].append(industry)
     return Choices(medians, offered, areas, sectors, inside)
 
 
