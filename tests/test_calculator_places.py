@@ -313,3 +313,94 @@ def test_methodology_explains_the_method(client, content):
         "the step shows both and uses BLS's",
     ):
         assert part in text
+
+
+# In a real browser ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def calculator_site(site, tmp_path):
+    """The live server with the content and the calculator's small release."""
+    from tests import oews_sample_data as sample
+    from tests import oews_sample_industries as industries
+    from tests.conftest import import_oews
+    from tests.oews import write_release
+
+    import_oews(
+        write_release(
+            tmp_path / "calc",
+            areas=sample.PLACES_AREAS,
+            industries=industries.INDUSTRIES,
+            series=industries.SERIES,
+        )
+    )
+    return site
+
+
+def result_text(page) -> str:
+    return " ".join(page.text_content("#calc-result").split())
+
+
+@pytest.mark.browser
+def test_in_a_browser_htmx_offers_the_states_areas_in_place(page, calculator_site):
+    expect = pytest.importorskip("playwright.sync_api").expect
+    page.goto(f"{calculator_site}/calculator/?level=senior")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.notReloaded = true")
+    assert not page.locator("#id_area").count()
+    page.focus("#id_location")
+    page.select_option("#id_location", "california")
+    result = page.locator("#calc-result")
+    expect(result).to_contain_text("California: software developers earn a median")
+    expect(page.locator("#id_area")).to_be_visible()
+    # The swapped location field keeps the keyboard where it was.
+    assert page.evaluate("document.activeElement.id") == "id_location"
+    page.select_option("#id_area", SAN_JOSE)
+    expect(result).to_contain_text("$155,000 × 213,110 ÷ 135,980 = $242,918.44")
+    expect(page).to_have_url(re.compile(rf"location=california&area={SAN_JOSE}"))
+    assert page.evaluate("window.notReloaded") is True
+    # Another state: the area left over is set aside, and history gets the clean address.
+    page.select_option("#id_location", "texas")
+    expect(result).to_contain_text("Texas: software developers earn a median of $132,150")
+    expect(page).to_have_url(re.compile(r"location=texas&area=&"))
+    assert page.problems.all() == []
+
+
+@pytest.mark.browser
+def test_without_javascript_a_state_then_its_area(open_page, calculator_site):
+    page = open_page(java_script_enabled=False)
+    page.goto(f"{calculator_site}/calculator/?level=senior")
+    assert not page.locator("#id_area").count()
+    page.select_option("#id_location", "california")
+    with page.expect_navigation():
+        page.click("#calculator button[type=submit]")
+    page.select_option("#id_area", SAN_JOSE)
+    with page.expect_navigation():
+        page.click("#calculator button[type=submit]")
+    assert "$155,000 × 213,110 ÷ 135,980 = $242,918.44" in result_text(page)
+    assert page.problems.all() == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_and_a_phone_with_the_official_steps_open(open_page, calculator_site, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.test_accessibility import AXE_OPTIONS
+    from tests.test_browser_pages import CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
+
+    query = urlencode({**SENIOR_SAN_JOSE, "industry": "sector-52-finance-and-insurance"})
+    for width in (1280, 360):
+        page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+        for path in (f"{CALC}?{query}", f"{ARTICLE_URL}?{query}"):
+            page.goto(calculator_site + path)
+            for toggle in page.locator(".breakdown summary").all():
+                toggle.click()
+            results = Axe().run(page, options=AXE_OPTIONS)
+            assert results.violations_count == 0, results.generate_report()
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            assert page.evaluate(OVERFLOWING) == [], (width, path)
+            assert page.evaluate(CLIPPED_CELLS) == [], (width, path)
+            if width == 360:
+                assert page.evaluate(SMALL_TARGETS, TARGETS) == [], path
+        assert page.problems.all() == []
