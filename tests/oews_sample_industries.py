@@ -13,7 +13,11 @@ INDUSTRIES = [
     *sample.INDUSTRIES,
     ("52--53", "Sector 52 - Finance and Insurance", 2),
     ("522000", "Credit Intermediation and Related Activities", 3),
-    ("523000", "Securities, Commodity Contracts, and Other Financial Investments and Related Activities", 3),
+    (
+        "523000",
+        "Securities, Commodity Contracts, and Other Financial Investments and Related Activities",
+        3,
+    ),
     ("54--55", "Sector 54 - Professional, Scientific, and Technical Services", 2),
 ]
 SERIES = {

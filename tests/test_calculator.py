@@ -18,9 +18,8 @@ pytestmark = pytest.mark.django_db
 
 CALC = "/calculator/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
-# content version, options (5), the live release, band and share (2); with a
-# live release and roles linked to occupations, their medians too (see
-# test_calculator_places.py)
+# content version, options (5), the occupations' medians in the live release
+# (read whether or not one is live), band and share (2)
 FRAGMENT_QUERY_BUDGET = 9
 
 SENIOR_AI = {

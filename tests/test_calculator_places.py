@@ -33,8 +33,8 @@ SENIOR_SAN_JOSE = {
     "location": "california",
     "area": SAN_JOSE,
 }
-# content version, options (5), live release, medians, band and share (2)
-QUERY_BUDGET = 10
+# content version, options (5), medians, band and share (2): as without a release
+QUERY_BUDGET = 9
 
 
 def options_of(body: str, name: str) -> list[str]:
@@ -278,6 +278,15 @@ def test_query_budget_does_not_grow_with_places(client, content, request, releas
         response = client.get(url, {"location": "california"}, **HTMX)
     assert response.status_code == 200
     assert len(fragment) <= QUERY_BUDGET, [q["sql"][:80] for q in fragment.captured_queries]
+
+
+def test_article_query_budget_with_places(
+    client, content, calculator_release, django_assert_max_num_queries
+):
+    from tests.test_article import ARTICLE_QUERY_BUDGET
+
+    with django_assert_max_num_queries(ARTICLE_QUERY_BUDGET):
+        assert client.get(ARTICLE_URL, SENIOR_SAN_JOSE).status_code == 200
 
 
 def test_calculator_page_query_budget(

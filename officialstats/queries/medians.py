@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from ..figures import Datatype, Figure, State, figure
-from ..models import Area, Estimate
-from ..versioning import LiveRelease, live_release
+from ..models import Area, Estimate, Program, Release
 from .areas import PLACE_FIELDS, PlaceRef
 from .common import CROSS_INDUSTRY, pay_of
 
@@ -83,17 +82,18 @@ class OfficialMedians:
     """The live release's medians for some occupations, with the places and
     industries they mention."""
 
-    release: LiveRelease
+    release_name: str
     occupations: dict[str, OccupationMedians]
     places: dict[str, PlaceRef]
     industries: dict[str, IndustryRef]
 
     @property
     def source(self) -> str:
-        return f"BLS OEWS, {self.release.name}"
+        return f"BLS OEWS, {self.release_name}"
 
 
 FIELDS = (
+    "occupation__release__name",
     "occupation__code",
     "occupation__title",
     "occupation__slug",
@@ -118,13 +118,15 @@ def _pay(row: dict) -> Figure:
 
 def load_medians(codes: tuple[str, ...]) -> OfficialMedians | None:
     """The live release's medians of the occupations with SOC ``codes``, in
-    one query (and one for the live release, read at most once a second);
-    ``None`` while no release is live."""
-    release = live_release()
-    if release is None:
-        return None
+    one query, whether or not the live release was read lately (so a page's
+    query count never depends on the clock); ``None`` while no release is
+    live or it has none of them."""
     rows = (
-        Estimate.objects.filter(occupation__release_id=release.id, occupation__code__in=codes)
+        Estimate.objects.filter(
+            occupation__release__status=Release.Status.LIVE,
+            occupation__release__program=Program.OEWS,
+            occupation__code__in=codes,
+        )
         .filter(
             Q(industry__code=CROSS_INDUSTRY)
             | Q(area__kind=Area.Kind.NATIONAL, industry__level__gte=SECTOR_LEVEL)
@@ -138,8 +140,10 @@ def load_medians(codes: tuple[str, ...]) -> OfficialMedians | None:
     by_industry: dict[str, dict[str, Figure]] = {}
     places: dict[str, PlaceRef] = {}
     industries: dict[str, IndustryRef] = {}
+    release_name = ""
     for values in rows:
         row = dict(zip(FIELDS, values, strict=True))
+        release_name = row["occupation__release__name"]
         code = row["occupation__code"]
         titles[code] = (row["occupation__title"], row["occupation__slug"])
         pay = _pay(row)
@@ -170,4 +174,6 @@ def load_medians(codes: tuple[str, ...]) -> OfficialMedians | None:
         )
         for code, (title, slug) in titles.items()
     }
-    return OfficialMedians(release, occupations, places, industries)
+    if not release_name:
+        return None
+    return OfficialMedians(release_name, occupations, places, industries)
