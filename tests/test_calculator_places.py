@@ -413,3 +413,15 @@ def test_axe_and_a_phone_with_the_official_steps_open(open_page, calculator_site
             if width == 360:
                 assert page.evaluate(SMALL_TARGETS, TARGETS) == [], path
         assert page.problems.all() == []
+
+
+def test_a_sectors_naics_prefixes():
+    from officialstats.queries.medians import IndustryRef
+
+    def prefixes(code: str) -> tuple[str, ...]:
+        return IndustryRef(code, "", "", 2).sector_prefixes
+
+    assert prefixes("52--53") == ("52",)
+    assert prefixes("31--34") == ("31", "32", "33")
+    assert prefixes("99-100") == ("99",)
+    assert prefixes("999101") == ()

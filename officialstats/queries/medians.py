@@ -49,11 +49,6 @@ class IndustryRef:
         first, last = int(match.group(1)), int(match.group(2))
         return tuple(f"{code:02d}" for code in range(first, max(last, first + 1)))
 
-    def contains(self, other: IndustryRef) -> bool:
-        return (
-            self.is_sector and other.level > SECTOR_LEVEL and other.code[:2] in self.sector_prefixes
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class OccupationMedians:
