@@ -13,11 +13,13 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 
 from .derive import EstimateGap, estimate_gap
-from .forms import FACTOR_FIELDS, CalculatorForm
-from .models import EquityShare, PayFactor, Role, SalaryBand
+from .forms import DETAIL_FIELDS, FACTOR_FIELDS, CalculatorForm
+from .models import EquityShare, Role, SalaryBand
+from .official_pay import Choices, Circumstance, circumstance
 from .queries import load_calculator_options, load_estimate_inputs
+from .queries.calculator import load_official_choices
 from .queries.common import band_range
-from .salary import Estimate, FactorInput, estimate
+from .salary import Estimate, FactorInput, StepKind, estimate
 
 
 @dataclass(frozen=True)
@@ -34,9 +36,17 @@ class RoleResult:
             return []
         found: dict[int, object] = {}
         for step in self.estimate.steps:
-            if step.ref is not None:
+            if step.ref is not None and step.ref.source_id is not None:
                 found.setdefault(step.ref.source_id, step.ref.source)
         return list(found.values())
+
+    @property
+    def official_source(self) -> str:
+        """ "BLS OEWS, May 2025" when a step uses an official figure."""
+        for step in self.estimate.steps if self.estimate else ():
+            if step.kind == StepKind.RATIO:
+                return step.ref.official.source
+        return ""
 
 
 @dataclass
@@ -44,7 +54,6 @@ class CalculatorState:
     form: CalculatorForm
     action: str
     results: list[RoleResult] = field(default_factory=list)
-    factors: list[PayFactor] = field(default_factory=list)
     gap: EstimateGap | None = None
 
     @property
@@ -69,19 +78,42 @@ class CalculatorState:
         return self.valid and (not query or query.urlencode() == self.query)
 
 
-def _estimate(role: Role, factors: list[PayFactor], options, band, share) -> Estimate | None:
+def _inputs(role: Role, form: CalculatorForm, options, official: Choices) -> list[FactorInput]:
+    """One input per circumstance chosen, in the form's order."""
+    by_slug = {factor.slug: factor for factor in options.factors}
+    inputs = []
+    for kind in FACTOR_FIELDS:
+        editor_slug, official_slug, parent_slug = form.chosen(kind)
+        factor = by_slug.get(editor_slug)
+        if kind in DETAIL_FIELDS:
+            found = circumstance(
+                kind,
+                role,
+                factor=factor,
+                official_slug=official_slug,
+                parent_slug=parent_slug,
+                medians=official.medians,
+                editors=options.factors_of(kind),
+                applies=options.applies,
+            )
+            if found is not None:
+                inputs.append(found)
+        elif factor is not None:
+            inputs.append(
+                FactorInput(
+                    factor.name,
+                    factor.low_percent,
+                    factor.high_percent,
+                    applies=options.applies(factor, role),
+                    ref=Circumstance(factor),
+                )
+            )
+    return inputs
+
+
+def _estimate(inputs: list[FactorInput], band, share) -> Estimate | None:
     if band is None:
         return None
-    inputs = [
-        FactorInput(
-            name=factor.name,
-            low_percent=factor.low_percent,
-            high_percent=factor.high_percent,
-            applies=options.applies(factor, role),
-            ref=factor,
-        )
-        for factor in factors
-    ]
     return estimate(
         band_range(band),
         inputs,
@@ -91,17 +123,32 @@ def _estimate(role: Role, factors: list[PayFactor], options, band, share) -> Est
     )
 
 
+def _peek_roles(query: QueryDict, options) -> list[Role]:
+    """The roles the query asks for (or the defaults), before validation:
+    which places and industries the form offers depends on them."""
+    by_slug = {role.slug: role for role in options.roles}
+    defaults = options.default_roles or (None, None)
+    chosen = []
+    for name, default in zip(("role_a", "role_b"), defaults, strict=True):
+        role = by_slug.get(query.get(name, "")) or default
+        if role is not None:
+            chosen.append(role)
+    return chosen
+
+
 def run_calculator(
     query: QueryDict, *, action: str, default_roles: tuple[Role, Role] | None = None
 ) -> CalculatorState:
     """Validate ``query`` and, when it is valid, estimate pay for both roles."""
     options = load_calculator_options(default_roles=default_roles)
-    initial = {name: "" for name in FACTOR_FIELDS}
+    initial = {name: "" for name in (*FACTOR_FIELDS, *DETAIL_FIELDS.values())}
     if options.default_roles:
         initial["role_a"], initial["role_b"] = (role.slug for role in options.default_roles)
     if options.levels:
         initial["level"] = options.levels[0].slug
-    form = CalculatorForm(query, options=options, initial=initial)
+    codes = tuple(sorted({r.occupation_code for r in _peek_roles(query, options)} - {""}))
+    official = load_official_choices(codes)
+    form = CalculatorForm(query, options=options, initial=initial, official=official)
     state = CalculatorState(form=form, action=action)
     if not form.is_valid():
         return state
@@ -110,23 +157,21 @@ def run_calculator(
     by_slug = {role.slug: role for role in options.roles}
     roles = [by_slug[data["role_a"]], by_slug[data["role_b"]]]
     level = next(level for level in options.levels if level.slug == data["level"])
-    by_factor_slug = {factor.slug: factor for factor in options.factors}
-    state.factors = [by_factor_slug[data[name]] for name in FACTOR_FIELDS if data[name]]
-    inputs = load_estimate_inputs(roles, level)
+    loaded = load_estimate_inputs(roles, level)
     for role in roles:
-        band, share = inputs.bands.get(role.pk), inputs.shares.get(role.pk)
-        state.results.append(
-            RoleResult(role, band, share, _estimate(role, state.factors, options, band, share))
-        )
+        band, share = loaded.bands.get(role.pk), loaded.shares.get(role.pk)
+        inputs = _inputs(role, form, options, official)
+        state.results.append(RoleResult(role, band, share, _estimate(inputs, band, share)))
     estimates = [result.estimate for result in state.results]
     if all(estimates):
-        # Compare total pay when both roles publish an equity share, else base pay.
+        # Compare total pay when both roles publish an equity share, else base
+        # pay; at the central estimates.
         totals = all(result.share for result in state.results)
         state.gap = estimate_gap(
             roles[0].name,
-            estimates[0].total if totals else estimates[0].base,
+            estimates[0].total_point if totals else estimates[0].base_point,
             roles[1].name,
-            estimates[1].total if totals else estimates[1].base,
+            estimates[1].total_point if totals else estimates[1].base_point,
             basis="total-pay" if totals else "base-pay",
         )
     return state

@@ -151,9 +151,10 @@ def band_gap(name_a: str, band_a: Range, name_b: str, band_b: Range) -> BandGap:
 
 @dataclass(frozen=True)
 class EstimateGap:
-    """The difference between two estimated pay ranges, at their midpoints.
+    """The difference between two pay estimates, at their central values
+    (the calculator passes each central estimate as a range of one point).
 
-    An open-ended top makes its midpoint a lower bound, so the gap is hedged:
+    An open-ended top makes a midpoint or central estimate a lower bound, so the gap is hedged:
     "at least" when only the leader's top is open, "at most" when only the
     trailer's is, and "roughly" when both are.
     """
@@ -177,9 +178,9 @@ class EstimateGap:
     def sentence(self) -> str:
         lead = self.lead
         if lead.tie:
-            return f"At their midpoints the two estimates match: {money(lead.leader_value)} a year."
+            return f"The two central estimates match: {money(lead.leader_value)} a year."
         return (
-            f"At the midpoints of the two {self.basis} estimates, {lead.leader} comes out "
+            f"Comparing the central {self.basis} estimates, {lead.leader} comes out "
             f"{self.qualifier}{money(lead.difference)} a year ahead of {lead.trailer}: "
             f"{self.qualifier}{percent(lead.percent)} more."
         )

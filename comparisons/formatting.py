@@ -49,6 +49,12 @@ def money(
     )
 
 
+def plain_number(value: Decimal) -> str:
+    """A decimal as written by hand: 1.3, 0.85, 213,110, 52.1 (never 1E+1)."""
+    text = f"{value.normalize():,f}"
+    return text
+
+
 def money_short(value: Decimal, currency: str = "USD", *, open_ended: bool = False) -> str:
     """$75k · $112.5k · $250k+: thousands, with one decimal only when needed."""
     thousands = _round(value / THOUSAND, 1)

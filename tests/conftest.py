@@ -173,6 +173,24 @@ def places_release(db, tmp_path):
     return import_oews(folder)
 
 
+@pytest.fixture
+def calculator_release(db, tmp_path):
+    """``places_release``'s places with two industry sectors and two industries
+    inside one (``tests/oews_sample_industries.py``), imported and published:
+    what the calculator's places and industries need."""
+    from tests import oews_sample_data as sample
+    from tests import oews_sample_industries as industries
+    from tests.oews import write_release
+
+    folder = write_release(
+        tmp_path / "oews-calculator",
+        areas=sample.PLACES_AREAS,
+        industries=industries.INDUSTRIES,
+        series=industries.SERIES,
+    )
+    return import_oews(folder)
+
+
 def sitemap_files(client) -> list[str]:
     """The sitemap files the index at /sitemap.xml lists, as paths (with ``?p=``)."""
     from urllib.parse import urlsplit

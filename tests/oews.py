@@ -49,6 +49,7 @@ def write_release(
     series: dict[str, str] | None = None,
     occupations: list[tuple[str, str, int]] | None = None,
     areas: list[tuple[str, str, str, str]] | None = None,
+    industries: list[tuple[str, str, int]] | None = None,
     compress: bool = False,
 ) -> Path:
     """Write a release's eight files into ``folder`` and return it."""
@@ -72,7 +73,12 @@ def write_release(
         ),
         "oe.industry": table(
             ("industry_code", "industry_name", "display_level", "selectable", "sort_sequence"),
-            [(c, n, level, "T", i) for i, (c, n, level) in enumerate(sample.INDUSTRIES, 1)],
+            [
+                (c, n, level, "T", i)
+                for i, (c, n, level) in enumerate(
+                    sample.INDUSTRIES if industries is None else industries, 1
+                )
+            ],
         ),
         "oe.data.0.Current": data_text(sample.SERIES if series is None else series, release),
     }

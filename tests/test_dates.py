@@ -242,7 +242,7 @@ def test_static_pages_take_the_newest_change_among_what_they_show(client, loaded
 # day of the change and record the date and the new digest here.
 REVISED_TEXT = {
     "comparisons:home": ("home.html", "2026-12-02", "7d458847bcd286af"),
-    "comparisons:methodology": ("methodology.html", "2026-12-02", "880884c22dea7c05"),
+    "comparisons:methodology": ("methodology.html", "2026-12-02", "27b5e63cf4b7f90e"),
     "comparisons:about": ("about.html", "2026-12-02", "86b0b64fd06d154f"),
 }
 

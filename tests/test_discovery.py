@@ -170,7 +170,7 @@ def test_open_data_carries_source_and_date_on_every_figure(client, content):
 
 def test_methodology_explains_the_data_and_the_math(client, content):
     text = page_text(client.get("/methodology/"))
-    assert "total = base ÷ (1 − share)" in text
+    assert "total = base ÷ (1 − the middle of that share)" in text
     assert "as a share of the lower one" in text
     assert "jobcopy.ai" in text
 

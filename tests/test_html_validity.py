@@ -42,6 +42,8 @@ JAVA = os.environ.get("JAVA", "java")
 NOT_IN_SITEMAP = {
     "/compare/ai-ml-engineer-vs-data-analyst/": 200,  # generated for a pair, noindex
     "/calculator/?role_a=no-such-role&level=nope": 400,  # the calculator's error state
+    "/calculator/?location=texas": 200,  # a state chosen: its areas offered
+    "/calculator/?location=texas&area=austin-round-rock-san-marcos-tx": 200,  # an area
     "/roles/?page=2": 200,  # an index's later page, with its pagination links
     "/compare/no-such-page/": 404,
     "/places/?q=texas": 200,  # a search

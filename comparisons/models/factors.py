@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -18,6 +20,8 @@ from .base import (
     require_ordered,
 )
 from .roles import Role
+
+OFFICIAL_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class PayFactor(Sourced):
@@ -60,6 +64,17 @@ class PayFactor(Sourced):
     note = models.CharField(
         max_length=250, blank=True, help_text="How the source describes the effect."
     )
+    official_slugs = models.CharField(
+        "official places or industries",
+        max_length=500,
+        blank=True,
+        help_text=(
+            "For a location or industry: the addresses (slugs) of the BLS OEWS places or "
+            "industries this factor describes, separated by spaces, such as "
+            '"san-jose-sunnyvale-santa-clara-ca". The calculator then shows this factor '
+            "beside BLS's figure for the same place or industry."
+        ),
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = NaturalKeyManager()
@@ -86,6 +101,13 @@ class PayFactor(Sourced):
                     "from <= to; an unquantified one has no figures."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(official_slugs="") | Q(kind__in=["location", "industry"]),
+                name="pay_factor_official_slugs_kind",
+                violation_error_message=(
+                    "Only a location or an industry can name official places or industries."
+                ),
+            ),
             models.UniqueConstraint(
                 fields=["kind", "name"],
                 name="pay_factor_name_unique_per_kind",
@@ -99,7 +121,19 @@ class PayFactor(Sourced):
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
+    @property
+    def official_slug_list(self) -> list[str]:
+        return self.official_slugs.split()
+
     def clean(self) -> None:
+        if self.official_slugs and self.kind not in (self.Kind.LOCATION, self.Kind.INDUSTRY):
+            raise ValidationError(
+                {"official_slugs": "Only a location or an industry can name official ones."}
+            )
+        if any(not OFFICIAL_SLUG.fullmatch(slug) for slug in self.official_slug_list):
+            raise ValidationError(
+                {"official_slugs": "Write addresses such as new-york, separated by spaces."}
+            )
         if self.quantified:
             missing = {
                 name: "Give the effect, or untick 'quantified'."

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from officialstats.queries.medians import load_medians
+
 from ..models import Comparison, EquityShare, ExperienceLevel, PayFactor, Role, SalaryBand
+from ..official_pay import Choices, choices
 from ..versioning import per_content_version
 
 
@@ -81,3 +84,13 @@ def load_estimate_inputs(roles: list[Role], level: ExperienceLevel) -> EstimateI
         bands={band.role_id: band for band in bands},
         shares={share.role_id: share for share in shares},
     )
+
+
+@per_content_version(key=lambda codes: codes)
+def load_official_choices(codes: tuple[str, ...]) -> Choices:
+    """The places and industries offered for occupations ``codes``, with their
+    medians, in two queries (none without codes). Kept per content version,
+    which every publish of a release moves on."""
+    if not codes:
+        return Choices(None)
+    return choices(load_medians(codes))

@@ -69,6 +69,37 @@ def rounded_range(value: Range) -> str:
 
 
 @register.filter
+def exact_money(value: Decimal) -> str:
+    """An amount of the calculator's breakdown, to the cent: $273,000 or $196,585.46."""
+    return formatting.money(value, cents=True)
+
+
+@register.filter
+def rounded_money(value: Decimal) -> str:
+    """A calculated amount to the nearest $1,000."""
+    return formatting.money(value, nearest=1000)
+
+
+@register.filter
+def multiplier(value: Decimal) -> str:
+    """A factor as it is multiplied by, without padding zeros: 1.3, 0.85, 1.175."""
+    return formatting.plain_number(value)
+
+
+@register.filter
+def signed_pct_1(value: Decimal) -> str:
+    """+56.7%: a worked-out percentage, to a tenth."""
+    return formatting.percent(value, 1, signed=True)
+
+
+@register.filter
+def plain_pct(value: Decimal) -> str:
+    """20%, 12.5%: with as many places as it has, up to two."""
+    places = min(2, max(0, -value.normalize().as_tuple().exponent))
+    return formatting.percent(value, places)
+
+
+@register.filter
 def exact_range(value: Range) -> str:
     """A calculated range to the cent: $78,947.37–$118,750."""
     return formatting.money_range(

@@ -38,6 +38,10 @@ def render_with_calculator(
         {"calc": calc, "calc_partial": partial, **({} if partial else page_context())},
         status=200 if calc.valid or request.htmx else 400,
     )
+    if partial and calc.valid and calc.form.set_aside:
+        # An area or industry left over from a changed first step was set
+        # aside: history gets the address of what is shown.
+        response["HX-Push-Url"] = calc.share_url
     patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
     response.cache_by_content = calc.is_canonical(request.GET)
     return response

@@ -14,3 +14,20 @@ document.addEventListener("htmx:historyRestore", function () {
     }
   }
 });
+
+// Each response swaps the place fields in (their options follow the roles and
+// the first step). Requests queue, so a response to an earlier request can
+// arrive after the reader chose another state or sector: keep that newer
+// choice (the request it started brings the matching fields) rather than
+// put the older one back.
+document.addEventListener("htmx:oobBeforeSwap", function (event) {
+  const target = event.detail.target;
+  if (!target || (target.id !== "field-location" && target.id !== "field-industry")) {
+    return;
+  }
+  const current = target.querySelector("select");
+  const incoming = event.detail.fragment.querySelector("select");
+  if (current && incoming && current.value !== incoming.value) {
+    event.detail.shouldSwap = false;
+  }
+});
