@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from .freshness import static_page_dates
 from .models import Comparison, Role
+from .queries.occupation_pairs import WriteUpLink, write_up_links
 
 
 class Sitemap(BaseSitemap):
@@ -50,6 +51,21 @@ class RoleSitemap(Sitemap):
         return role.figures_changed_at
 
 
+class OccupationPairSitemap(Sitemap):
+    """Pairs of occupations an editor has written up, in the live release,
+    dated by the later of the release's publication and the text's date;
+    the pages of other pairs are noindex and left out."""
+
+    def items(self) -> list[WriteUpLink]:
+        return write_up_links()
+
+    def location(self, item: WriteUpLink) -> str:
+        return item.url
+
+    def lastmod(self, item: WriteUpLink):
+        return item.last_updated
+
+
 class PageSitemap(Sitemap):
     def items(self) -> list[str]:
         self._dates = static_page_dates()
@@ -66,4 +82,5 @@ SITEMAPS = {
     "pages": PageSitemap,
     "articles": ArticleSitemap,
     "roles": RoleSitemap,
+    "occupation-comparisons": OccupationPairSitemap,
 }

@@ -1,0 +1,307 @@
+"""Any two occupations compared (issue 12, point 7): the pure differences,
+the pair's page and its one address, the chooser, the editors' write-ups
+(noindex until written, then in the sitemap and listed), and budgets.
+
+The small release of ``tests/oews.py`` holds real May 2025 national figures
+of software developers, data scientists and QA analysts and testers; web
+developers and database occupations are not in it, so those write-ups have
+no page there and are left out of lists and the sitemap.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from decimal import Decimal as D
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from comparisons.models import OccupationComparison
+from officialstats.figures import Datatype, Figure, State
+from officialstats.pair_chart import pair_chart
+from officialstats.pairs import lead, pair_rows, statement, times
+from tests import oews_sample_data as sample
+from tests.conftest import import_oews, page_text, sitemap_paths
+from tests.oews import write_release
+
+SD_DS = "/occupations/compare/data-scientists-vs-software-developers/"
+REVERSED = "/occupations/compare/software-developers-vs-data-scientists/"
+SD_QA = (
+    "/occupations/compare/software-developers-vs-software-quality-assurance-analysts-and-testers/"
+)
+# Not written up: noindex.
+ACTORS_SD = "/occupations/compare/actors-vs-software-developers/"
+CHOOSER = "/occupations/compare/"
+
+P50 = Datatype.ANNUAL_MEDIAN
+
+
+def published(value: str, datatype: Datatype = P50) -> Figure:
+    return Figure(datatype, State.PUBLISHED, D(value))
+
+
+def top_coded(datatype: Datatype = P50) -> Figure:
+    return Figure(datatype, State.TOP_CODED, bound=D("239200"))
+
+
+# Pure: who is ahead and by how much --------------------------------------------------
+
+
+def test_two_published_figures_give_an_exact_difference_of_the_lower():
+    found = lead(published("135980"), published("120230"))
+    assert found.leader == 0
+    assert found.difference.amount == D("15750.00")
+    assert found.difference.amount_text(signed=False) == "$15,750"
+    assert found.difference.percent_text(signed=False) == "13%"
+    assert lead(published("120230"), published("135980")).leader == 1
+
+
+def test_equal_figures_lead_nowhere():
+    found = lead(published("100000"), published("100000"))
+    assert found.equal and found.difference.amount == 0
+
+
+def test_a_top_coded_wage_above_a_published_one_leads_by_at_least():
+    found = lead(top_coded(), published("200000"))
+    assert found.leader == 0 and found.difference.at_least
+    assert found.difference.amount_text(signed=False) == "at least $39,200"
+    assert lead(published("200000"), top_coded()).leader == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (top_coded(), top_coded()),  # two bounds: either may be higher
+        (top_coded(), published("250000")),  # a bound below the other figure
+        (Figure(P50, State.NOT_RELEASED), published("100000")),
+        (published("100000"), Figure(P50, State.ONE_UNIT_ONLY)),
+    ],
+)
+def test_no_difference_is_guessed(first, second):
+    assert lead(first, second) is None
+
+
+def test_employment_differences_are_exact_and_in_jobs():
+    first = {d: Figure(d, State.NOT_RELEASED) for d in Datatype}
+    second = dict(first)
+    first[Datatype.EMPLOYMENT] = Figure(Datatype.EMPLOYMENT, State.PUBLISHED, 1687890)
+    second[Datatype.EMPLOYMENT] = Figure(Datatype.EMPLOYMENT, State.PUBLISHED, 262440)
+    rows = pair_rows(first, second, hourly=False)
+    assert [row.key for row in rows] == ["employment", "p10", "p25", "p50", "p75", "p90", "mean"]
+    jobs = rows[0]
+    assert jobs.cell(("A", "B")) == "A: 1,425,450 more jobs (543%)"
+    assert statement(jobs, ("A", "B"), hourly=False) == (
+        "A hold 1,425,450 more jobs than B nationwide: 6.4 times as many."
+    )
+    assert times(jobs.lead.difference) == "6.4"
+    assert rows[3].cell(("A", "B")) == "not worked out"
+    assert "cannot be worked out" in statement(rows[3], ("A", "B"), hourly=False)
+
+
+def test_the_chart_draws_both_spreads_on_one_axis_and_says_every_figure():
+    first = [(p, published(v)) for p, v in zip((10, 25, 50, 75, 90), (1, 2, 3, 4, 5), strict=True)]
+    second = [
+        (p, published(str(v * 2)))
+        for p, v in zip((10, 25, 50, 75, 90), (1, 2, 3, 4, 5), strict=True)
+    ]
+    second[4] = (90, top_coded())
+    chart = pair_chart(first, second, hourly=False, names=("A", "B"))
+    assert len(chart.groups) == 5
+    widths = [(g.bars[0].width, g.bars[1].width) for g in chart.groups]
+    assert all(b >= a for a, b in widths[:4])
+    assert chart.groups[4].bars[1].open_ended and chart.groups[4].bars[1].label.startswith(
+        "at least"
+    )
+    assert "90th: A $5, B at least $239,200" in chart.description
+    assert (
+        pair_chart(
+            [(10, Figure(P50, State.NOT_RELEASED))],
+            [(10, Figure(P50, State.NOT_RELEASED))],
+            hourly=False,
+            names=("A", "B"),
+        )
+        is None
+    )
+
+
+# The editors' model ------------------------------------------------------------------
+
+
+def test_prose_may_not_carry_figures_and_codes_must_differ(db):
+    write_up = OccupationComparison(
+        code_a="15-1252",
+        code_b="15-1252",
+        title="T",
+        summary="Developers earn $120k.",
+        introduction="About 15% more.",
+        is_published=True,
+    )
+    with pytest.raises(ValidationError) as error:
+        write_up.full_clean()
+    assert set(error.value.message_dict) >= {"code_b", "summary", "introduction", "published_on"}
+
+
+def test_the_fixtures_write_up_four_pairs_without_a_figure(content):
+    write_ups = OccupationComparison.objects.published()
+    assert {w.codes for w in write_ups} == {
+        ("15-1252", "15-2051"),
+        ("15-1254", "15-1252"),
+        ("15-1252", "15-1253"),
+        ("15-1242", "15-1243"),
+    }
+    for write_up in write_ups:
+        write_up.full_clean()
+        prose = " ".join([write_up.summary, write_up.introduction, write_up.pay_text])
+        assert not re.search(r"\d", prose)
+
+
+# The page -----------------------------------------------------------------------------
+
+
+def test_a_written_pair_shows_both_spreads_the_differences_and_the_editors_text(
+    client, content, oews_release
+):
+    response = client.get(SD_DS)
+    assert response.status_code == 200
+    text = page_text(response)
+    body = response.content.decode()
+    assert "Software developers vs data scientists" in text
+    # As the editor's title names them: software developers first.
+    assert text.index("Upper bar of each pair: Software Developers") > 0
+    assert "Median $135,980 $120,230 Software Developers: $15,750 more (13%)" in text
+    assert "Employment 1,687,890 262,440 Software Developers: 1,425,450 more jobs (543%)" in text
+    assert "At the median, Software Developers are paid $15,750 a year more than Data " in text
+    assert "Mean $148,100 $126,800 Software Developers: $21,300 more (17%)" in text
+    assert body.count('role="img"') == 1 and 'class="series-1"' in body
+    assert "Source: BLS OEWS, May 2025" in text
+    assert 'href="/methodology/#official-heading"' in body
+    assert "15 May 2026" in text  # the release's publication
+    assert "Data scientists collect, model and analyse data" in text
+    assert 'name="robots"' not in body and "X-Robots-Tag" not in response
+    assert 'rel="canonical" href="http://testserver' + SD_DS + '"' in body
+    assert '"@type": "Article"' in body and '"@type": "BreadcrumbList"' in body
+
+
+def test_any_other_pair_is_compiled_from_the_figures_and_noindex(client, content, oews_release):
+    response = client.get(ACTORS_SD)
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex"
+    assert 'content="noindex' in response.content.decode()
+    text = page_text(response)
+    assert "No editor has written about this pair yet" in text
+    # Actors are paid by the hour only: both are compared by the hour.
+    assert "wages an hour" in text and "Actors hourly only" in text
+    assert "Median $29.05 $65.38 Software Developers: $36.33 more (125%)" in text
+
+
+def test_the_reversed_order_redirects_permanently_to_the_one_address(client, content, oews_release):
+    response = client.get(REVERSED)
+    assert (response.status_code, response["Location"]) == (301, SD_DS)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/occupations/compare/no-such-job-vs-software-developers/",
+        "/occupations/compare/software-developers-vs-software-developers/",
+        "/occupations/compare/software-developers/",
+        # A group is not a detailed occupation.
+        "/occupations/compare/computer-occupations-vs-software-developers/",
+    ],
+)
+def test_unknown_or_odd_pairs_are_not_found(client, content, oews_release, path):
+    assert client.get(path).status_code == 404
+
+
+def test_a_top_coded_wage_gives_at_least_never_a_number(client, content, tmp_path):
+    odd = {
+        "OEUN0000000000000111011": "204350 3.1 129.63 269630 1.9 36.39 62.28 102.88 -5 -5 "
+        "75700 129540 213990 -5 -5 . .",
+    }
+    import_oews(write_release(tmp_path / "odd", series={**sample.SERIES, **odd}))
+    text = page_text(client.get("/occupations/compare/chief-executives-vs-software-developers/"))
+    assert (
+        "90th percentile at least $239,200 $214,670 Chief Executives: at least $24,530 more" in text
+    )
+    assert (
+        "75th percentile at least $239,200 $171,980 Chief Executives: at least $67,220 more" in text
+    )
+
+
+# Write-ups: drafts, the sitemap and where readers find them ------------------------------
+
+
+def test_a_draft_write_up_leaves_the_pair_noindex_and_hidden(client, content, oews_release):
+    write_up = OccupationComparison.objects.get(code_b="15-2051")
+    write_up.is_published = False
+    write_up.save()
+    response = client.get(SD_DS)
+    assert response["X-Robots-Tag"] == "noindex"
+    assert "Data scientists collect" not in response.content.decode()
+    assert SD_DS not in sitemap_paths(client)
+
+
+def test_the_sitemap_lists_written_pairs_the_release_has_dated_by_the_later_change(
+    client, content, oews_release
+):
+    paths = sitemap_paths(client)
+    assert SD_DS in paths and SD_QA in paths
+    assert ACTORS_SD not in paths
+    pairs = [path for path in paths if path.startswith("/occupations/compare/")]
+    assert sorted(pairs) == sorted([SD_DS, SD_QA])
+    body = client.get("/sitemap-occupation-comparisons.xml").content.decode()
+    assert f"<loc>http://testserver{SD_DS}</loc><lastmod>2026-12-02</lastmod>" in body
+    write_up = OccupationComparison.objects.get(code_b="15-2051")
+    write_up.published_on, write_up.updated_on = datetime.date(2026, 1, 1), None
+    write_up.save()
+    body = client.get("/sitemap-occupation-comparisons.xml").content.decode()
+    assert f"<loc>http://testserver{SD_DS}</loc><lastmod>2026-05-15</lastmod>" in body
+
+
+def test_written_pairs_are_listed_on_the_comparisons_index_and_both_occupations(
+    client, content, oews_release
+):
+    index = client.get("/compare/").content.decode()
+    assert f'href="{SD_DS}"' in index and f'href="{SD_QA}"' in index
+    occupation = client.get("/occupations/data-scientists/").content.decode()
+    assert 'data-hx-get="/occupations/compare/?a=data-scientists"' in occupation
+    assert 'href="/occupations/compare/?a=data-scientists"' in occupation
+    written = client.get("/occupations/compare/?a=data-scientists", HTTP_HX_REQUEST="true")
+    body = written.content.decode()
+    assert "<html" not in body and f'href="{SD_DS}"' in body and SD_QA not in body
+    assert 'href="/occupations/compare/?a=data-scientists"' in body
+    # A group's page offers no pair.
+    assert "?a=" not in client.get("/occupations/computer-occupations/").content.decode()
+
+
+def test_the_chooser_redirects_to_the_pair_and_works_without_javascript(
+    client, content, oews_release
+):
+    page = client.get(CHOOSER)
+    assert page.status_code == 200 and "noindex" not in page.content.decode()
+    assert (
+        '<option value="software-developers">Software Developers</option>' in page.content.decode()
+    )
+    assert "computer-occupations" not in page.content.decode()
+    chosen = client.get(CHOOSER, {"a": "software-developers", "b": "data-scientists"})
+    assert (chosen.status_code, chosen["Location"]) == (302, SD_DS)
+    wrong = client.get(CHOOSER, {"a": "software-developers", "b": "software-developers"})
+    assert wrong.status_code == 200 and "Choose two different occupations" in page_text(wrong)
+    assert wrong["X-Robots-Tag"] == "noindex"
+    preset = client.get(CHOOSER, {"a": "software-developers"}).content.decode()
+    assert '<option value="software-developers" selected>' in preset
+
+
+# Budgets -----------------------------------------------------------------------------------
+
+
+# The pair: its two occupations and the write-up; the chooser: every
+# occupation, and the write-ups with their occupations. Neither grows.
+@pytest.mark.parametrize(("path", "budget"), [(SD_DS, 4), (ACTORS_SD, 4), (CHOOSER, 5)])
+def test_the_query_count_is_fixed(
+    client, content, oews_release, path, budget, django_assert_max_num_queries
+):
+    client.get("/")  # the content version and the live release, read once
+    with django_assert_max_num_queries(budget):
+        assert client.get(path + "?nocache=1").status_code == 200
