@@ -57,7 +57,10 @@ class OccupationPairSitemap(Sitemap):
     the pages of other pairs are noindex and left out."""
 
     def items(self) -> list[WriteUpLink]:
-        return write_up_links()
+        # The index asks for the count and then the dates: one read serves both.
+        if not hasattr(self, "_links"):
+            self._links = write_up_links()
+        return self._links
 
     def location(self, item: WriteUpLink) -> str:
         return item.url

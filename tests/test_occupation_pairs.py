@@ -279,18 +279,23 @@ def test_the_chooser_redirects_to_the_pair_and_works_without_javascript(
     client, content, oews_release
 ):
     page = client.get(CHOOSER)
-    assert page.status_code == 200 and "noindex" not in page.content.decode()
-    assert (
-        '<option value="software-developers">Software Developers</option>' in page.content.decode()
-    )
-    assert "computer-occupations" not in page.content.decode()
-    chosen = client.get(CHOOSER, {"a": "software-developers", "b": "data-scientists"})
-    assert (chosen.status_code, chosen["Location"]) == (302, SD_DS)
-    wrong = client.get(CHOOSER, {"a": "software-developers", "b": "software-developers"})
-    assert wrong.status_code == 200 and "Choose two different occupations" in page_text(wrong)
-    assert wrong["X-Robots-Tag"] == "noindex"
+    body = page.content.decode()
+    assert page.status_code == 200 and "noindex" not in body
+    # One list of suggestions, shared by both fields: detailed occupations only.
+    assert body.count('<option value="Software Developers">') == 1
+    assert body.count('list="occupation-titles"') == 2
+    assert "Computer Occupations" not in body
+    by_title = client.get(CHOOSER, {"a": "software developers ", "b": "Data Scientists"})
+    assert (by_title.status_code, by_title["Location"]) == (302, SD_DS)
+    by_slug = client.get(CHOOSER, {"a": "software-developers", "b": "data-scientists"})
+    assert by_slug["Location"] == SD_DS
+    same = client.get(CHOOSER, {"a": "software-developers", "b": "Software Developers"})
+    assert same.status_code == 200 and "Choose two different occupations" in page_text(same)
+    assert same["X-Robots-Tag"] == "noindex"
+    unknown = page_text(client.get(CHOOSER, {"a": "software-developers", "b": "astronaut"}))
+    assert "“astronaut” is not an occupation we can compare" in unknown
     preset = client.get(CHOOSER, {"a": "software-developers"}).content.decode()
-    assert '<option value="software-developers" selected>' in preset
+    assert 'id="pair-a" name="a" list="occupation-titles" value="Software Developers"' in preset
 
 
 # Budgets -----------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from officialstats.queries.common import OccupationRef
@@ -92,8 +94,24 @@ def occupation_pair(request: HttpRequest, pair: str) -> HttpResponse:
     return response
 
 
-def _chosen(slug: str, options: list[OccupationRef]) -> OccupationRef | None:
-    return next((option for option in options if option.slug == slug), None)
+class Options:
+    """Every detailed occupation the chooser offers, found by slug (the
+    occupation pages' links) or by title, as the form's suggestions write it."""
+
+    def __init__(self, refs: list[OccupationRef]) -> None:
+        self.refs = refs
+        self.by_slug = {ref.slug: ref for ref in refs}
+        self.by_title = {}
+        for ref in refs:
+            self.by_title.setdefault(ref.title.casefold(), ref)
+
+    def find(self, value: str) -> OccupationRef | None:
+        value = " ".join(value.split())
+        return self.by_slug.get(value) or self.by_title.get(value.casefold())
+
+    def datalist(self) -> SafeString:
+        """The suggestions both fields share: each title once, so the page stays light."""
+        return SafeString("".join(f'<option value="{escape(ref.title)}">' for ref in self.refs))
 
 
 @require_safe
@@ -101,36 +119,41 @@ def _chosen(slug: str, options: list[OccupationRef]) -> OccupationRef | None:
 def occupation_pair_chooser(request: HttpRequest) -> HttpResponse:
     """Choose two occupations (a plain GET form), and the editors' write-ups.
 
-    Both chosen: redirected to the pair's page. ``?a=<slug>`` alone (as the
-    occupation pages link it) preselects the first and lists that
+    Both found: redirected to the pair's page. ``?a=<slug>`` alone (as the
+    occupation pages link it) fills in the first and lists that
     occupation's write-ups; htmx asks for that list alone (the ``written``
     partial), which the occupation pages load into themselves.
     """
     a, b = request.GET.get("a", ""), request.GET.get("b", "")
     path = reverse("comparisons:occupation_pair_chooser")
     partial = bool(request.htmx) and not request.htmx.history_restore_request
-    options = [] if partial else choices()
-    first = _chosen(a, options) if options else None
-    if a and b and not partial:
-        second = _chosen(b, options)
-        if first is not None and second is not None and first != second:
-            return redirect(pair_path(first.slug, second.slug))
-    code = ""
-    subject = first.title if first else ""
-    if partial and a:
-        found = load_first(a)
-        code, subject = (found.code, found.title) if found else ("", "")
-    elif first is not None:
-        code = first.code
+    if partial:
+        options, first = None, load_first(a) if a else None
+    else:
+        options = Options(choices())
+        first = options.find(a) if a else None
+    second = options.find(b) if options and b else None
+    if first is not None and second is not None and first != second:
+        return redirect(pair_path(first.slug, second.slug))
+    problems = []
+    if not partial and (a or b):
+        problems = [
+            f"“{value}” is not an occupation we can compare: choose one the field suggests."
+            for value, found in ((a, first), (b, second))
+            if value and found is None
+        ]
+        if first is not None and first == second:
+            problems.append("Choose two different occupations.")
+    code = first.code if first else ""
     links = write_up_links(code) if (code or not a) else []
-    error = bool(b) and not partial
     context = {
-        "options": options,
-        "first": first,
+        "datalist": options.datalist() if options else "",
+        "a_value": first.title if first else a,
+        "b_value": second.title if second else b,
         "links": links,
-        "error": error,
+        "problems": problems,
         "partial": partial,
-        "subject": subject,
+        "subject": first.title if first else "",
         "compare_url": f"{path}?{urlencode({'a': a})}",
         "meta": PageMeta(
             title="Compare two occupations: pay and jobs side by side",
@@ -149,7 +172,7 @@ def occupation_pair_chooser(request: HttpRequest) -> HttpResponse:
     patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
     if request.GET:
         response["X-Robots-Tag"] = "noindex"
-    response.cache_by_content = set(request.GET) <= {"a"} and (not a or code != "")
+    response.cache_by_content = set(request.GET) <= {"a"} and (not a or first is not None)
     return response
 
 
