@@ -249,7 +249,7 @@ def test_the_sitemap_lists_written_pairs_the_release_has_dated_by_the_later_chan
     assert SD_DS in paths and SD_QA in paths
     assert ACTORS_SD not in paths
     pairs = [path for path in paths if path.startswith("/occupations/compare/")]
-    assert sorted(pairs) == sorted([SD_DS, SD_QA])
+    assert sorted(pairs) == sorted([CHOOSER, SD_DS, SD_QA])
     body = client.get("/sitemap-occupation-comparisons.xml").content.decode()
     assert f"<loc>http://testserver{SD_DS}</loc><lastmod>2026-12-02</lastmod>" in body
     write_up = OccupationComparison.objects.get(code_b="15-2051")
@@ -310,3 +310,49 @@ def test_the_query_count_is_fixed(
     client.get("/")  # the content version and the live release, read once
     with django_assert_max_num_queries(budget):
         assert client.get(path + "?nocache=1").status_code == 200
+
+
+# In a real browser --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pairs_site(site, tmp_path):
+    """The live server with the content and the small release."""
+    from tests.conftest import import_oews
+    from tests.oews import write_release
+
+    import_oews(write_release(tmp_path / "oews"))
+    return site
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_and_a_phone_sees_every_cell(open_page, pairs_site, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.test_accessibility import AXE_OPTIONS
+    from tests.test_browser_pages import CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
+
+    for width in (1280, 360):
+        page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+        for path in (SD_QA, ACTORS_SD, CHOOSER, f"{CHOOSER}?a=software-developers"):
+            page.goto(pairs_site + path)
+            results = Axe().run(page, options=AXE_OPTIONS)
+            assert results.violations_count == 0, results.generate_report()
+            assert page.evaluate(OVERFLOWING) == [], (width, path)
+            assert page.evaluate(CLIPPED_CELLS) == [], (width, path)
+            if width == 360:
+                assert page.evaluate(SMALL_TARGETS, TARGETS) == [], path
+        assert page.problems.all() == []
+
+
+@pytest.mark.browser
+def test_an_occupation_page_loads_its_write_ups_with_htmx(page, pairs_site):
+    expect = pytest.importorskip("playwright.sync_api").expect
+    page.goto(f"{pairs_site}/occupations/software-quality-assurance-analysts-and-testers/")
+    written = page.locator("#written")
+    expect(written).to_contain_text("Written comparisons of Software Quality Assurance")
+    expect(
+        written.get_by_role("link", name=re.compile("Software developers vs software"))
+    ).to_have_attribute("href", SD_QA)
+    assert page.problems.all() == []
