@@ -356,3 +356,58 @@ def test_an_occupation_page_loads_its_write_ups_with_htmx(page, pairs_site):
         written.get_by_role("link", name=re.compile("Software developers vs software"))
     ).to_have_attribute("href", SD_QA)
     assert page.problems.all() == []
+
+
+def test_the_query_counts_do_not_grow_with_the_catalogue(
+    client, content, tmp_path, django_assert_max_num_queries
+):
+    """200 more occupations in the release and 40 more write-ups: the same budgets."""
+    paths = [SD_DS, CHOOSER, "/compare/", "/sitemap-occupation-comparisons.xml"]
+
+    def counts() -> dict[str, int]:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        found = {}
+        for path in paths:
+            client.get("/")
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(path, {"n": "1"}).status_code == 200  # never cached
+            found[path] = len(captured)
+        return found
+
+    import_oews(write_release(tmp_path / "small"))
+    small = counts()
+    extra = [(f"43{index:04d}", f"Occupation number {index}", 3) for index in range(1000, 1200)]
+    series = {
+        f"OEUN0000000000000{code}": f"{index} 1.0 30.00 62400 1.0 15.00 20.00 30.00 40.00 "
+        "50.00 31200 41600 62400 83200 104000 . ."
+        for index, (code, _, _) in enumerate(extra, start=1000)
+    }
+    from officialstats import versioning
+    from officialstats.publishing import publish
+
+    larger = write_release(
+        tmp_path / "larger",
+        release=("2026A01", "May 2026"),
+        occupations=[*sample.OCCUPATIONS, *extra],
+        series={**sample.SERIES, **series},
+    )
+    publish(import_oews(larger, publish=False))
+    versioning.forget()
+    OccupationComparison.objects.bulk_create(
+        OccupationComparison(
+            code_a=f"43-{index}",
+            code_b=f"43-{index + 1}",
+            title=f"Pair {index}",
+            summary="A pair.",
+            introduction="Words.",
+            is_published=True,
+            published_on=datetime.date(2026, 12, 1),
+        )
+        for index in range(1000, 1080, 2)
+    )
+    from comparisons.versioning import bump_content_version
+
+    bump_content_version()
+    assert counts() == small
