@@ -39,6 +39,11 @@ urlpatterns = [
         occupation_pairs.occupation_pair,
         name="occupation_pair",
     ),
+    path(
+        "occupations/compare/<slug:pair>/preview/",
+        occupation_pairs.occupation_pair_preview,
+        name="occupation_pair_preview",
+    ),
     path("methodology/", site.methodology, name="methodology"),
     path("about/", site.about, name="about"),
 ]

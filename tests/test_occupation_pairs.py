@@ -411,3 +411,24 @@ def test_the_query_counts_do_not_grow_with_the_catalogue(
 
     bump_content_version()
     assert counts() == small
+
+
+def test_staff_preview_a_draft_write_up_and_the_admin_links_there(
+    content, oews_release, editor_client
+):
+    from django.test import Client
+
+    write_up = OccupationComparison.objects.get(code_b="15-2051")
+    write_up.is_published = False
+    write_up.save()
+    preview = SD_DS + "preview/"
+    assert Client().get(preview).status_code == 302  # to the login
+    response = editor_client.get(preview)
+    assert response.status_code == 200 and response["X-Robots-Tag"] == "noindex"
+    assert "This draft write-up is not public" in page_text(response)
+    assert "Data scientists collect, model and analyse data" in page_text(response)
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+    change = editor_client.get(f"/admin/comparisons/occupationcomparison/{write_up.pk}/change/")
+    assert change.status_code == 200
+    assert f'href="{preview}"' in change.content.decode()
+    assert editor_client.get(REVERSED + "preview/").status_code == 404

@@ -32,5 +32,7 @@ class OccupationComparisonAdmin(ContentAdmin):
     ]
 
     def view_on_site(self, obj: OccupationComparison) -> str:
-        # Drafts too: the pair's page is public either way, without the draft's text.
-        return obj.get_absolute_url()
+        """The public page, or for a draft the staff-only preview with its text."""
+        url = obj.get_absolute_url()
+        # A pair the live release lacks leads to the chooser, which has no preview.
+        return url if obj.is_published or "-vs-" not in url else f"{url}preview/"

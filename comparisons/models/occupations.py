@@ -129,6 +129,7 @@ class OccupationComparison(models.Model):
 
     def get_absolute_url(self) -> str:
         """The pair's page in the live release (the chooser if it lacks either code)."""
+        # Imported here: the loaders import the models.
         from comparisons.queries.occupation_pairs import write_up_url
 
         return write_up_url(self)

@@ -97,9 +97,10 @@ class Found:
     redirect_to: str | None = None
 
 
-def load_occupation_pair(pair: str) -> Found | None:
+def load_occupation_pair(pair: str, *, drafts: bool = False) -> Found | None:
     """The page at ``/occupations/compare/<pair>/``; None when it names no
-    two different detailed occupations of the live release."""
+    two different detailed occupations of the live release. With ``drafts``
+    (staff previews) an unpublished write-up shows too."""
     release = live_release()
     options = splits(pair)
     if release is None or not options:
@@ -114,11 +115,10 @@ def load_occupation_pair(pair: str) -> Found | None:
     if list(chosen) != sorted(chosen):
         return Found(redirect_to=pair_path(*chosen))
     first, second = sides[chosen[0]], sides[chosen[1]]
-    write_up = (
-        OccupationComparison.objects.published()
-        .for_pair(first.occupation.code, second.occupation.code)
-        .first()
+    write_ups = (
+        OccupationComparison.objects.all() if drafts else OccupationComparison.objects.published()
     )
+    write_up = write_ups.for_pair(first.occupation.code, second.occupation.code).first()
     if write_up is not None and write_up.code_a == second.occupation.code:
         first, second = second, first  # as the editor's title names them
     return Found(page=build(release, first, second, write_up))

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
@@ -75,23 +76,42 @@ def occupation_pair(request: HttpRequest, pair: str) -> HttpResponse:
         raise Http404("No two occupations with this address.")
     if found.redirect_to:
         return redirect(found.redirect_to, permanent=True)
-    page = found.page
+    response = render_pair(request, found.page)
+    if not found.page.indexable:
+        response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+@staff_member_required
+def occupation_pair_preview(request: HttpRequest, pair: str) -> HttpResponse:
+    """The pair's page with its write-up, draft or published: staff only, never cached."""
+    found = load_occupation_pair(pair, drafts=True)
+    if found is None or found.redirect_to:
+        raise Http404("No two occupations with this address, in this order.")
+    response = render_pair(request, found.page, preview=True)
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def render_pair(request: HttpRequest, page: PairPage, preview: bool = False) -> HttpResponse:
     methodology = reverse("comparisons:methodology")
-    response = render(
+    meta = pair_meta(request, page)
+    meta.noindex = meta.noindex or preview
+    return render(
         request,
         TEMPLATE,
         {
             "page": page,
-            "meta": pair_meta(request, page),
+            "meta": meta,
+            "preview": preview,
             "methodology_url": methodology,
             "cite": cite(page.release.name, methodology),
             "source": source_name(page.release.name),
             "chooser_url": reverse("comparisons:occupation_pair_chooser"),
         },
     )
-    if not page.indexable:
-        response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 class Options:
