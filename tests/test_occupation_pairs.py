@@ -432,3 +432,12 @@ def test_staff_preview_a_draft_write_up_and_the_admin_links_there(
     assert change.status_code == 200
     assert f'href="{preview}"' in change.content.decode()
     assert editor_client.get(REVERSED + "preview/").status_code == 404
+
+
+def test_the_comparisons_index_is_dated_by_its_newest_write_up_too(client, content, oews_release):
+    from tests.test_dates import lastmods
+
+    write_up = OccupationComparison.objects.get(code_b="15-2051")
+    write_up.updated_on = datetime.date(2027, 1, 5)
+    write_up.save()
+    assert lastmods(client)["/compare/"] == "2027-01-05"
