@@ -78,7 +78,8 @@ class OccupationPairSitemap(Sitemap):
 
 class PageSitemap(Sitemap):
     def items(self) -> list[str]:
-        self._dates = static_page_dates()
+        if not hasattr(self, "_dates"):  # the index asks for the count, then the dates
+            self._dates = static_page_dates()
         return list(self._dates)
 
     def location(self, name: str) -> str:
