@@ -294,6 +294,9 @@ SHARED_CACHE_SECONDS = int(env_number("CAREERGUIDE_SHARED_CACHE_SECONDS", "60"))
 # Editors' warnings in admin: two published averages of one role that differ
 # by more than this share of the larger, and sources older than this.
 AVERAGE_TOLERANCE_PERCENT = env_number("CAREERGUIDE_AVERAGE_TOLERANCE_PERCENT", "10")
+# A role's headline average further than this share of its linked
+# occupation's BLS mean wage (see comparisons/official_checks.py).
+OFFICIAL_TOLERANCE_PERCENT = env_number("CAREERGUIDE_OFFICIAL_TOLERANCE_PERCENT", "20")
 SOURCE_MAX_AGE_MONTHS = int(
     env_number("CAREERGUIDE_SOURCE_MAX_AGE_MONTHS", "18", minimum=Decimal(1))
 )

@@ -31,6 +31,8 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django_htmx.middleware import HtmxDetails
 
+from officialstats.versioning import release_state
+
 from .shared_cache import safe_get, safe_set
 from .versioning import (
     Memory,
@@ -57,6 +59,24 @@ class Kept:
 
 
 _memory: Memory[str, Kept] = Memory(MEMORY_PAGES)
+
+
+def content_and_release_state() -> State:
+    """The content version and the live release together, for editorial pages
+    that also show official figures (role pages, articles, their downloads,
+    the methodology): an editor's save or a published release changes them.
+
+    Publishing a release also bumps the content version, but each process
+    reads the live release at most once a second: keying on both means a
+    page rendered from the old release is never kept under the new state.
+    """
+    content, release = content_state(), release_state()
+    return f"{content[0]}|{release[0]}", max(content[1], release[1])
+
+
+# States whose pages show editorial content: a request pins the content
+# version it started with, so all it renders agrees (see request_state).
+SHOWS_CONTENT = frozenset({content_state, content_and_release_state})
 
 
 def page_cache_key(request: HttpRequest, version: str) -> str:
@@ -263,7 +283,14 @@ class CachedPageMiddleware:
         if state_of is None:
             return self.get_response(request)
         try:
-            state = state_of()
+            # The content version first, pinned, so that the page's state
+            # holds the very version the request renders with.
+            content = content_state() if state_of in SHOWS_CONTENT else None
+            if content is None:
+                state = state_of()
+            else:
+                with request_state(content):
+                    state = state_of()
             key = page_cache_key(request, state[0])
         except (DatabaseError, DisallowedHost):
             return self.get_response(request)  # the full stack answers these (503, 400)
@@ -271,7 +298,7 @@ class CachedPageMiddleware:
         if response is not None:
             return answer(request, response, key)
         request.missed_page_key, request.missed_page_state = key, state
-        if state_of is not content_state:
+        if content is None:
             return self.get_response(request)
-        with request_state(state):
+        with request_state(content):
             return self.get_response(request)

@@ -17,6 +17,9 @@ import io
 from collections.abc import Iterable
 from decimal import Decimal
 
+from officialstats import display
+from officialstats.figures import State
+
 from .queries.common import RoleProfile, Shared
 
 COLUMNS = [
@@ -153,6 +156,44 @@ def role_rows(profile: RoleProfile, factors: Iterable[Shared] = ()) -> list[dict
                     note=factor.note if factor.quantified else f"no figure given. {factor.note}",
                 )
             )
+    return rows
+
+
+BLS = "U.S. Bureau of Labor Statistics"
+BLS_OEWS_URL = "https://www.bls.gov/oes/"
+
+
+def official_rows(item) -> list[dict]:
+    """A role's linked occupation's national figures (a ``RoleOfficial``), each
+    in its state: a value BLS did not publish as a number has no value, and
+    says why in ``note`` (a top-coded wage gives its bound as ``low``, open-ended)."""
+    if item.national is None:
+        return []
+    occupation, release = item.occupation, item.release
+    detail = f"{occupation.title} (SOC {occupation.code}), United States, all industries"
+    if item.stand_in:
+        detail += ": the closest occupation, not the role's own (see the methodology)"
+    rows = []
+    for label, figure in item.rows:
+        row = dict.fromkeys(COLUMNS, "")
+        row.update(
+            role=item.role.name,
+            figure=f"official: {label.lower()}",
+            detail=detail,
+            unit="jobs" if label == "Employment" else PER_YEAR,
+            source_publisher=BLS,
+            source_title=f"Occupational Employment and Wage Statistics (OEWS), {release.name}",
+            source_url=BLS_OEWS_URL,
+            as_of=release.name,
+            open_ended=figure.state is State.TOP_CODED,
+        )
+        if figure.state is State.PUBLISHED:
+            row["value"] = Decimal(figure.value)
+        else:
+            row["note"] = display.text(figure)
+            if figure.state is State.TOP_CODED:
+                row["low"] = figure.bound
+        rows.append(row)
     return rows
 
 

@@ -23,7 +23,8 @@ from tests.conftest import ARTICLE_URL, page_text
 
 pytestmark = pytest.mark.django_db
 
-ARTICLE_QUERY_BUDGET = 21  # content version, 14 for the article, 6 for its calculator
+ARTICLE_QUERY_BUDGET = 23  # content version, 14 for the article, 6 for its calculator,
+# the live release and its official figures (the figures only when a release is live)
 
 # Every figure in ../shared/seed-facts.md, written the site's one way.
 SEED_FIGURES = [
@@ -245,9 +246,13 @@ def grow_catalogue() -> None:
 
 
 def test_article_query_count_does_not_grow_with_the_catalogue(client, content):
+    from officialstats import versioning
+
+    versioning.forget()  # each request reads the live release afresh, whatever the clock
     with CaptureQueriesContext(connection) as before:
         client.get(ARTICLE_URL)
     grow_catalogue()
+    versioning.forget()
     with CaptureQueriesContext(connection) as after:
         response = client.get(ARTICLE_URL)
     assert "Industry 19" in page_text(response)

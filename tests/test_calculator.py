@@ -236,6 +236,12 @@ def test_role_without_a_band_at_the_level_says_so(client, content):
 
 @pytest.mark.parametrize("url", [CALC, ARTICLE_URL])
 def test_fragment_query_budget_does_not_grow_with_factors(client, content, url):
+    from officialstats import versioning
+
+    # The article is kept under the live release too: one query more, read
+    # at most once a second, so read afresh for each request here.
+    budget = FRAGMENT_QUERY_BUDGET + (url == ARTICLE_URL)
+    versioning.forget()
     with CaptureQueriesContext(connection) as before:
         client.get(url, SENIOR_AI, **HTMX)
     source = Source.objects.get()
@@ -250,10 +256,11 @@ def test_fragment_query_budget_does_not_grow_with_factors(client, content, url):
             source=source,
         )
         factor.applies_to.set(roles)
+    versioning.forget()
     with CaptureQueriesContext(connection) as after:
         response = client.get(url, {**SENIOR_AI, "location": "city-7"}, **HTMX)
     assert "City 7" in response.content.decode()
-    assert len(after) == len(before) <= FRAGMENT_QUERY_BUDGET
+    assert len(after) == len(before) <= budget
 
 
 def test_calculator_page_query_budget(client, content, django_assert_max_num_queries):

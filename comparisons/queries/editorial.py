@@ -22,9 +22,11 @@ from ..checks import (
 )
 from ..derive import pay_lead, top_pay
 from ..models import Benefit, Comparison, PayFactor, PremiumClaim, Role, RoleNote, Source, Takeaway
+from ..official_checks import occupation_not_in_release, official_average_differs
 from ..salary import Range, percent_change
 from .articles import LevelRow, rows_by_level, takeaway_statement
 from .common import RoleProfile, band_range, load_role_profiles, unique_sources
+from .official import Link, RoleOfficial, load_official
 
 
 def _dated(sources: Iterable[Source]) -> list[Dated]:
@@ -42,7 +44,31 @@ def _cited(sources: Iterable[Source]) -> list[Cited]:
     return [Cited(_name(source), source.url) for source in sources]
 
 
-def _profile_warnings(profile: RoleProfile, shared: list) -> list[ContentWarning]:
+def _official_warnings(item: RoleOfficial) -> list[ContentWarning]:
+    """The role's headline average against its occupation's BLS mean, and a
+    code the live release does not list; nothing without a live release."""
+    subject = f"role:{item.role.pk}"
+    if item.link is Link.MISSING:
+        return occupation_not_in_release(
+            item.role.name, item.code, item.release.name, subject=subject
+        )
+    if item.link is not Link.LINKED or item.headline is None:
+        return []
+    return official_average_differs(
+        item.role.name,
+        item.headline.average,
+        item.occupation.title,
+        item.code,
+        item.release.name,
+        item.mean,
+        settings.OFFICIAL_TOLERANCE_PERCENT,
+        subject=subject,
+    )
+
+
+def _profile_warnings(
+    profile: RoleProfile, shared: list, official: RoleOfficial | None = None
+) -> list[ContentWarning]:
     role = profile.role.name
     averages = [
         Average(stat.get_kind_display().lower(), stat.average, stat.approximate)
@@ -65,6 +91,7 @@ def _profile_warnings(profile: RoleProfile, shared: list) -> list[ContentWarning
         *bands_outside_range(role, typical, bands, subject=subject),
         *stale_sources(_dated(sources), timezone.localdate(), settings.SOURCE_MAX_AGE_MONTHS),
         *sources_without_address(_cited(sources)),
+        *(_official_warnings(official) if official is not None else []),
     ]
 
 
@@ -86,11 +113,22 @@ def _load_roles(roles: list[Role]) -> tuple[dict[int, RoleProfile], dict[int, li
     return {profile.role.pk: profile for profile in load_role_profiles(roles)}, shared
 
 
+def _warnings_by_role(
+    profiles: dict[int, RoleProfile], shared: dict[int, list]
+) -> dict[int, list[ContentWarning]]:
+    """Each role's own warnings, official figures included (one query more,
+    and the live release's)."""
+    official = {item.role.pk: item for item in load_official(list(profiles.values()))}
+    return {
+        pk: _profile_warnings(profile, shared[pk], official[pk]) for pk, profile in profiles.items()
+    }
+
+
 def role_warnings(roles: list[Role] | None = None) -> dict[int, list[ContentWarning]]:
-    """Warnings per role id (every role when ``roles`` is None), in nine queries."""
+    """Warnings per role id (every role when ``roles`` is None), in ten queries
+    (and the live release's)."""
     roles = list(Role.objects.all()) if roles is None else roles
-    profiles, shared = _load_roles(roles)
-    return {pk: _profile_warnings(profile, shared[pk]) for pk, profile in profiles.items()}
+    return _warnings_by_role(*_load_roles(roles))
 
 
 def comparison_warnings(
@@ -98,14 +136,14 @@ def comparison_warnings(
 ) -> dict[int, list[ContentWarning]]:
     """Warnings per comparison id: its roles' warnings, then stale sources of
     its own claims and takeaways, then its written text against the figures.
-    Twelve queries, whatever the number."""
+    Thirteen queries (and the live release's), whatever the number."""
     if comparisons is None:
         comparisons = list(Comparison.objects.select_related("role_a", "role_b"))
     roles = {c.role_a_id: c.role_a for c in comparisons} | {
         c.role_b_id: c.role_b for c in comparisons
     }
     profiles, shared = _load_roles(list(roles.values()))
-    by_role = {pk: _profile_warnings(profile, shared[pk]) for pk, profile in profiles.items()}
+    by_role = _warnings_by_role(profiles, shared)
     claims: dict[int, list[PremiumClaim]] = {comparison.pk: [] for comparison in comparisons}
     takeaways: dict[int, list[Takeaway]] = {comparison.pk: [] for comparison in comparisons}
     ids = list(claims)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from comparisons.caching import cache_page_by_content
+from comparisons.caching import cache_page_by_content, content_and_release_state
 from comparisons.calculator import run_calculator
 from comparisons.models import Comparison, Role
 from comparisons.queries import load_article, load_home
@@ -18,6 +18,7 @@ from comparisons.queries.articles import (
     published_for_pair,
     resolve_pair,
 )
+from comparisons.queries.official import load_article_official
 from comparisons.seo import article_meta, simple_meta
 
 from .calculator import render_with_calculator
@@ -56,7 +57,12 @@ def pair_destination(role_a: Role, role_b: Role) -> str:
 
 def article_context(request: HttpRequest, comparison: Comparison, preview: bool = False) -> dict:
     page = load_article(comparison)
-    return {"page": page, "meta": article_meta(request, page, preview=preview), "preview": preview}
+    return {
+        "page": page,
+        "meta": article_meta(request, page, preview=preview),
+        "preview": preview,
+        "official": load_article_official(page),
+    }
 
 
 @require_safe
@@ -74,7 +80,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cache_page_by_content
+@cache_page_by_content(state=content_and_release_state)
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     """An editor's article, or for any two roles a page generated from their data.
 

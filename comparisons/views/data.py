@@ -11,8 +11,15 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 
-from comparisons.caching import cache_page_by_content
-from comparisons.opendata import LICENSE_LINK, claim_rows, document, role_rows, to_csv
+from comparisons.caching import cache_page_by_content, content_and_release_state
+from comparisons.opendata import (
+    LICENSE_LINK,
+    claim_rows,
+    document,
+    official_rows,
+    role_rows,
+    to_csv,
+)
 from comparisons.queries import load_article
 from comparisons.queries.roles import load_role_page
 from comparisons.seo import base_url_of
@@ -63,13 +70,13 @@ def _respond(request: HttpRequest, kind: str, title: str, url: str, rows: list[d
 
 @require_safe
 @in_kind_when_missing
-@cache_page_by_content
+@cache_page_by_content(state=content_and_release_state)
 def role_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     """``kind`` is "json" or "csv", fixed by the URL pattern."""
     page = load_role_page(slug)
     if page is None:
         raise Http404("No role with this address.")
-    rows = role_rows(page.profile, page.factors)
+    rows = role_rows(page.profile, page.factors) + official_rows(page.official)
     return _respond(request, kind, page.role.name, page.role.get_absolute_url(), rows)
 
 

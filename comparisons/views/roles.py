@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from comparisons.caching import cache_page_by_content
+from comparisons.caching import cache_page_by_content, content_and_release_state
 from comparisons.models import Role
 from comparisons.queries.occupation_pairs import write_up_links
 from comparisons.queries.roles import load_comparison_index, load_role_index, load_role_page
@@ -16,7 +16,7 @@ from comparisons.seo import role_meta, simple_meta
 
 
 @require_safe
-@cache_page_by_content
+@cache_page_by_content(state=content_and_release_state)
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = load_role_page(slug)
     if page is None:

@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.views import defaults
 from django.views.decorators.http import require_safe
 
-from comparisons.caching import cache_page_by_content
+from comparisons.caching import cache_page_by_content, content_and_release_state
 from comparisons.freshness import TEXT_REVISED
 from comparisons.models import Role, Source
 from comparisons.opendata import LICENSE_URL
+from comparisons.queries.official import load_linked_occupations
 from comparisons.seo import base_url_of, simple_meta
 from officialstats.queries.provenance import live_provenance
 
@@ -25,7 +26,7 @@ from .articles import pair_destination
 
 
 @require_safe
-@cache_page_by_content
+@cache_page_by_content(state=content_and_release_state)
 def methodology(request: HttpRequest) -> HttpResponse:
     meta = simple_meta(
         request,
@@ -42,6 +43,7 @@ def methodology(request: HttpRequest) -> HttpResponse:
         # Editorial pages show the live release; publishing one bumps the
         # content version, so this page is never cached with an old one.
         "official": live_provenance(),
+        "linked": load_linked_occupations(),
     }
     return render(request, "methodology.html", context)
 

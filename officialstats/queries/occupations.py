@@ -11,7 +11,8 @@ read at most once a second), whatever the size of the catalogue:
 4. every state and territory, for the maps (``states.py``).
 
 :func:`national_figures` gives other pages one occupation's national
-figures by SOC code, in one query.
+figures by SOC code, in one query; :func:`national_figures_by_code` several
+occupations' in one query (role pages and articles, editors' warnings).
 """
 
 from __future__ import annotations
@@ -134,6 +135,32 @@ def national_figures(code: str) -> NationalFigures | None:
     if row is None:
         return None
     return NationalFigures(release, ref(row, "occupation__"), estimate_figures(row))
+
+
+def national_figures_by_code(codes: list[str]) -> dict[str, NationalFigures]:
+    """The national figures of several occupations by SOC code, in one query
+    (and the live release's), whatever their number: codes the live release
+    does not list (or lists without a national estimate) are left out, and
+    no live release gives an empty dict."""
+    codes = sorted({code for code in codes if code})
+    release = live_release()
+    if release is None or not codes:
+        return {}
+    rows = (
+        Estimate.objects.filter(
+            occupation__release_id=release.id,
+            occupation__code__in=codes,
+            area_id=nation(release.id),
+            industry_id=all_industries(release.id),
+        )
+        .order_by()
+        .values(*(f"occupation__{field}" for field in OCCUPATION_FIELDS), *ESTIMATE_FIELDS)
+    )
+    found = {}
+    for row in rows:
+        occupation = ref(row, "occupation__")
+        found[occupation.code] = NationalFigures(release, occupation, estimate_figures(row))
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,263 @@
+"""A role's linked occupation and its official national figures, for the role
+page, the article, the downloads, the methodology and editors' warnings.
+
+Roles link to an occupation by SOC code, since occupations belong to a
+release: the figures are read from whichever release is live, in one query
+for any number of roles (and the live release's, read at most once a second).
+Nothing here is remembered per content version: a release is published
+without any editorial change, so the pages showing these figures are kept
+under the content version *and* the live release (``caching``).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from officialstats.figures import Datatype, Figure
+from officialstats.queries.common import OccupationRef
+from officialstats.queries.occupations import NationalFigures, national_figures_by_code
+from officialstats.versioning import LiveRelease, live_release
+
+from ..formatting import money
+from ..models import Role, SalaryStat
+from ..official import (
+    OfficialGap,
+    OfficialLead,
+    RoleAverage,
+    SourceFacts,
+    directions_agree,
+    headline_versus_levels,
+    official_gap,
+    official_lead,
+    why_figures_differ,
+)
+from .common import RoleProfile, band_range
+
+PROGRAM_LABEL = "BLS OEWS"
+
+
+class Link(enum.StrEnum):
+    LINKED = "linked"  # the live release has the occupation's national figures
+    UNLINKED = "unlinked"  # editors have not linked the role
+    NO_RELEASE = "no-release"  # no release is live
+    MISSING = "missing"  # the live release does not list the code (with national figures)
+
+
+@dataclass(frozen=True)
+class RoleOfficial:
+    """One role beside its linked occupation's national figures, when there are any."""
+
+    role: Role
+    link: Link
+    release: LiveRelease | None = None
+    national: NationalFigures | None = None
+    headline: SalaryStat | None = None
+
+    @property
+    def code(self) -> str:
+        return self.role.occupation_code
+
+    @property
+    def stand_in(self) -> bool:
+        """The editors chose the closest occupation and said why: not the role's own."""
+        return bool(self.role.occupation_reason.strip())
+
+    @property
+    def reason_url(self) -> str:
+        return f"{reverse('comparisons:methodology')}#occupation-{self.role.slug}"
+
+    @property
+    def citation(self) -> str:
+        """ "BLS OEWS, May 2025", from the release record."""
+        return f"{PROGRAM_LABEL}, {self.release.name}" if self.release else PROGRAM_LABEL
+
+    @property
+    def occupation(self) -> OccupationRef | None:
+        return self.national.occupation if self.national else None
+
+    @property
+    def mean(self) -> Figure | None:
+        return self.national.figures[Datatype.ANNUAL_MEAN] if self.national else None
+
+    @property
+    def median(self) -> Figure | None:
+        return self.national.figures[Datatype.ANNUAL_MEDIAN] if self.national else None
+
+    @property
+    def rows(self) -> list[tuple[str, Figure]]:
+        """The figures the page shows, in order: employment, mean, the percentiles."""
+        if self.national is None:
+            return []
+        figures = self.national.figures
+        return [
+            ("Employment", figures[Datatype.EMPLOYMENT]),
+            ("Mean wage", figures[Datatype.ANNUAL_MEAN]),
+            ("10th percentile", figures[Datatype.ANNUAL_P10]),
+            ("25th percentile", figures[Datatype.ANNUAL_P25]),
+            ("Median", figures[Datatype.ANNUAL_MEDIAN]),
+            ("75th percentile", figures[Datatype.ANNUAL_P75]),
+            ("90th percentile", figures[Datatype.ANNUAL_P90]),
+        ]
+
+    @property
+    def gaps(self) -> list[OfficialGap]:
+        """The headline average against the BLS mean, then the median."""
+        if self.national is None or self.headline is None:
+            return []
+        average = self.headline.average
+        return [
+            official_gap("mean", average, self.mean),
+            official_gap("median", average, self.median),
+        ]
+
+    @property
+    def mean_gap(self) -> OfficialGap | None:
+        return self.gaps[0] if self.gaps else None
+
+    @property
+    def headline_name(self) -> str:
+        stat = self.headline
+        return f"{self.role.name}'s headline average ({stat.label.lower()}, {stat_money(stat)})"
+
+    @property
+    def sentences(self) -> list[str]:
+        return [gap.sentence(self.headline_name, self.occupation.title) for gap in self.gaps]
+
+    @property
+    def source_facts(self) -> SourceFacts | None:
+        if self.headline is None:
+            return None
+        source = self.headline.source
+        return SourceFacts(
+            source.publisher, source.title, source.as_of_label, self.headline.label,
+            bool(source.url.strip()),
+        )  # fmt: skip
+
+    @property
+    def explanation(self) -> list[str]:
+        return explain([self])
+
+
+def explain(items: list[RoleOfficial]) -> list[str]:
+    """Why the roles' editorial averages and their occupations' figures differ."""
+    shown = [item for item in items if item.national is not None and item.headline is not None]
+    if not shown:
+        return []
+    return why_figures_differ(
+        [item.source_facts for item in shown],
+        shown[0].release.name,
+        [(item.occupation.title, item.stand_in) for item in shown],
+    )
+
+
+def stat_money(stat: SalaryStat) -> str:
+    return money(stat.average, stat.currency, approximate=stat.approximate)
+
+
+def load_official(profiles: list[RoleProfile]) -> list[RoleOfficial]:
+    """Each role's official figures, in one query (and the live release's)."""
+    release = live_release()
+    codes = [profile.role.occupation_code for profile in profiles]
+    found = national_figures_by_code(codes) if release is not None else {}
+    result = []
+    for profile in profiles:
+        role, code = profile.role, profile.role.occupation_code
+        if not code:
+            link = Link.UNLINKED
+        elif release is None:
+            link = Link.NO_RELEASE
+        elif code not in found:
+            link = Link.MISSING
+        else:
+            link = Link.LINKED
+        result.append(RoleOfficial(role, link, release, found.get(code), profile.headline))
+    return result
+
+
+@dataclass(frozen=True)
+class ArticleOfficial:
+    """The article's official figures: each role's, the two occupations'
+    medians side by side, and why the headline gap differs from the gaps by level."""
+
+    roles: list[RoleOfficial]
+    medians: OfficialLead | None = None
+    agreement: str = ""
+    levels_explained: list[str] = field(default_factory=list)
+
+    @property
+    def release(self) -> LiveRelease | None:
+        return self.roles[0].release if self.roles else None
+
+    @property
+    def linked(self) -> list[RoleOfficial]:
+        return [item for item in self.roles if item.link is Link.LINKED]
+
+    @property
+    def explanation(self) -> list[str]:
+        return explain(self.roles)
+
+    @property
+    def same_occupation(self) -> bool:
+        linked = self.linked
+        return len(linked) == 2 and linked[0].code == linked[1].code
+
+
+def load_article_official(page) -> ArticleOfficial:
+    """What the article's official section shows, for an already loaded
+    ``ArticlePage``, in one query (and the live release's)."""
+    roles = load_official(page.profiles)
+    medians, agreement = None, ""
+    both = [item for item in roles if item.link is Link.LINKED]
+    if len(both) == 2 and both[0].code != both[1].code:
+        (a, b) = both
+        medians = official_lead(a.occupation.title, a.median, b.occupation.title, b.median)
+        if page.lead is not None:
+            role_of = {a.occupation.title: a.role.name, b.occupation.title: b.role.name}
+            agreement = directions_agree(page.lead, medians, role_of)
+    levels_explained = []
+    if page.lead is not None:
+        averages = tuple(
+            RoleAverage(
+                profile.role.name,
+                profile.headline.average,
+                [
+                    (level.name, band_range(profile.bands[level.pk]))
+                    for level in page.levels
+                    if level.pk in profile.bands
+                ],
+            )
+            for profile in page.profiles
+        )
+        gaps = [row.gap for row in page.level_rows if row.gap is not None]
+        levels_explained = headline_versus_levels(page.lead, gaps, averages)
+    return ArticleOfficial(roles, medians, agreement, levels_explained)
+
+
+@dataclass(frozen=True)
+class LinkedOccupation:
+    """A published role's link, for the methodology page."""
+
+    role: Role
+    link: Link
+    occupation: OccupationRef | None
+
+    @property
+    def anchor(self) -> str:
+        return f"occupation-{self.role.slug}"
+
+
+def load_linked_occupations() -> list[LinkedOccupation]:
+    """Every published role with a linked occupation, with the live release's
+    occupation of that code, in two queries (and the live release's)."""
+    roles = list(Role.objects.published().exclude(occupation_code="").order_by("name"))
+    release = live_release()
+    found = national_figures_by_code([role.occupation_code for role in roles])
+    items = []
+    for role in roles:
+        national = found.get(role.occupation_code)
+        link = Link.NO_RELEASE if release is None else Link.LINKED if national else Link.MISSING
+        items.append(LinkedOccupation(role, link, national.occupation if national else None))
+    return items
