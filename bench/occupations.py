@@ -60,6 +60,9 @@ COMPARE_FOUR = (
     f"{COMPARE_TWO}&p=austin-round-rock-san-marcos-tx"
     "&p=hill-country-region-of-texas-nonmetropolitan-area"
 )
+PAIR = "/occupations/compare/data-scientists-vs-software-developers/"
+CHOOSE = "/occupations/compare/"
+HTMX = {"HTTP_HX_REQUEST": "true"}
 # Pages whose maps' share of the cost is measured apart.
 MAPPED = ["software-developers", "management-occupations"]
 # (label, path, extra headers); in both releases unless marked full-only.
@@ -81,6 +84,10 @@ PAGES = [
     ("compare places: two states", COMPARE_TWO, {}),
     ("compare places: four places", COMPARE_FOUR, {}),
     ("compare places: a place added (htmx)", COMPARE_FOUR, {"HTTP_HX_REQUEST": "true"}),
+    ("two occupations compared", PAIR, {}),
+    ("two occupations, by the hour", "/occupations/compare/actors-vs-software-developers/", {}),
+    ("compare occupations: the chooser", "/occupations/compare/", {}),
+    ("an occupation's write-ups (htmx)", f"{CHOOSE}?a=software-developers", HTMX),
 ]
 FULL_ONLY = {"/occupations/?sort=employment&page=2"}
 

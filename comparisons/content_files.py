@@ -25,4 +25,5 @@ CONTENT_FILES: list[tuple[str, list[str]]] = [
     ("04_factors", ["payfactor"]),
     ("05_profile", ["benefit", "benefitrole", "rolenote"]),
     ("06_comparisons", ["comparison", "premiumclaim", "takeaway"]),
+    ("07_occupation_comparisons", ["occupationcomparison"]),
 ]

@@ -213,19 +213,23 @@ def _newest(*dates: datetime.date | None) -> datetime.date | None:
 
 
 def static_page_dates() -> dict[str, datetime.date | None]:
-    """When each page of the site's frame last changed, in four queries.
+    """When each page of the site's frame last changed, in six queries.
 
     A page's date is the newest change among what it shows, and for pages
     whose own wording matters (home, methodology, about) that wording's
     revision date too: the home page lists the newest articles, the indexes
-    every article and role, the calculator every role's figures, and the
-    methodology every source.
+    every article (and, for /compare/, every write-up of two occupations) and
+    role, the calculator every role's figures, and the methodology every source.
     """
     from .queries.articles import load_home  # the home page's own loader
+    from .queries.occupation_pairs import write_up_links
 
     articles = _newest(
         *(c.last_updated for c in Comparison.objects.published().select_related("role_a", "role_b"))
     )
+    # /compare/ also lists the editors' write-ups of occupation pairs the live
+    # release has, each dated as its page is.
+    articles = _newest(articles, *(link.last_updated for link in write_up_links()))
     home = _newest(*(c.last_updated for c in load_home().comparisons))
     roles = _date(Role.objects.aggregate(newest=Max("figures_changed_at"))["newest"])
     sources = _date(Source.objects.aggregate(newest=Max("changed_at"))["newest"])

@@ -10,6 +10,7 @@ The statistics' sitemaps are ``officialstats.sitemaps``; the sitemap index
 
 from __future__ import annotations
 
+import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -18,6 +19,7 @@ from django.urls import reverse
 
 from .freshness import static_page_dates
 from .models import Comparison, Role
+from .queries.occupation_pairs import write_up_links
 
 
 class Sitemap(BaseSitemap):
@@ -50,9 +52,34 @@ class RoleSitemap(Sitemap):
         return role.figures_changed_at
 
 
+class OccupationPairSitemap(Sitemap):
+    """Pairs of occupations an editor has written up, in the live release,
+    dated by the later of the release's publication and the text's date,
+    and the chooser that lists them (dated by the newest); the pages of
+    other pairs are noindex and left out."""
+
+    def items(self) -> list[tuple[str, datetime.date]]:
+        # The index asks for the count and then the dates: one read serves both.
+        if not hasattr(self, "_pages"):
+            links = write_up_links()
+            pages = [(link.url, link.last_updated) for link in links]
+            if pages:
+                chooser = reverse("comparisons:occupation_pair_chooser")
+                pages.insert(0, (chooser, max(date for _, date in pages)))
+            self._pages = pages
+        return self._pages
+
+    def location(self, item: tuple[str, datetime.date]) -> str:
+        return item[0]
+
+    def lastmod(self, item: tuple[str, datetime.date]) -> datetime.date:
+        return item[1]
+
+
 class PageSitemap(Sitemap):
     def items(self) -> list[str]:
-        self._dates = static_page_dates()
+        if not hasattr(self, "_dates"):  # the index asks for the count, then the dates
+            self._dates = static_page_dates()
         return list(self._dates)
 
     def location(self, name: str) -> str:
@@ -66,4 +93,5 @@ SITEMAPS = {
     "pages": PageSitemap,
     "articles": ArticleSitemap,
     "roles": RoleSitemap,
+    "occupation-comparisons": OccupationPairSitemap,
 }

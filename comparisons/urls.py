@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import articles, calculator, data, roles, site
+from .views import articles, calculator, data, occupation_pairs, roles, site
 
 app_name = "comparisons"
 
@@ -28,6 +28,22 @@ urlpatterns = [
     path("roles/<slug:slug>/", roles.role_detail, name="role"),
     path("roles/<slug:slug>/preview/", roles.role_preview, name="role_preview"),
     path("calculator/", calculator.calculator, name="calculator"),
+    # Before the statistics' /occupations/<slug>/ (included after this app's).
+    path(
+        "occupations/compare/",
+        occupation_pairs.occupation_pair_chooser,
+        name="occupation_pair_chooser",
+    ),
+    path(
+        "occupations/compare/<slug:pair>/",
+        occupation_pairs.occupation_pair,
+        name="occupation_pair",
+    ),
+    path(
+        "occupations/compare/<slug:pair>/preview/",
+        occupation_pairs.occupation_pair_preview,
+        name="occupation_pair_preview",
+    ),
     path("methodology/", site.methodology, name="methodology"),
     path("about/", site.about, name="about"),
 ]

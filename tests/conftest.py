@@ -79,6 +79,7 @@ def _restore_migration_rows(sender, **kwargs) -> None:
     codenames = [f"{a}_{model}" for model in group.CONTENT_MODELS for a in group.ACTIONS]
     codenames += migration("0008_editors_delete_what_hangs_off_a_role").codenames()
     codenames += migration("0010_editors_acknowledge_warnings").CODENAMES
+    codenames += migration("0013_occupationcomparison").CODENAMES
     editors, _ = Group.objects.get_or_create(name=group.EDITORS)
     editors.permissions.add(
         *Permission.objects.filter(content_type__app_label="comparisons", codename__in=codenames)

@@ -14,6 +14,7 @@ from comparisons.models import (
     Comparison,
     EquityShare,
     ExperienceLevel,
+    OccupationComparison,
     PayFactor,
     PremiumClaim,
     Role,
@@ -45,6 +46,7 @@ EXPECTED_COUNTS = {
     Comparison: 1,
     PremiumClaim: 1,
     Takeaway: 2,
+    OccupationComparison: 4,
 }
 
 

@@ -51,6 +51,8 @@ NOT_IN_SITEMAP = {
     "/occupations/actors/in/austin-round-rock-san-marcos-tx/": 200,  # too thin to index
     "/occupations/software-developers/in/texas/?pay=120000&per=year": 200,  # an answer
     "/occupations/software-developers/?pay=12&per=year": 200,  # below the 10th percentile
+    "/occupations/compare/actors-vs-software-developers/": 200,  # a pair nobody wrote up
+    "/occupations/compare/?a=software-developers": 200,  # the chooser, one chosen
     "/occupations/software-developers/in/texas/?pay=nope&per=year": 400,  # a wrong amount
 }
 STATIC_PAGES = ["500.html", "503.html"]  # served as files, without Django's context
@@ -60,6 +62,10 @@ EXPECTED |= {"/roles/backend-developer/", "/roles/ai-ml-engineer/"}
 EXPECTED |= {"/occupations/", "/occupations/software-developers/", "/places/", "/places/texas/"}
 EXPECTED |= {"/places/austin-round-rock-san-marcos-tx/"}
 EXPECTED |= {"/occupations/software-developers/in/texas/"}
+EXPECTED |= {
+    "/occupations/compare/",
+    "/occupations/compare/data-scientists-vs-software-developers/",
+}
 EXPECTED |= {"/occupations/software-developers/in/austin-round-rock-san-marcos-tx/"}
 
 # A page the checker must reject, so a checker that accepts anything fails the test.

@@ -24,7 +24,8 @@ def test_the_sitemap_is_an_index_of_one_file_per_section(client, content, places
     assert body.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex')
     assert sitemap_files(client) == [
         "/sitemap-pages.xml", "/sitemap-articles.xml", "/sitemap-roles.xml",
-        "/sitemap-occupations.xml", "/sitemap-places.xml", "/sitemap-occupation-places.xml",
+        "/sitemap-occupation-comparisons.xml", "/sitemap-occupations.xml", "/sitemap-places.xml",
+        "/sitemap-occupation-places.xml",
     ]  # fmt: skip
     assert "<sitemap><loc>http://testserver/sitemap-places.xml</loc><lastmod>2026-05-15" in body
     places = client.get("/sitemap-places.xml").content.decode()
@@ -102,7 +103,7 @@ def test_editorial_files_follow_edits_and_statistics_files_follow_releases(
 @pytest.mark.parametrize(
     ("path", "queries"),
     [("/sitemap-occupation-places.xml", 3), ("/sitemap-places.xml", 2),
-     ("/sitemap-occupations.xml", 2), ("/sitemap.xml", 18)],
+     ("/sitemap-occupations.xml", 2), ("/sitemap.xml", 16)],
 )  # fmt: skip
 def test_statistics_files_take_a_fixed_number_of_queries(
     client, db, tmp_path, django_assert_num_queries, monkeypatch, path, queries

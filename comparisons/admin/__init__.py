@@ -1,3 +1,3 @@
 """Django admin for editors: every content model, with history, warnings and imports."""
 
-from . import articles, content, warnings  # noqa: F401  (registers the ModelAdmins)
+from . import articles, content, occupations, warnings  # noqa: F401  (registers the ModelAdmins)

@@ -1,5 +1,6 @@
 from .articles import Comparison, PremiumClaim, Takeaway
 from .factors import EquityShare, PayFactor
+from .occupations import OccupationComparison
 from .profile import Benefit, BenefitRole, CareerStep, RoleNote, Skill, TimeToCompetency
 from .roles import Currency, ExperienceLevel, Role, SalaryBand, SalaryStat
 from .site import ContentVersion
@@ -15,6 +16,7 @@ __all__ = [
     "Currency",
     "EquityShare",
     "ExperienceLevel",
+    "OccupationComparison",
     "PayFactor",
     "PremiumClaim",
     "Role",

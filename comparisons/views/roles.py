@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from comparisons.caching import cache_page_by_content, content_and_release_state
 from comparisons.models import Role
+from comparisons.queries.occupation_pairs import write_up_links
 from comparisons.queries.roles import load_comparison_index, load_role_index, load_role_page
 from comparisons.seo import role_meta, simple_meta
 
@@ -91,7 +92,14 @@ def comparison_index(request: HttpRequest) -> HttpResponse:
         [("Comparisons", reverse("comparisons:comparison_index"))],
     )
     roles = list(Role.objects.published().only("slug", "name").order_by("name"))
-    context = {"page": page, "meta": meta, "roles": roles}
+    context = {
+        "page": page,
+        "meta": meta,
+        "roles": roles,
+        # The editors' occupation comparisons, once, on the first page.
+        "occupation_links": write_up_links() if page.number == 1 else [],
+        "occupation_chooser": reverse("comparisons:occupation_pair_chooser"),
+    }
     response = render(request, "comparisons/comparison_index.html", context)
     response.cache_by_content = (
         canonical_paging(request, page) and request.GET.get("pair", "invalid") == "invalid"

@@ -1,0 +1,188 @@
+"""Two occupations side by side: their figures row by row, which one is
+ahead on each and by how much, and what that says in words. Pure: no database.
+
+Who is ahead is worked out by the rule the compare-places page uses
+(``compare_math.gap``), so the site has one rule for it: two published
+figures give an exact difference; a top-coded wage ("at least $239,200")
+above a published one gives an "at least" difference; anything else (a
+figure not released, two top-coded wages, a bound below the other figure)
+gives none, and the page says so rather than guessing. The difference is
+the higher figure minus the lower, as a share of the lower.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
+
+from . import display
+from .compare_math import Difference, gap
+from .figures import PERCENTILES, Datatype, Figure, State
+
+FIRST, SECOND = "first", "second"
+HUNDRED = Decimal(100)
+TENTH = Decimal("0.1")
+NAMES = {10: "10th percentile", 25: "25th percentile", 50: "Median", 75: "75th percentile"}
+NAMES[90] = "90th percentile"
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """Which of two figures is higher: 0 (the first), 1 (the second) or
+    None (they are equal), and the difference (higher minus lower)."""
+
+    leader: int | None
+    difference: Difference
+
+    @property
+    def equal(self) -> bool:
+        return self.leader is None
+
+
+def lead(first: Figure, second: Figure) -> Lead | None:
+    """Which of ``first`` and ``second`` is higher and by how much, or None
+    where what BLS publishes cannot say (see the module's rule)."""
+    found = gap([(FIRST, _exact(first)), (SECOND, _exact(second))])
+    if found is None:
+        return None
+    if found.difference.amount == 0 and not found.difference.at_least:
+        return Lead(None, found.difference)
+    return Lead(0 if found.lowest == SECOND else 1, found.difference)
+
+
+def _exact(figure: Figure) -> Figure:
+    """Employment is stored as a whole number: as a ``Decimal``, its share is exact too."""
+    if isinstance(figure.value, int):
+        return replace(figure, value=Decimal(figure.value))
+    return figure
+
+
+def jobs(difference: Difference) -> str:
+    """An employment difference: "1,425,450 jobs" (employment is never top-coded)."""
+    return f"{abs(difference.amount):,} jobs"
+
+
+@dataclass(frozen=True, slots=True)
+class PairRow:
+    """One figure of both occupations, and which is ahead on it."""
+
+    key: str  # "employment", "p10" ... "p90", "mean"
+    label: str
+    first: Figure
+    second: Figure
+    lead: Lead | None
+
+    @property
+    def money(self) -> bool:
+        return self.key != "employment"
+
+    def amount_text(self) -> str:
+        """The size of the difference, unsigned: "$15,750", "at least $3,000", "1,200 jobs"."""
+        if self.lead is None:
+            return ""
+        if not self.money:
+            return jobs(self.lead.difference)
+        return self.lead.difference.amount_text(signed=False)
+
+    def percent_text(self) -> str:
+        return "" if self.lead is None else self.lead.difference.percent_text(signed=False)
+
+    def cell(self, names: Sequence[str]) -> str:
+        """For the table's difference column: who is ahead, by how much."""
+        if self.lead is None:
+            return "not worked out"
+        if self.lead.equal:
+            return "the same"
+        more = "more jobs" if not self.money else "more"
+        amount = self.amount_text().removesuffix(" jobs")
+        return f"{names[self.lead.leader]}: {amount} {more} ({self.percent_text()})"
+
+
+def unit_is_hourly(first: dict[Datatype, Figure], second: dict[Datatype, Figure]) -> bool:
+    """Compare by the hour when BLS publishes either occupation's wages hourly only."""
+    return any(
+        figures[Datatype.ANNUAL_MEDIAN].state is State.ONE_UNIT_ONLY for figures in (first, second)
+    )
+
+
+def pair_rows(
+    first: dict[Datatype, Figure], second: dict[Datatype, Figure], *, hourly: bool
+) -> list[PairRow]:
+    """Employment, each percentile and the mean of two occupations, in one unit."""
+    column = 1 if hourly else 2
+    mean = Datatype.HOURLY_MEAN if hourly else Datatype.ANNUAL_MEAN
+    wanted = [("employment", "Employment", Datatype.EMPLOYMENT)]
+    wanted += [(f"p{row[0]}", NAMES[row[0]], row[column]) for row in PERCENTILES]
+    wanted.append(("mean", "Mean", mean))
+    return [
+        PairRow(key, label, a, b, lead(a, b))
+        for key, label, datatype in wanted
+        for a, b in [(first[datatype], second[datatype])]
+    ]
+
+
+def spread(figures: dict[Datatype, Figure], *, hourly: bool) -> list[tuple[int, Figure]]:
+    """The percentiles of one occupation in the unit the chart draws."""
+    return [(row[0], figures[row[1] if hourly else row[2]]) for row in PERCENTILES]
+
+
+# What the figures say, in sentences ------------------------------------------------
+
+UNIT = {True: " an hour", False: " a year"}
+SUBJECTS = {
+    "p10": "At the 10th percentile, the low end of the range,",
+    "p50": "At the median,",
+    "p90": "At the 90th percentile, the high end of the range,",
+    "mean": "On average (the mean),",
+}
+STATED = ("employment", "p50", "mean", "p10", "p90")
+
+
+def statement(row: PairRow, names: Sequence[str], *, hourly: bool) -> str:
+    """One sentence about one row: who is ahead and by how much, or why it
+    cannot be said. Every figure in it comes from ``row``."""
+    if row.key == "employment":
+        return _employment(row, names)
+    subject = SUBJECTS[row.key]
+    if row.lead is None:
+        return (
+            f"{subject} which pays more cannot be worked out from what BLS publishes: "
+            f"{names[0]} {display.in_words(row.first)}, {names[1]} {display.in_words(row.second)}."
+        )
+    if row.lead.equal:
+        return f"{subject} both are paid the same: {display.in_words(row.first)}."
+    ahead, behind = names[row.lead.leader], names[1 - row.lead.leader]
+    return (
+        f"{subject} {ahead} are paid {row.amount_text()}{UNIT[hourly]} more than {behind}, "
+        f"{row.percent_text()} more."
+    )
+
+
+def _employment(row: PairRow, names: Sequence[str]) -> str:
+    if row.lead is None:
+        return (
+            "Which employs more cannot be worked out: BLS publishes "
+            f"{display.text(row.first)} for {names[0]} and {display.text(row.second)} "
+            f"for {names[1]}."
+        )
+    if row.lead.equal:
+        return f"Both hold the same number of jobs: {display.text(row.first)}."
+    ahead, behind = names[row.lead.leader], names[1 - row.lead.leader]
+    count = row.amount_text().removesuffix(" jobs")
+    share = row.percent_text() + " more"
+    if row.lead.difference.percent >= HUNDRED:  # "24.0 times as many" reads better than 2,305%
+        share = f"{times(row.lead.difference)} times as many"
+    return f"{ahead} hold {count} more jobs than {behind} nationwide: {share}."
+
+
+def times(difference: Difference) -> str:
+    """How many times the lower figure the higher one is, to a tenth: "6.4"."""
+    ratio = 1 + difference.percent / HUNDRED
+    return f"{ratio.quantize(TENTH, rounding=ROUND_HALF_UP):,}"
+
+
+def statements(rows: Sequence[PairRow], names: Sequence[str], *, hourly: bool) -> list[str]:
+    """The sentences a pair's page opens with, in a fixed order."""
+    by_key = {row.key: row for row in rows}
+    return [statement(by_key[key], names, hourly=hourly) for key in STATED]
