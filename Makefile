@@ -121,7 +121,7 @@ serve: setup
 # runs everything in this process.
 TEST_WORKERS ?= auto
 test: setup
-	$(PY) -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile)
+	$(PY) -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile) $(TEST_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .
