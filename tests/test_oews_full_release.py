@@ -16,6 +16,8 @@ from django.db.models import Count
 from officialstats import versioning
 from officialstats.models import Area, Estimate, Occupation, Release
 from tests.conftest import page_text, sitemap_files
+from tests.test_calculator import result_of
+from tests.test_maps import map_labels
 
 pytestmark = [pytest.mark.full_release, pytest.mark.django_db]
 
@@ -29,7 +31,7 @@ def national(code: str) -> Estimate:
     )
 
 
-def test_the_whole_may_2025_release(client):
+def test_the_whole_may_2025_release(client, content):
     from officialstats.importing import bundled
     from officialstats.imports import bundled_folder
 
@@ -115,3 +117,29 @@ def test_the_whole_may_2025_release(client):
         "/sitemap-occupation-places.xml",
         *(f"/sitemap-occupation-places.xml?p={n}" for n in range(2, 6)),
     ]
+
+    # Both maps on the software developers' page, every state named.
+    body = client.get("/occupations/software-developers/").content.decode()
+    pay, quotient = map_labels(body, "pay"), map_labels(body, "lq")
+    assert len(pay) == len(quotient) == 51
+    assert pay["California"] == "$174,410"
+
+    # The calculator: a senior Backend Developer in San Jose, from BLS's figures.
+    calculator = client.get(
+        "/calculator/",
+        {
+            "role_a": "backend-developer",
+            "role_b": "ai-ml-engineer",
+            "level": "senior",
+            "location": "california",
+            "area": "san-jose-sunnyvale-santa-clara-ca",
+        },
+    )
+    assert calculator.status_code == 200
+    backend = result_of(calculator, "Backend Developer")
+    assert (
+        "software developers earn a median of $213,110 a year here, against $135,980 a year "
+        "nationally; the estimate scales by the two: $155,000 × 213,110 ÷ 135,980 = "
+        "$242,918.44 (+56.7%)."
+    ) in backend
+    assert "Source: BLS OEWS, May 2025: Software Developers in San Jose-Sunnyvale" in backend
