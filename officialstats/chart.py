@@ -10,6 +10,7 @@ bar but its state in words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
@@ -97,6 +98,48 @@ def tick_label(value: Decimal, hourly: bool) -> str:
     return f"${value / 1000:,.0f}k" if value % 1000 == 0 else f"${value / 1000:,.1f}k"
 
 
+@dataclass(frozen=True, slots=True)
+class Axis:
+    """One axis from zero for every bar of a chart, so lengths compare honestly."""
+
+    high: Decimal
+    step: Decimal
+    plot_width: int
+
+    @classmethod
+    def fitting(cls, known: list[Decimal], labels: Iterable[str]) -> Axis:
+        """Room for the largest value drawn and, right of it, the longest label."""
+        step = nice_step(max(known))
+        high = (max(known) / step).to_integral_value(rounding=ROUND_CEILING) * step
+        label_room = GAP + CHAR_WIDTH * max(len(label) for label in labels) + ARROW
+        return cls(high, step, WIDTH - ROW_LABEL_WIDTH - label_room)
+
+    def x_of(self, value: Decimal) -> int:
+        return round(value / self.high * self.plot_width)
+
+    def bar(self, value: Decimal | None, open_ended: bool) -> tuple[int, int]:
+        """A bar's width (none for a value not drawn) and where its label starts."""
+        width = max(self.x_of(value), 2) if value is not None else 0
+        return width, ROW_LABEL_WIDTH + width + (ARROW if open_ended else 0) + GAP
+
+    def ticks(self, hourly: bool) -> tuple[Tick, ...]:
+        ticks = []
+        value = Decimal(0)
+        while value <= self.high:
+            ticks.append(Tick(ROW_LABEL_WIDTH + self.x_of(value), tick_label(value, hourly)))
+            value += self.step
+        return tuple(ticks)
+
+
+def reach(figure: Figure) -> Decimal | None:
+    """How far a figure's bar goes: its value, or a top-coded figure's bound."""
+    if figure.state is State.PUBLISHED:
+        return figure.value
+    if figure.state is State.TOP_CODED:
+        return figure.bound
+    return None
+
+
 def spread_chart(
     percentiles: list[tuple[int, Figure]], *, hourly: bool, subject: str
 ) -> SpreadChart | None:
@@ -105,59 +148,39 @@ def spread_chart(
     None when not one of them is published or top-coded: there is nothing
     to draw, and the table says why.
     """
-    reach = [_reach(figure) for _, figure in percentiles]
-    known = [value for value in reach if value is not None]
+    reaches = [reach(figure) for _, figure in percentiles]
+    known = [value for value in reaches if value is not None]
     if not known:
         return None
-    step = nice_step(max(known))
-    high = (max(known) / step).to_integral_value(rounding=ROUND_CEILING) * step
     labels = [display.text(figure) for _, figure in percentiles]
-    label_room = GAP + CHAR_WIDTH * max(len(label) for label in labels) + ARROW
-    plot_width = WIDTH - ROW_LABEL_WIDTH - label_room
-
-    def x_of(value: Decimal) -> int:
-        return round(value / high * plot_width)
-
+    axis = Axis.fitting(known, labels)
     bars = []
     for index, ((percentile, figure), value, label) in enumerate(
-        zip(percentiles, reach, labels, strict=True)
+        zip(percentiles, reaches, labels, strict=True)
     ):
-        width = max(x_of(value), 2) if value is not None else 0
         open_ended = figure.state is State.TOP_CODED
+        width, label_x = axis.bar(value, open_ended)
         bars.append(
             SpreadBar(
                 name=NAMES[percentile],
                 y=TOP + index * ROW_HEIGHT,
                 width=width,
                 label=label,
-                label_x=ROW_LABEL_WIDTH + width + (ARROW if open_ended else 0) + GAP,
+                label_x=label_x,
                 open_ended=open_ended,
                 drawn=value is not None,
             )
         )
     plot_bottom = TOP + len(bars) * ROW_HEIGHT
-    ticks = []
-    value = Decimal(0)
-    while value <= high:
-        ticks.append(Tick(ROW_LABEL_WIDTH + x_of(value), tick_label(value, hourly)))
-        value += step
     unit = "Hourly" if hourly else "Annual"
     spoken = "; ".join(f"{bar.name} percentile: {bar.label}" for bar in bars)
     return SpreadChart(
         width=WIDTH,
         height=plot_bottom + AXIS_HEIGHT,
         bars=tuple(bars),
-        ticks=tuple(ticks),
+        ticks=axis.ticks(hourly),
         plot_bottom=plot_bottom,
         axis_y=plot_bottom + 20,
         hourly=hourly,
         description=f"{unit} wages of {subject}. {spoken.replace('Median percentile', 'Median')}.",
     )
-
-
-def _reach(figure: Figure) -> Decimal | None:
-    if figure.state is State.PUBLISHED:
-        return figure.value
-    if figure.state is State.TOP_CODED:
-        return figure.bound
-    return None

@@ -12,20 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
 
 from . import display
-from .chart import (
-    ARROW,
-    CHAR_WIDTH,
-    GAP,
-    NAMES,
-    ROW_LABEL_WIDTH,
-    WIDTH,
-    Tick,
-    nice_step,
-    tick_label,
-)
+from .chart import ARROW, NAMES, ROW_LABEL_WIDTH, WIDTH, Axis, Tick, reach
 from .figures import Figure, State
 
 BAR_HEIGHT = 16
@@ -80,14 +69,6 @@ class PairChart:
     plot_top = TOP
 
 
-def _reach(figure: Figure) -> Decimal | None:
-    if figure.state is State.PUBLISHED:
-        return figure.value
-    if figure.state is State.TOP_CODED:
-        return figure.bound
-    return None
-
-
 def pair_chart(
     first: Sequence[tuple[int, Figure]],
     second: Sequence[tuple[int, Figure]],
@@ -99,46 +80,34 @@ def pair_chart(
 
     None when neither occupation has a percentile to draw: the table says why.
     """
-    reach = [[_reach(figure) for _, figure in spread] for spread in (first, second)]
-    known = [value for values in reach for value in values if value is not None]
+    reaches = [[reach(figure) for _, figure in spread] for spread in (first, second)]
+    known = [value for values in reaches for value in values if value is not None]
     if not known:
         return None
-    step = nice_step(max(known))
-    high = (max(known) / step).to_integral_value(rounding=ROUND_CEILING) * step
     labels = [[display.text(figure) for _, figure in spread] for spread in (first, second)]
-    longest = max(len(label) for row in labels for label in row)
-    plot_width = WIDTH - ROW_LABEL_WIDTH - (GAP + CHAR_WIDTH * longest + ARROW)
-
-    def x_of(value: Decimal) -> int:
-        return round(value / high * plot_width)
-
+    axis = Axis.fitting(known, (label for row in labels for label in row))
     groups = []
     for index, (percentile, _) in enumerate(first):
         top = TOP + index * ROW_HEIGHT
         bars = []
         for series in (0, 1):
-            value = reach[series][index]
+            value = reaches[series][index]
             figure = (first, second)[series][index][1]
-            width = max(x_of(value), 2) if value is not None else 0
             open_ended = figure.state is State.TOP_CODED
+            width, label_x = axis.bar(value, open_ended)
             bars.append(
                 PairBar(
                     series=series,
                     y=top + series * (BAR_HEIGHT + BAR_GAP),
                     width=width,
                     label=labels[series][index],
-                    label_x=ROW_LABEL_WIDTH + width + (ARROW if open_ended else 0) + GAP,
+                    label_x=label_x,
                     open_ended=open_ended,
                     drawn=value is not None,
                 )
             )
         groups.append(PairGroup(NAMES[percentile], top + BAR_HEIGHT + 4, tuple(bars)))
     plot_bottom = TOP + len(groups) * ROW_HEIGHT - ROW_GAP + 4
-    ticks = []
-    value = Decimal(0)
-    while value <= high:
-        ticks.append(Tick(ROW_LABEL_WIDTH + x_of(value), tick_label(value, hourly)))
-        value += step
     spoken = "; ".join(
         f"{group.name}: {names[0]} {group.bars[0].label}, {names[1]} {group.bars[1].label}"
         for group in groups
@@ -148,7 +117,7 @@ def pair_chart(
         width=WIDTH,
         height=plot_bottom + AXIS_HEIGHT,
         groups=tuple(groups),
-        ticks=tuple(ticks),
+        ticks=axis.ticks(hourly),
         plot_bottom=plot_bottom,
         axis_y=plot_bottom + 20,
         hourly=hourly,
