@@ -29,11 +29,3 @@ access_log_format = (
     '{"event": "request", "method": "%(m)s", "path": "%(U)s", "status": %(s)s, '
     '"bytes": "%(B)s", "duration_ms": %(M)s, "htmx": "%({hx-request}i)s"}'
 )
-
-
-def post_worker_init(worker) -> None:
-    # Each worker hears of content changes from Redis, so serving a cached
-    # page needs no round trip to read the content version.
-    from comparisons.shared_cache import start_listening
-
-    start_listening()

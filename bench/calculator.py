@@ -74,14 +74,14 @@ def worker(database_url: str, repeat: int) -> list[dict]:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from comparisons.versioning import forget_remembered
-    from officialstats import versioning
+    from core.pages import forget_everything
+    from officialstats.live import live_release
 
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    if versioning.live_release() is None:
+    if live_release() is None:
         raise SystemExit("no live release in that database")
     client = Client()
     rows = []
@@ -90,8 +90,7 @@ def worker(database_url: str, repeat: int) -> list[dict]:
         runs = []
         for _ in range(repeat):
             cache.clear()
-            forget_remembered()
-            versioning.forget()
+            forget_everything()
             with CaptureQueriesContext(connection) as captured:
                 cpu, wall = time.process_time(), time.perf_counter()
                 response = client.get(path, **headers)

@@ -40,14 +40,14 @@ def measure(client, repeat: int) -> dict[str, tuple[float, int]]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from comparisons.versioning import forget_remembered
+    from core.pages import forget_everything
 
     results = {}
     for url in PAGES:
         times, queries = [], 0
         for _ in range(repeat):
             cache.clear()
-            forget_remembered()  # cold: as the first request after an edit
+            forget_everything()  # cold: as the first request after an edit
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
                 response = client.get(url)

@@ -92,7 +92,7 @@ def page_paths(env: dict) -> list[str]:
     """Every occupation x place page of the live release."""
     code = (
         "from officialstats.models import Estimate\n"
-        "from officialstats.versioning import live_release\n"
+        "from officialstats.live import live_release\n"
         "rows = Estimate.objects.filter(release_id=live_release().id, industry__code='000000')"
         ".exclude(area__kind='national').values_list('occupation__slug', 'area__slug')\n"
         "print('\\n'.join(f'/occupations/{o}/in/{a}/' for o, a in rows))\n"

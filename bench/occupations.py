@@ -117,8 +117,8 @@ def worker(database_url: str, repeat: int, sample: int) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from comparisons.versioning import forget_remembered
-    from officialstats import versioning
+    from core.pages import forget_everything
+    from officialstats.live import live_release
     from officialstats.models import Occupation
 
     settings.STORAGES = {
@@ -126,14 +126,13 @@ def worker(database_url: str, repeat: int, sample: int) -> None:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     client = Client()
-    live = versioning.live_release()
+    live = live_release()
     occupations = Occupation.objects.filter(release_id=live.id).count()
 
     def once(path: str, headers: dict) -> tuple[float, float, int, bytes]:
         """One cold request: wall and CPU seconds, queries, the body."""
         cache.clear()
-        forget_remembered()
-        versioning.forget()
+        forget_everything()
         with CaptureQueriesContext(connection) as captured:
             cpu, wall = time.process_time(), time.perf_counter()
             response = client.get(path, **headers)

@@ -100,9 +100,8 @@ def worker(database_url: str, repeat: int, sample: int) -> None:
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from comparisons import caching
-    from comparisons.versioning import forget_remembered
-    from officialstats import versioning
+    from core.pages import forget_everything
+    from officialstats.live import live_release
     from officialstats.models import Estimate
 
     settings.STORAGES = {
@@ -110,13 +109,11 @@ def worker(database_url: str, repeat: int, sample: int) -> None:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     client = Client()
-    live = versioning.live_release()
+    live = live_release()
 
     def once(path: str, headers: dict) -> tuple[float, float, int, bytes]:
         cache.clear()
-        forget_remembered()
-        versioning.forget()
-        caching._memory = caching.Memory(caching.MEMORY_PAGES)
+        forget_everything()
         with CaptureQueriesContext(connection) as captured:
             cpu, wall = time.process_time(), time.perf_counter()
             response = client.get(path, **headers)

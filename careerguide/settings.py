@@ -128,6 +128,8 @@ INSTALLED_APPS = [
     "import_export",
     "axes",
     "django_tasks_db",
+    # The three layers, each importing only those above it here.
+    "core",
     "officialstats",
     "comparisons",
 ]
@@ -139,7 +141,7 @@ MIDDLEWARE = [
     # Above the page cache, so cached pages carry it too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Cached pages are answered here, skipping everything below.
-    "comparisons.caching.CachedPageMiddleware",
+    "core.pages.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -147,7 +149,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "comparisons.resilience.DatabaseUnavailableMiddleware",
+    "core.resilience.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -171,7 +173,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
-            "builtins": ["comparisons.templatetags.careerguide"],
+            "builtins": ["core.templatetags.site"],
         },
     },
 ]
@@ -192,7 +194,7 @@ _redis_url = os.environ.get("REDIS_URL")
 if _redis_url:
     CACHES = {
         "default": {
-            "BACKEND": "careerguide.cache_backend.ReusingRedisCache",
+            "BACKEND": "core.cache_backend.ReusingRedisCache",
             "LOCATION": env_url("REDIS_URL", "", ("redis", "rediss", "unix")),
             # Fail fast when Redis is down: the site then serves from the database.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
@@ -286,6 +288,11 @@ AXES_VERBOSE = False
 # Names the deployed release in page-cache keys and ETags; by default a digest
 # of the code and templates is used, which changes with every deploy.
 RELEASE = os.environ.get("CAREERGUIDE_RELEASE", "").strip()
+
+# Pages kept by the page cache: in each process's memory, up to this many
+# megabytes, and in Redis (when REDIS_URL is set) for this long.
+PAGE_MEMORY_BYTES = int(env_number("CAREERGUIDE_PAGE_MEMORY_MB", "64", minimum=Decimal(1))) << 20
+PAGE_CACHE_SECONDS = int(env_number("CAREERGUIDE_PAGE_CACHE_SECONDS", "86400", minimum=Decimal(60)))
 
 # How long shared caches (a CDN, a reverse proxy) may keep a public page;
 # browsers always revalidate, and the app itself never serves a stale page.

@@ -7,22 +7,9 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Career comparisons"
 
     def ready(self) -> None:
-        from officialstats.signals import release_published
-
-        from . import (
-            deploy_checks,  # noqa: F401 (importing it registers the checks)
-            freshness,
-            versioning,
-        )
+        from . import changes, freshness
         from .accounts import protect_usernames
 
-        versioning.connect_signals()
+        changes.connect_signals()
         freshness.connect_signals()
         protect_usernames()
-        # Editorial pages show official figures and the live release's
-        # provenance: a new live release is one content change for them.
-        release_published.connect(
-            lambda **kwargs: versioning.bump_content_version(),
-            weak=False,
-            dispatch_uid="content-version-release-published",
-        )

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from .formatting import money_range, money_short
+from core.formatting import money_range, money_short
+
 from .salary import Range
 
 WIDTH = 420

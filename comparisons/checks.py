@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .formatting import money, money_range, percent
+from core.formatting import money, money_range, percent
+
 from .salary import Range
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .formatting import money, money_short, percent
+from core.formatting import money, money_short, percent
+
 from .salary import Range, percent_change
 
 

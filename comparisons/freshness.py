@@ -7,7 +7,8 @@ apply to it, the experience levels of its bands, and the sources any of these
 cite. A source is stamped (``Source.changed_at``) when it changes. Articles
 then show, as "last updated" and ``dateModified``, the later of the editor's
 date and their two roles' stamps; role pages and the sitemap use the stamps,
-and the mostly static pages take the dates below (see ``static_page_changed``).
+and the mostly static pages take the dates of their wording below (the
+sitemap's ``static_page_dates`` adds what they show).
 
 A save that changes nothing stamps nothing, and raw fixture loads leave the
 stamps as the fixtures carry them, so loading content is not an edit.
@@ -20,7 +21,7 @@ import datetime
 import threading
 from collections.abc import Iterable, Iterator
 
-from django.db.models import Max, Model
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
@@ -28,7 +29,6 @@ from .models import (
     Benefit,
     BenefitRole,
     CareerStep,
-    Comparison,
     EquityShare,
     ExperienceLevel,
     PayFactor,
@@ -60,9 +60,9 @@ STAMPS = {"figures_changed_at", "changed_at"}
 # text, not the figures they show. tests/test_dates.py fails when one of these
 # templates says something new and its date here has not moved.
 TEXT_REVISED = {
-    "comparisons:home": datetime.date(2026, 12, 2),
-    "comparisons:methodology": datetime.date(2026, 12, 2),
-    "comparisons:about": datetime.date(2026, 12, 2),
+    "home": datetime.date(2026, 12, 2),
+    "methodology": datetime.date(2026, 12, 2),
+    "about": datetime.date(2026, 12, 2),
 }
 
 _state = threading.local()
@@ -198,46 +198,3 @@ def connect_signals() -> None:
         m2m_changed.connect(links_changed, sender=through, dispatch_uid=f"m2m-{model.__name__}")
     post_save.connect(source_changed, sender=Source, dispatch_uid="stamp-Source")
     post_save.connect(level_changed, sender=ExperienceLevel, dispatch_uid="stamp-ExperienceLevel")
-
-
-# --- Dates of the pages that are not about one role or article -------------
-
-
-def _date(moment: datetime.datetime | None) -> datetime.date | None:
-    return timezone.localdate(moment) if moment is not None else None
-
-
-def _newest(*dates: datetime.date | None) -> datetime.date | None:
-    known = [date for date in dates if date is not None]
-    return max(known) if known else None
-
-
-def static_page_dates() -> dict[str, datetime.date | None]:
-    """When each page of the site's frame last changed, in six queries.
-
-    A page's date is the newest change among what it shows, and for pages
-    whose own wording matters (home, methodology, about) that wording's
-    revision date too: the home page lists the newest articles, the indexes
-    every article (and, for /compare/, every write-up of two occupations) and
-    role, the calculator every role's figures, and the methodology every source.
-    """
-    from .queries.articles import load_home  # the home page's own loader
-    from .queries.occupation_pairs import write_up_links
-
-    articles = _newest(
-        *(c.last_updated for c in Comparison.objects.published().select_related("role_a", "role_b"))
-    )
-    # /compare/ also lists the editors' write-ups of occupation pairs the live
-    # release has, each dated as its page is.
-    articles = _newest(articles, *(link.last_updated for link in write_up_links()))
-    home = _newest(*(c.last_updated for c in load_home().comparisons))
-    roles = _date(Role.objects.aggregate(newest=Max("figures_changed_at"))["newest"])
-    sources = _date(Source.objects.aggregate(newest=Max("changed_at"))["newest"])
-    return {
-        "comparisons:home": _newest(home, TEXT_REVISED["comparisons:home"]),
-        "comparisons:comparison_index": articles,
-        "comparisons:role_index": roles,
-        "comparisons:calculator": roles,
-        "comparisons:methodology": _newest(sources, TEXT_REVISED["comparisons:methodology"]),
-        "comparisons:about": TEXT_REVISED["comparisons:about"],
-    }

@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.formatting import money, percent
 from officialstats.figures import Figure, State
 
 from .derive import BandGap, PayLead, pay_lead
-from .formatting import money, percent
 from .salary import Range, percent_change
 
 PLACES = 1  # differences from official figures are shown to a tenth of a percent

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from core.formatting import money, percent
 from officialstats.figures import Figure, State
 
 from .checks import ContentWarning
-from .formatting import money, percent
 from .salary import percent_change
 
 

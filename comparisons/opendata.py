@@ -12,8 +12,6 @@ terms apply to that publication; the licence cannot grant more than that.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -38,33 +36,6 @@ COLUMNS = [
     "as_of",
 ]
 PER_YEAR = "USD a year"
-
-LICENSE_NAME = "CC BY 4.0"
-LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
-LICENSE_TERMS = (
-    "careerguide's compilation of these figures may be reused under CC BY 4.0: credit "
-    "careerguide and link to the page. Each figure comes from the publication named on its "
-    "row, whose own terms apply to that publication."
-)
-# For the HTTP Link header of every download, JSON and CSV alike.
-LICENSE_LINK = f'<{LICENSE_URL}>; rel="license"'
-
-
-def credit(page_url: str) -> str:
-    return f"careerguide, {page_url}"
-
-
-def document(title: str, page_url: str, rows: list[dict]) -> dict:
-    """A JSON download: the figures, and under which terms they may be reused."""
-    return {
-        "title": title,
-        "page": page_url,
-        "license": LICENSE_URL,
-        "license_name": LICENSE_NAME,
-        "license_terms": LICENSE_TERMS,
-        "credit": credit(page_url),
-        "figures": to_json(rows),
-    }
 
 
 def _row(role: str, figure: str, item, *, unit: str, detail: str = "", **values) -> dict:
@@ -209,20 +180,4 @@ def claim_rows(claims) -> list[dict]:
             high=claim.high_percent,
         )
         for claim in claims
-    ]
-
-
-def to_csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
-def to_json(rows: list[dict]) -> list[dict]:
-    """Rows with exact decimal strings (JSON numbers would round them)."""
-    return [
-        {key: str(value) if isinstance(value, Decimal) else value for key, value in row.items()}
-        for row in rows
     ]

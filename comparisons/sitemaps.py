@@ -3,37 +3,62 @@
 Drafts and pages generated for pairs without an article (noindex) are left
 out. Articles take their "last updated" date, role pages the time the role
 or anything its page shows last changed (no date when that is unknown), and
-the site's other pages the dates ``freshness.static_page_dates`` works out.
+the site's other pages the dates :func:`static_page_dates` works out.
 The statistics' sitemaps are ``officialstats.sitemaps``; the sitemap index
-(``careerguide/sitemaps.py``) lists both.
+(``core.sitemaps``, wired in ``careerguide/urls.py``) lists both.
 """
 
 from __future__ import annotations
 
 import datetime
-from urllib.parse import urlsplit
 
-from django.conf import settings
-from django.contrib.sitemaps import Sitemap as BaseSitemap
+from django.db.models import Max
 from django.urls import reverse
+from django.utils import timezone
 
-from .freshness import static_page_dates
-from .models import Comparison, Role
+from core.sitemaps import Sitemap
+
+from .freshness import TEXT_REVISED
+from .models import Comparison, Role, Source
+from .queries.articles import load_home
 from .queries.occupation_pairs import write_up_links
 
 
-class Sitemap(BaseSitemap):
-    """Addresses on SITE_URL when it is set, like the canonical links."""
+def _date(moment: datetime.datetime | None) -> datetime.date | None:
+    return timezone.localdate(moment) if moment is not None else None
 
-    def get_protocol(self, protocol=None):
-        return (
-            urlsplit(settings.SITE_URL).scheme
-            if settings.SITE_URL
-            else super().get_protocol(protocol)
-        )
 
-    def get_domain(self, site=None):
-        return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else super().get_domain(site)
+def _newest(*dates: datetime.date | None) -> datetime.date | None:
+    known = [date for date in dates if date is not None]
+    return max(known) if known else None
+
+
+def static_page_dates() -> dict[str, datetime.date | None]:
+    """When each page of the site's frame last changed, in six queries.
+
+    A page's date is the newest change among what it shows, and for pages
+    whose own wording matters (home, methodology, about) that wording's
+    revision date too: the home page lists the newest articles, the indexes
+    every article (and, for /compare/, every write-up of two occupations) and
+    role, the calculator every role's figures, and the methodology every source.
+    """
+    articles = _newest(
+        *(c.last_updated for c in Comparison.objects.published().select_related("role_a", "role_b"))
+    )
+    # /compare/ also lists the editors' write-ups of occupation pairs the live
+    # release has, each dated as its page is.
+    articles = _newest(articles, *(link.last_updated for link in write_up_links()))
+    home = _newest(*(c.last_updated for c in load_home().comparisons))
+    roles = _date(Role.objects.aggregate(newest=Max("figures_changed_at"))["newest"])
+    sources = _date(Source.objects.aggregate(newest=Max("changed_at"))["newest"])
+    return {
+        "home": _newest(home, TEXT_REVISED["home"]),
+        "comparisons:comparison_index": articles,
+        "comparisons:role_index": roles,
+        "comparisons:calculator": roles,
+        "methodology": _newest(sources, TEXT_REVISED["methodology"]),
+        "about": TEXT_REVISED["about"],
+    }
 
 
 class ArticleSitemap(Sitemap):

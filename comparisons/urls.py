@@ -5,7 +5,6 @@ from .views import articles, calculator, data, occupation_pairs, roles, site
 app_name = "comparisons"
 
 urlpatterns = [
-    path("", articles.home, name="home"),
     path("compare/", roles.comparison_index, name="comparison_index"),
     path("compare/pair/", site.choose_pair, name="choose_pair"),
     re_path(
@@ -44,6 +43,4 @@ urlpatterns = [
         occupation_pairs.occupation_pair_preview,
         name="occupation_pair_preview",
     ),
-    path("methodology/", site.methodology, name="methodology"),
-    path("about/", site.about, name="about"),
 ]

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from comparisons.formatting import money, percent
+from core.formatting import money, percent
 
 from . import display
 from .figures import Figure, State

@@ -13,7 +13,7 @@ import enum
 from dataclasses import dataclass
 from decimal import Decimal
 
-from comparisons.formatting import percent as percent_format
+from core.formatting import percent as percent_format
 
 from . import display
 from .figures import Figure, State

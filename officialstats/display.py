@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from comparisons.formatting import money
+from core.formatting import money
 
 from .figures import Datatype, Figure, State
 

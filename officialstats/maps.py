@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from comparisons.formatting import money, money_short
+from core.formatting import money, money_short
 
 from . import display
 from .figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Figure, State

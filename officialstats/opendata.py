@@ -7,9 +7,6 @@ state; a top-coded wage has its bound in ``at_least``, never in ``value``.
 
 from __future__ import annotations
 
-import csv
-import io
-
 from . import display
 from .figures import Datatype, Figure, State
 from .queries.occupation_places import OccupationPlacePage
@@ -131,14 +128,6 @@ def about(page: OccupationPage | OccupationPlacePage) -> dict:
         "notice": BLS_NOTICE,
         "states": {state.value: text for state, text in STATES.items()},
     }
-
-
-def to_csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def occupation_place_rows(page: OccupationPlacePage) -> list[dict]:

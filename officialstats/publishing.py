@@ -3,8 +3,9 @@
 - :func:`check_new`: a release is imported once, and never one older than
   the live one (a retired release is made live again instead).
 - :func:`publish`: one transaction turns the live release *retired* and
-  the chosen one *live*, and sends :data:`~officialstats.signals.release_published`
-  once; readers see one complete release or the other, never a mix.
+  the chosen one *live*, moves the site state's part of the program on and
+  sends :data:`~officialstats.signals.release_published` once; readers see one
+  complete release or the other, never a mix.
 - :func:`discard`: an incomplete or staged release goes, rows and all, in
   a few statements (no per-row signals).
 """
@@ -14,9 +15,12 @@ from __future__ import annotations
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import versioning
+from core.pages import retire_stale
+from core.state import bump, release_part
+
 from .importing.flatfiles import ReleaseInfo
 from .importing.problems import ImportProblem
+from .live import LiveRelease
 from .models import Area, Estimate, ImportRun, Industry, Occupation, Release, ReleaseFile
 from .signals import release_published
 
@@ -80,9 +84,10 @@ def publish(release: Release) -> Release | None:
             status=ImportRun.Status.PUBLISHED
         )
         release_published.send(sender=Release, release=release, previous=previous)
-        # This connection sees the new state now; the others once it commits.
-        versioning.forget()
-        transaction.on_commit(versioning.forget)
+        # Every page showing the program's figures is retired with its old
+        # state, and deleted from Redis once the new one is committed.
+        bump(release_part(release.program), facts=LiveRelease.of(release).facts())
+        transaction.on_commit(retire_stale)
     return previous
 
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from comparisons.seo import PageMeta, base_url_of, home_crumb, shorten
+from core.seo import PageMeta, base_url_of, home_crumb, shorten
 
 from . import display
 from .figures import State

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from comparisons.seo import PageMeta, base_url_of, home_crumb, shorten
+from core.seo import PageMeta, base_url_of, home_crumb, shorten
 
 from . import display
 from .differences import percent_text

@@ -5,20 +5,20 @@ published the release. The occupation x place pages (about 230,000 in
 May 2025) are counted and listed in SQL, 50,000 to a sitemap file (the
 sitemaps protocol's limit, Django's default), so a file never loads the
 others; pages too thin to index (``officialstats.thin``) are left out.
-The sitemap index (``careerguide/sitemaps.py``) lists every file.
+The sitemap index (``core.sitemaps``, wired in ``careerguide/urls.py``) lists every file.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from comparisons.sitemaps import Sitemap
+from core.sitemaps import Sitemap
 
+from .live import live_release
 from .models import Area, Occupation, Program, Release
 from .queries.areas import occupation_place_path, places_path
 from .queries.common import occupations_path
 from .queries.sitemap import count_indexable, indexable
-from .versioning import live_release
 
 
 class ReleaseSitemap(Sitemap):

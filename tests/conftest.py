@@ -60,21 +60,18 @@ def _session_day(request):
 
 def _restore_migration_rows(sender, **kwargs) -> None:
     """A transactional test (live server, migrations) ends by emptying every
-    table, and with them the rows data migrations made: the content version's
-    row and the Editors group. The flush announces itself with post_migrate,
-    once per app; once this app's permissions exist again, the rows are put
-    back as the migrations made them, so no test depends on running before
-    such a test (as one would under pytest-xdist, or in any order but
-    pytest-django's own)."""
+    table, and with them the rows data migrations made: the Editors group. The
+    flush announces itself with post_migrate, once per app; once this app's
+    permissions exist again, they are put back as the migrations made them,
+    so no test depends on running before such a test (as one would under
+    pytest-xdist, or in any order but pytest-django's own)."""
     if sender.label != "comparisons":
         return
-    from django.apps import apps
     from django.contrib.auth.models import Group, Permission
 
     def migration(name):
         return importlib.import_module(f"comparisons.migrations.{name}")
 
-    migration("0002_content_version_row").create_version_row(apps, None)
     group = migration("0003_editors_group")
     codenames = [f"{a}_{model}" for model in group.CONTENT_MODELS for a in group.ACTIONS]
     codenames += migration("0008_editors_delete_what_hangs_off_a_role").codenames()
@@ -101,16 +98,24 @@ def _plain_static_storage(settings):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    # Each test's database starts again from the same content version, so a
-    # page cached by an earlier test could otherwise be served to this one.
+    # Each test's database starts again from the same site state, so a page
+    # cached by an earlier test could otherwise be served to this one.
     from django.core.cache import cache
 
-    from comparisons.versioning import forget_remembered
-    from officialstats import versioning
+    from core import pages
 
     cache.clear()
-    forget_remembered()
-    versioning.forget()
+    pages.forget_everything()
+
+
+@pytest.fixture(autouse=True)
+def _state_read_once(monkeypatch):
+    """A process reads the site state at most once a second; here, once until
+    something changes it (a save, a publish, ``core.state.forget()``), so no
+    query count depends on how fast a test runs."""
+    from core import state
+
+    monkeypatch.setattr(state, "_clock", lambda: 0.0)
 
 
 @pytest.fixture

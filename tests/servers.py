@@ -1,7 +1,6 @@
-"""The production stack in real processes, for the tests that need one.
-
-Not a test module: shared by tests/test_faults.py and tests/test_shared_cache.py.
-"""
+"""The production stack in real processes, for the tests that need one:
+gunicorn, a TCP proxy in front of PostgreSQL that a test can cut, and
+private Redis servers (configured as a test needs, never the shared one)."""
 
 from __future__ import annotations
 
@@ -12,6 +11,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -78,3 +78,110 @@ def gunicorn(env: dict[str, str], *args: str) -> Iterator[int]:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+REDIS_URL = os.environ.get("CAREERGUIDE_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+def shared_redis():
+    """A client of the Redis the tests share (database 13 by default, flushed),
+    or a skip (a failure with REQUIRE_SERVICE_TESTS) where none runs."""
+    import pytest
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5)
+    try:
+        client.flushdb()
+    except redis.ConnectionError:
+        if os.environ.get("REQUIRE_SERVICE_TESTS"):
+            pytest.fail("REQUIRE_SERVICE_TESTS is set but Redis is not running")
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    return client
+
+
+@contextlib.contextmanager
+def redis_server(*options: str) -> Iterator[str]:
+    """A Redis server of the test's own on a free port (``options`` as on
+    redis-server's command line, e.g. "--maxmemory", "1mb"); yields its URL."""
+    import shutil
+
+    import pytest
+    import redis
+
+    if shutil.which("redis-server") is None:
+        if os.environ.get("REQUIRE_SERVICE_TESTS"):
+            pytest.fail("REQUIRE_SERVICE_TESTS is set but redis-server is not installed")
+        pytest.skip("redis-server is not installed")
+    port = free_port()
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+               "--appendonly", "no", *options]  # fmt: skip
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        client = redis.Redis.from_url(url)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                assert time.monotonic() < deadline, "redis-server did not start"
+                time.sleep(0.05)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+PG = ("127.0.0.1", 5432)
+
+
+class Proxy:
+    """Forwards a local port to PostgreSQL until stopped; can start again."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self.connections: list[socket.socket] = []
+        self.server: socket.socket | None = None
+
+    def start(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", self.port), reuse_port=False)
+        self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        threading.Thread(target=self._accept, args=(self.server,), daemon=True).start()
+
+    def stop(self) -> None:
+        if self.server is not None:
+            # shutdown() wakes the thread blocked in accept(); close() alone
+            # would leave the port listening on Linux.
+            with contextlib.suppress(OSError):
+                self.server.shutdown(socket.SHUT_RDWR)
+            self.server.close()
+            self.server = None
+        for conn in self.connections:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)
+            conn.close()
+        self.connections.clear()
+
+    def _accept(self, server: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = server.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(PG)
+            self.connections += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, target: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)

@@ -201,9 +201,9 @@ def test_unpublished_article_is_not_shown(client, content):
     assert response.redirect_chain == [("/compare/ai-ml-engineer-vs-backend-developer/", 301)]
     assert introduction not in response.content.decode()
     Comparison.objects.update(slug="backend-and-ai")
-    from comparisons.versioning import bump_content_version
+    from comparisons.changes import content_changed
 
-    bump_content_version()
+    content_changed()
     assert client.get("/compare/backend-and-ai/").status_code == 404
 
 
@@ -247,13 +247,13 @@ def grow_catalogue() -> None:
 
 
 def test_article_query_count_does_not_grow_with_the_catalogue(client, content):
-    from officialstats import versioning
+    from core import state
 
-    versioning.forget()  # each request reads the live release afresh, whatever the clock
+    state.forget()  # each request reads the site state afresh
     with CaptureQueriesContext(connection) as before:
         client.get(ARTICLE_URL)
     grow_catalogue()
-    versioning.forget()
+    state.forget()
     with CaptureQueriesContext(connection) as after:
         response = client.get(ARTICLE_URL)
     assert "Industry 19" in page_text(response)

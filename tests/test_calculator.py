@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from comparisons.models import PayFactor, Role, Source
-from officialstats.versioning import forget as forget_release
+from core.state import forget as forget_state
 from tests.conftest import ARTICLE_URL, page_text
 
 pytestmark = pytest.mark.django_db
@@ -257,7 +257,7 @@ def test_role_without_a_band_at_the_level_says_so(client, content):
 def test_fragment_query_budget_does_not_grow_with_factors(client, content, url):
     # The article is kept under the live release too: one query more.
     budget = FRAGMENT_QUERY_BUDGET + (url == ARTICLE_URL)
-    forget_release()  # read the live release in both requests
+    forget_state()  # read the live release in both requests
     with CaptureQueriesContext(connection) as before:
         client.get(url, SENIOR_AI, **HTMX)
     source = Source.objects.get()
@@ -272,7 +272,7 @@ def test_fragment_query_budget_does_not_grow_with_factors(client, content, url):
             source=source,
         )
         factor.applies_to.set(roles)
-    forget_release()
+    forget_state()
     with CaptureQueriesContext(connection) as after:
         response = client.get(url, {**SENIOR_AI, "location": "city-7"}, **HTMX)
     assert "City 7" in response.content.decode()

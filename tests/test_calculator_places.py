@@ -17,8 +17,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from comparisons.models import PayFactor, Role
+from core.state import forget as forget_state
 from officialstats.models import Estimate
-from officialstats.versioning import forget as forget_release
 from tests.conftest import ARTICLE_URL, page_text
 from tests.test_calculator import HTMX, result_of
 
@@ -273,7 +273,7 @@ def test_an_editors_factor_names_only_places_and_industries(content):
 @pytest.mark.parametrize("url", [CALC, ARTICLE_URL])
 def test_query_budget_does_not_grow_with_places(client, content, request, release, url):
     request.getfixturevalue(release)
-    forget_release()
+    forget_state()
     with CaptureQueriesContext(connection) as fragment:
         response = client.get(url, {"location": "california"}, **HTMX)
     assert response.status_code == 200
@@ -294,7 +294,7 @@ def test_article_query_budget_with_places(
 def test_calculator_page_query_budget(
     client, content, calculator_release, django_assert_max_num_queries
 ):
-    forget_release()
+    forget_state()
     with django_assert_max_num_queries(QUERY_BUDGET + 1):  # and the sources list
         assert client.get(CALC, SENIOR_SAN_JOSE).status_code == 200
 
@@ -306,7 +306,7 @@ def test_a_new_release_changes_the_calculators_pages(client, content, calculator
     first = client.get(CALC, {"location": "california"})
     assert "against $135,980 a year nationally" in page_text(first)
     import_oews(write_next_release(tmp_path / "next"))
-    forget_release()
+    forget_state()
     again = client.get(CALC, {"location": "california"})
     text = page_text(again)
     assert "against $142,000 a year nationally" in text

@@ -12,14 +12,12 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.test import RequestFactory
 
-from comparisons.caching import page_cache_key, recall
-from officialstats import versioning
 from officialstats.compare import MAX_READ, Place, choose, compare_rows, query_string
 from officialstats.compare_math import Difference, difference, gap
 from officialstats.figures import Datatype, figure
 from tests.conftest import page_text
+from tests.helpers import is_cached
 
 BASE = "/occupations/software-developers/places/"
 CANONICAL = f"{BASE}?p=california&p=texas&p=austin-round-rock-san-marcos-tx"
@@ -163,11 +161,6 @@ def test_rows_set_each_place_beside_the_nation_with_its_difference():
 # The page ---------------------------------------------------------------------------------------
 
 
-def is_cached(path: str, **headers) -> bool:
-    request = RequestFactory().get(path, **headers)
-    return recall(page_cache_key(request, versioning.release_version())) is not None
-
-
 def test_places_side_by_side_with_the_differences_worked_out(client, oews_release):
     response = client.get(CANONICAL)
     assert response.status_code == 200
@@ -288,7 +281,6 @@ def test_hourly_only_and_top_coded_figures_compare_honestly(client, oews_states_
 def test_query_budget_is_fixed_whatever_the_places(
     client, oews_states_release, django_assert_num_queries, monkeypatch, path
 ):
-    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
     # The live release, the occupation with every area, the chosen places' estimates.
     with django_assert_num_queries(3):
         assert client.get(path).status_code == 200

@@ -1,5 +1,5 @@
-"""The content version moves once per change: a save, a delete, a many-to-many
-change, a whole fixture load."""
+"""The site state's content part moves once per change: a save, a delete, a
+many-to-many change, a whole fixture load."""
 
 from __future__ import annotations
 
@@ -8,13 +8,14 @@ from decimal import Decimal as D
 import pytest
 from django.core.management import call_command
 
-from comparisons.models import Benefit, ContentVersion, PayFactor, Role, SalaryBand, Skill
+from comparisons.models import Benefit, PayFactor, Role, SalaryBand, Skill
+from core import state
 
 pytestmark = pytest.mark.django_db
 
 
 def version() -> int:
-    return ContentVersion.objects.get(pk=1).version
+    return state.read_state().version(state.CONTENT)
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_a_fixture_load_counts_once(counted, db):
 
 
 def test_a_load_that_fails_changes_nothing(counted, content):
-    from comparisons.versioning import one_change
+    from comparisons.changes import one_change
 
     def failing_load():
         with pytest.raises(RuntimeError), one_change():
@@ -91,8 +92,6 @@ def test_a_load_that_fails_changes_nothing(counted, content):
 def test_a_bulk_change_is_announced_once_when_it_commits(
     content, django_capture_on_commit_callbacks
 ):
-    from comparisons.versioning import publish_state
-
     with django_capture_on_commit_callbacks() as callbacks:
         call_command("load_content", force=True, verbosity=0)
-    assert [c for c in callbacks if c is publish_state] == [publish_state]
+    assert [c for c in callbacks if c is state._after_change] == [state._after_change]

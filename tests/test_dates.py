@@ -12,6 +12,7 @@ import pytest
 from django.utils import timezone
 
 from comparisons import freshness
+from comparisons.changes import content_changed
 from comparisons.models import (
     Benefit,
     Comparison,
@@ -22,7 +23,6 @@ from comparisons.models import (
     SalaryBand,
     Source,
 )
-from comparisons.versioning import bump_content_version
 from tests.conftest import ARTICLE_URL, page_text, sitemap_text
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_loaded_content_keeps_the_dates_it_was_written_on(client, loaded):
 def test_a_content_version_bump_moves_no_date(client, loaded):
     before = lastmods(client)
     loaded(EDIT)
-    bump_content_version()
+    content_changed()
     assert lastmods(client) == before
 
 
@@ -212,12 +212,12 @@ def test_deleting_a_benefit_dates_the_roles_that_offered_it(loaded):
 def test_static_pages_take_the_newest_change_among_what_they_show(client, loaded):
     revised = freshness.TEXT_REVISED
     dates = lastmods(client)
-    assert dates["/"] == max(datetime.date(2026, 12, 2), revised["comparisons:home"]).isoformat()
+    assert dates["/"] == max(datetime.date(2026, 12, 2), revised["home"]).isoformat()
     assert dates["/compare/"] == "2026-12-02"  # the one article
     assert dates["/roles/"] == dates["/calculator/"] == "2026-11-29"  # the roles' records
     assert (
         dates["/methodology/"]
-        == max(datetime.date(2026, 11, 29), revised["comparisons:methodology"]).isoformat()
+        == max(datetime.date(2026, 11, 29), revised["methodology"]).isoformat()
     )
 
     loaded(EDIT)
@@ -230,7 +230,7 @@ def test_static_pages_take_the_newest_change_among_what_they_show(client, loaded
     assert dates["/methodology/"] != "2027-03-04"  # it shows sources, not bands
 
     Comparison.objects.update(is_published=False)
-    bump_content_version()
+    content_changed()
     assert lastmods(client)["/compare/"] is None  # nothing listed, nothing to date
 
 
@@ -241,9 +241,9 @@ def test_static_pages_take_the_newest_change_among_what_they_show(client, loaded
 # changes, set the page's date in comparisons.freshness.TEXT_REVISED to the
 # day of the change and record the date and the new digest here.
 REVISED_TEXT = {
-    "comparisons:home": ("home.html", "2026-12-02", "7d458847bcd286af"),
-    "comparisons:methodology": ("methodology.html", "2026-12-02", "27b5e63cf4b7f90e"),
-    "comparisons:about": ("about.html", "2026-12-02", "86b0b64fd06d154f"),
+    "home": ("home.html", "2026-12-02", "7d458847bcd286af"),
+    "methodology": ("methodology.html", "2026-12-02", "27b5e63cf4b7f90e"),
+    "about": ("about.html", "2026-12-02", "86b0b64fd06d154f"),
 }
 
 

@@ -62,9 +62,9 @@ def test_sitemap_has_lastmod_and_leaves_out_drafts_and_noindex_pages(client, pai
     assert "data-analyst-vs" not in body and PAIR_URL not in body
     Comparison.objects.update(is_published=False)
     client.get("/")  # nothing stale: the update above bypassed the model signals
-    from comparisons.versioning import bump_content_version
+    from comparisons.changes import content_changed
 
-    bump_content_version()
+    content_changed()
     assert ARTICLE_URL not in sitemap_text(client)
 
 
@@ -257,12 +257,12 @@ def query_counts(client) -> dict[str, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from officialstats import versioning
+    from core import state
 
     counts = {}
     for url in PAGES:
         cache.clear()
-        versioning.forget()  # each page reads the live release afresh, if it needs it
+        state.forget()  # each page reads the live release afresh, if it needs it
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200, url
         counts[url] = len(queries)
@@ -271,12 +271,6 @@ def query_counts(client) -> dict[str, int]:
 
 def test_query_counts_do_not_grow_with_the_catalogue(client, content, monkeypatch):
     from django.core.management import call_command
-
-    from officialstats import versioning
-
-    # The sitemap index is kept under the live release too, which each
-    # process reads at most once a second: once a request, whatever the clock.
-    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
 
     call_command("generate_catalogue", roles=60, yes=True, verbosity=0)
     many = query_counts(client)
@@ -330,7 +324,7 @@ def test_unknown_query_strings_are_not_cached(client, content):
     client.get("/roles/", {"page": "1"})
     with CaptureQueriesContext(connection) as queries:
         client.get("/roles/", {"page": "1"})
-    assert len(queries) == 1
+    assert len(queries) == 0  # from the cache
 
 
 def test_out_of_range_pages_are_404(client, content):
@@ -339,7 +333,7 @@ def test_out_of_range_pages_are_404(client, content):
 
 
 def test_dataset_coverage_is_an_ordered_interval():
-    from comparisons.seo import coverage
+    from core.seo import coverage
 
     assert coverage([2025]) == "2025"
     assert coverage([2023, 2026]) == "2023/2026"

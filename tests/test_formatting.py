@@ -2,7 +2,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from comparisons.formatting import money, money_range, money_short, percent, percent_range
+from core.formatting import money, money_range, money_short, percent, percent_range
 
 
 @pytest.mark.parametrize(

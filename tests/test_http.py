@@ -79,13 +79,10 @@ def test_head_answers_like_get_on_every_public_address(client, public_urls):
 
 
 def test_head_on_a_page_not_yet_cached_renders_it_but_never_stores_it(client, content):
-    from django.test import RequestFactory
-
-    from comparisons.caching import page_cache_key, page_state_of, recall
+    from tests.helpers import is_cached
 
     def kept() -> bool:
-        request = RequestFactory().get(ARTICLE_URL)
-        return recall(page_cache_key(request, page_state_of(request)()[0]))
+        return is_cached(ARTICLE_URL)
 
     head = client.head(ARTICLE_URL)
     assert head.status_code == 200 and int(head["Content-Length"]) > 10_000
@@ -96,11 +93,11 @@ def test_head_on_a_page_not_yet_cached_renders_it_but_never_stores_it(client, co
 
 
 def test_head_is_answered_from_the_page_cache(client, content, django_assert_num_queries):
-    from officialstats import versioning
+    from core import state
 
     client.get(ARTICLE_URL)
-    versioning.forget()  # read afresh whatever the clock: the article is kept under it too
-    with django_assert_num_queries(2):  # the content version, the live release
+    state.forget()  # as every process does within a second
+    with django_assert_num_queries(1):  # the site state
         head = client.head(ARTICLE_URL)
     assert head.status_code == 200
     again = client.head(ARTICLE_URL, HTTP_IF_NONE_MATCH=head["ETag"])

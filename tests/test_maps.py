@@ -388,9 +388,7 @@ def test_the_occupation_page_stays_within_14_kb_gzipped_with_both_maps(client, o
 def test_the_maps_cost_one_query_whatever_the_number_of_states(
     client, oews_states_release, django_assert_num_queries, monkeypatch, path
 ):
-    from officialstats import versioning
 
-    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
     # As with two states (test_occupation_pages.py): the live release, the
     # family, the ranked places, the industries, and every state for the maps.
     with django_assert_num_queries(5):

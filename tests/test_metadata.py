@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from comparisons.freshness import TEXT_REVISED
-from comparisons.opendata import LICENSE_URL
+from core.downloads import LICENSE_URL
 from tests.conftest import ARTICLE_URL, page_text, sitemap_paths, sitemap_text
 from tests.test_project import settings_error
 
@@ -142,7 +142,7 @@ def test_the_about_page_answers_head(client, content):
 
 def test_the_about_page_is_in_the_sitemap_with_its_revision_date(client, content):
     body = sitemap_text(client)
-    revised = TEXT_REVISED["comparisons:about"].isoformat()
+    revised = TEXT_REVISED["about"].isoformat()
     assert f"<loc>http://testserver/about/</loc><lastmod>{revised}</lastmod>" in body
 
 

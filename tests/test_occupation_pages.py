@@ -14,13 +14,11 @@ import json
 import re
 
 import pytest
-from django.test import RequestFactory
 
-from comparisons.caching import page_cache_key, recall
 from comparisons.models import Role
-from officialstats import versioning
 from tests import oews_sample_data as sample
 from tests.conftest import import_oews, page_text
+from tests.helpers import is_cached
 from tests.oews import write_release
 
 SD = "/occupations/software-developers/"
@@ -401,16 +399,9 @@ def test_an_editorial_save_leaves_the_page_cached_and_a_publish_refreshes_it(
         again = client.get(SD)
     assert len(renders) == 1 and "$135,980" in page_text(again)
     import_oews(write_next_release(tmp_path / "next"))
-    versioning.forget()  # as every process within a second
     fresh = client.get(SD)
     assert len(renders) == 2
     assert "$142,000" in page_text(fresh) and "May 2026" in page_text(fresh)
-
-
-def is_cached(path: str) -> bool:
-    """Whether the page cache holds the page a plain GET of ``path`` would get."""
-    request = RequestFactory().get(path)
-    return recall(page_cache_key(request, versioning.release_version())) is not None
 
 
 def test_only_canonical_sorts_are_kept(client, oews_release):
@@ -437,7 +428,6 @@ def test_only_canonical_sorts_are_kept(client, oews_release):
 def test_query_count_is_fixed_whatever_the_page(
     client, oews_release, django_assert_num_queries, path, monkeypatch
 ):
-    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)  # read once, whatever the clock
     # The live release, the occupation with its family, its places, its industries,
     # every state for the maps.
     with django_assert_num_queries(5):
@@ -447,7 +437,6 @@ def test_query_count_is_fixed_whatever_the_page(
 def test_download_query_count_is_fixed(
     client, oews_release, django_assert_num_queries, monkeypatch
 ):
-    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
     with django_assert_num_queries(5):
         assert client.get("/occupations/software-developers.csv").status_code == 200
 
@@ -591,7 +580,6 @@ def test_national_figures_by_soc_code_for_other_pages(
 
     from officialstats.queries.occupations import national_figures
 
-    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
     with django_assert_num_queries(2):  # the live release, the estimate
         developers = national_figures("15-1252")
     assert developers.occupation.title == "Software Developers"

@@ -17,7 +17,7 @@ import re
 import pytest
 
 from comparisons.models import Role
-from officialstats import versioning
+from core import state
 from officialstats.models import Estimate
 from officialstats.queries.occupations import estimate_figures
 from officialstats.thin import is_thin
@@ -292,7 +292,7 @@ def test_an_editorial_save_keeps_place_pages_and_a_publish_refreshes_them(
     assert "$1,860 (1.4%) less" in page_text(client.get(AUSTIN))
     assert len(renders) == 1  # kept: an editor's save changes nothing it shows
     import_oews(write_next_release(tmp_path / "next"))
-    versioning.forget()  # as every process does within a second
+    state.forget()  # as every process does within a second
     fresh = page_text(client.get(AUSTIN))
     assert len(renders) == 2
     # The next release's national median is $142,000: $7,880 (5.5%) above Austin's.
@@ -312,7 +312,6 @@ def test_query_count_is_fixed_whatever_the_catalogue(
     from tests import oews_sample_data as sample
     from tests.oews import write_release
 
-    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
     small = import_oews(write_release(tmp_path / "small"))
     with django_assert_num_queries(3):
         assert client.get(path).status_code == 200
@@ -325,7 +324,7 @@ def test_query_count_is_fixed_whatever_the_catalogue(
         series=sample.PLACES_SERIES,
     )
     publish(import_oews(larger, publish=False))
-    versioning.forget()
+    state.forget()
     assert small.pk
     with django_assert_num_queries(3):
         assert client.get(path).status_code == 200

@@ -7,21 +7,14 @@ import re
 
 import pytest
 from django.db import connection
-from django.test import RequestFactory
 
-from comparisons.caching import page_cache_key, recall
-from officialstats import versioning
+from core import state
 from officialstats.queries import index
 from tests.conftest import import_oews, page_text
+from tests.helpers import is_cached
 
 INDEX = "/occupations/"
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture(autouse=True)
-def _release_read_once(monkeypatch):
-    # Query counts below include the live release's read exactly once.
-    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
 
 
 def titles(response) -> list[str]:
@@ -30,11 +23,6 @@ def titles(response) -> list[str]:
     results = body[body.index('id="results"') :] if 'id="results"' in body else body
     table = results[: results.index("</table>")]
     return re.findall(r'<th scope="row"><a href="/occupations/[^"]+/">([^<]+)</a>', table)
-
-
-def is_cached(path: str) -> bool:
-    request = RequestFactory().get(path)
-    return recall(page_cache_key(request, versioning.release_version())) is not None
 
 
 # Browsing -------------------------------------------------------------------------------
@@ -188,7 +176,7 @@ def test_index_and_search_take_a_fixed_number_of_queries(
     with django_assert_num_queries(3):  # the live release, the page of occupations, the groups
         client.get(f"{INDEX}?sort=median")
     for headers in ({}, HTMX):
-        versioning.forget()
+        state.forget()
         with django_assert_num_queries(2):  # the live release, the matches
             client.get(INDEX, {"q": "software"}, **headers)
 
@@ -203,7 +191,6 @@ def test_a_new_release_is_searched_at_once(client, oews_release, tmp_path):
 
     assert "Web Developers" not in titles(client.get(INDEX, {"q": "web"}))
     import_oews(write_next_release(tmp_path / "next"))
-    versioning.forget()
     assert "Web Developers" in titles(client.get(INDEX, {"q": "web"}))
 
 

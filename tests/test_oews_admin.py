@@ -11,10 +11,11 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from officialstats import versioning
+from officialstats import live
 from officialstats.models import ImportRun, Release
 from officialstats.preview import median_changes
 from tests.conftest import page_text
+from tests.helpers import statistics_state
 from tests.oews import write_next_release
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,7 @@ def test_an_upload_is_imported_staged_and_previewed(importer, oews_release, tmp_
     assert run.release.archive_name == "oews.zip" and len(run.release.archive_sha256) == 64
     assert not run.upload  # the uploaded file is removed once imported
     # Nothing public changed yet.
-    assert versioning.live_release().code == "2025A01"
+    assert live.live_release().code == "2025A01"
 
     text = page_text(importer.get(run.get_absolute_url()))
     assert "May 2026 is imported and staged: readers still see May 2025" in text
@@ -112,14 +113,14 @@ def test_an_upload_is_imported_staged_and_previewed(importer, oews_release, tmp_
 def test_publishing_from_the_preview(importer, oews_release, tmp_path):
     upload(importer, write_next_release(tmp_path / "next"))
     run = ImportRun.objects.get()
-    before = versioning.release_state()
+    before = statistics_state()
     response = importer.post(f"/admin/officialstats/importrun/{run.pk}/publish/")
     assert response.status_code == 302
     run.refresh_from_db()
     oews_release.refresh_from_db()
     assert run.status == ImportRun.Status.PUBLISHED and run.release.is_live
     assert oews_release.status == Release.Status.RETIRED
-    assert versioning.release_state() != before
+    assert statistics_state() != before
     text = page_text(importer.get(run.get_absolute_url()))
     assert "May 2026 is live. May 2025 is retired and can be made live again." in text
 

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from officialstats import versioning
+from officialstats import live
 from officialstats.models import Area, Estimate, Occupation, Release
 from tests.conftest import page_text, sitemap_files
 from tests.test_calculator import result_of
@@ -68,7 +68,7 @@ def test_the_whole_may_2025_release(client, content):
     assert files["oe.data.0.Current"].sha256 == (
         "09879508d69f51149842368c8953f13974338728329375481d485ee696d3370b"
     )
-    assert versioning.live_release().code == "2025A01"
+    assert live.live_release().code == "2025A01"
 
     developers = national("15-1252")
     assert developers.employment == 1_687_890

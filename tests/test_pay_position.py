@@ -15,7 +15,6 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from officialstats import versioning
 from officialstats.figures import PERCENTILES, Datatype, Figure, State, figure
 from officialstats.forms import PayForm
 from officialstats.pay_position import Kind, position, sentence
@@ -293,13 +292,7 @@ def test_htmx_gets_the_answer_alone_and_a_bad_amount_its_message(client, oews_re
 
 
 def test_answers_are_cached_only_for_what_the_form_writes(client, oews_release, monkeypatch):
-    from django.test import RequestFactory
-
-    from comparisons.caching import page_cache_key, recall
-
-    def cached(path: str) -> bool:
-        request = RequestFactory().get(path)
-        return recall(page_cache_key(request, versioning.release_version())) is not None
+    from tests.helpers import is_cached as cached
 
     for path in (
         f"{AUSTIN}?pay=120000&per=year",

@@ -14,7 +14,6 @@ import re
 import pytest
 
 from comparisons.models import Role
-from officialstats import versioning
 from tests.conftest import import_oews, page_text
 from tests.oews import write_next_release
 
@@ -141,9 +140,7 @@ def test_sorting_by_median_employment_and_location_quotient(
 def test_the_list_is_paginated_and_only_canonical_sorts_are_cached(
     client, places_release, monkeypatch
 ):
-    from django.test import RequestFactory
 
-    from comparisons.caching import page_cache_key, recall
     from officialstats.queries import places
 
     monkeypatch.setattr(places, "PER_PAGE", 4)
@@ -155,9 +152,7 @@ def test_the_list_is_paginated_and_only_canonical_sorts_are_cached(
     assert client.get(TEXAS, {"page": 9}).status_code == 404
     assert client.get(TEXAS, {"page": "x"}).status_code == 404
 
-    def cached(path: str) -> bool:
-        key = page_cache_key(RequestFactory().get(path), versioning.release_version())
-        return recall(key) is not None
+    from tests.helpers import is_cached as cached
 
     for query in ("sort=median", "sort=nonsense", "sort=lq&page=2", "page=1"):
         client.get(f"{TEXAS}?{query}")
@@ -222,7 +217,6 @@ def test_an_editorial_save_keeps_place_pages_and_a_publish_refreshes_them(
     client.get(TEXAS), client.get("/places/")
     assert len(renders) == len(indexes) == 1
     import_oews(write_next_release(tmp_path / "next"))
-    versioning.forget()
     assert "May 2026" in page_text(client.get(TEXAS))
     assert "May 2026" in page_text(client.get("/places/"))
     assert len(renders) == len(indexes) == 2
@@ -242,7 +236,6 @@ def test_query_count_is_fixed_whatever_the_catalogue(
     from tests import oews_sample_data as sample
     from tests.oews import write_release
 
-    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
     texarkana = sample.PLACES_AREAS[-1]  # listed, with no estimates in the small release
     import_oews(write_release(tmp_path / "small", areas=[*sample.AREAS, texarkana]))
     with django_assert_num_queries(queries):
@@ -254,7 +247,6 @@ def test_query_count_is_fixed_whatever_the_catalogue(
         series=sample.PLACES_SERIES,
     )
     publish(import_oews(larger, publish=False))
-    versioning.forget()
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
 

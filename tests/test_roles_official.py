@@ -488,35 +488,18 @@ def test_no_official_warning_without_a_live_release(editor_client, content):
 # --- Caching and query budgets ------------------------------------------------------------
 
 
-def test_role_pages_and_articles_are_kept_under_the_content_and_the_release():
-    from django.test import RequestFactory
-
-    from comparisons.caching import content_and_release_state, page_state_of
-
-    for url in (BACKEND, ARTICLE, "/methodology/", "/roles/backend-developer.json"):
-        assert page_state_of(RequestFactory().get(url)) is content_and_release_state, url
-
-
-@pytest.mark.parametrize("url", [BACKEND, ARTICLE])
-def test_a_new_live_release_alone_renders_the_page_afresh(
-    client, content, oews_release, monkeypatch, url
-):
-    from comparisons import caching
+@pytest.mark.parametrize(
+    "url", [BACKEND, ARTICLE, "/methodology/", "/roles/backend-developer.json"]
+)
+def test_a_new_live_release_alone_renders_the_page_afresh(client, content, oews_release, url):
+    from core import state
 
     first = client.get(url)
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
-    # Another release's token, with no editorial change.
-    monkeypatch.setattr(caching, "release_state", lambda: ("next", first_time(first)))
+    # The release's part moves on, with no editorial change.
+    state.bump(state.release_part("oews"), facts=state.read_state().facts("release:oews"))
     again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200 and again["ETag"] != first["ETag"]
-
-
-def first_time(response):
-    import datetime
-
-    from django.utils.http import parse_http_date
-
-    return datetime.datetime.fromtimestamp(parse_http_date(response["Last-Modified"]), datetime.UTC)
 
 
 def test_publishing_a_release_shows_its_figures_at_once(client, content, oews_release, tmp_path):
@@ -532,16 +515,16 @@ def test_publishing_a_release_shows_its_figures_at_once(client, content, oews_re
     assert "$142,000" in page_text(client.get(ARTICLE))
 
 
-ROLE_PAGE_QUERIES = 15  # content version, the live release, 12 for the role, its figures
+ROLE_PAGE_QUERIES = 14  # the site state, 12 for the role, its figures
 
 
 def role_page_queries(client) -> int:
     from django.core.cache import cache
 
-    from officialstats import versioning
+    from core import state
 
     cache.clear()
-    versioning.forget()
+    state.forget()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(BACKEND).status_code == 200
     return len(queries)
@@ -549,9 +532,9 @@ def role_page_queries(client) -> int:
 
 def warnings_queries() -> int:
     from comparisons.queries.editorial import role_warnings
-    from officialstats import versioning
+    from core import state
 
-    versioning.forget()
+    state.forget()
     with CaptureQueriesContext(connection) as queries:
         role_warnings()
     return len(queries)
@@ -573,10 +556,10 @@ def test_query_budgets_do_not_grow_with_more_roles_and_occupations(client, conte
 def test_the_article_keeps_its_query_budget_with_a_live_release(
     client, content, oews_release, django_assert_max_num_queries
 ):
-    from officialstats import versioning
+    from core import state
     from tests.test_article import ARTICLE_QUERY_BUDGET
 
-    versioning.forget()
+    state.forget()
     with django_assert_max_num_queries(ARTICLE_QUERY_BUDGET):
         assert client.get(ARTICLE).status_code == 200
 

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from comparisons.models import Role
+from core import state
 from officialstats import sitemaps as statistics
-from officialstats import versioning
 from tests.conftest import import_oews, sitemap_files, sitemap_paths
 from tests.oews import write_next_release
 
@@ -47,13 +47,10 @@ def test_a_large_section_is_split_into_files_of_at_most_the_limit(
     monkeypatch.setattr(statistics.OccupationPlaceSitemap, "limit", 10)
     from django.core.cache import cache
 
-    from comparisons.versioning import forget_remembered
+    from core import pages
 
     cache.clear()
-    forget_remembered()
-    from comparisons import caching
-
-    monkeypatch.setattr(caching, "_memory", caching.Memory(caching.MEMORY_PAGES))
+    pages.memory.clear()
     files = [f for f in sitemap_files(client) if f.startswith("/sitemap-occupation-places")]
     assert len(files) > 3 and files[1] == "/sitemap-occupation-places.xml?p=2"
     pages = []
@@ -95,7 +92,7 @@ def test_editorial_files_follow_edits_and_statistics_files_follow_releases(
     assert renders("/sitemap-places.xml") == []  # kept: an edit changes nothing it lists
     assert "roles" in renders("/sitemap.xml")  # the index names both
     import_oews(write_next_release(tmp_path / "next"))
-    versioning.forget()
+    state.forget()
     assert renders("/sitemap-places.xml") == ["statistics"]
     assert renders("/sitemap-roles.xml") == ["roles"]  # a publish is a content change too
 
@@ -103,18 +100,17 @@ def test_editorial_files_follow_edits_and_statistics_files_follow_releases(
 @pytest.mark.parametrize(
     ("path", "queries"),
     [("/sitemap-occupation-places.xml", 3), ("/sitemap-places.xml", 2),
-     ("/sitemap-occupations.xml", 2), ("/sitemap.xml", 16)],
+     ("/sitemap-occupations.xml", 2), ("/sitemap.xml", 15)],
 )  # fmt: skip
 def test_statistics_files_take_a_fixed_number_of_queries(
     client, db, tmp_path, django_assert_num_queries, monkeypatch, path, queries
 ):
-    """The live release, then the list (or, for the occupation x place pages, their count
+    """The site state, then the list (or, for the occupation x place pages, their count
     and a file's page of addresses); the index asks each section for its size and date."""
     from officialstats.publishing import publish
     from tests import oews_sample_data as sample
     from tests.oews import write_release
 
-    monkeypatch.setattr(versioning, "TRUST_SECONDS", 3600)
     import_oews(write_release(tmp_path / "small"))
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200
@@ -125,6 +121,5 @@ def test_statistics_files_take_a_fixed_number_of_queries(
         series=sample.PLACES_SERIES,
     )
     publish(import_oews(larger, publish=False))
-    versioning.forget()
     with django_assert_num_queries(queries):
         assert client.get(path).status_code == 200

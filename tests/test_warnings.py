@@ -20,7 +20,6 @@ from comparisons.checks import (
 )
 from comparisons.models import (
     Comparison,
-    ContentVersion,
     Role,
     SalaryBand,
     Source,
@@ -226,9 +225,11 @@ def test_a_warning_that_no_longer_shows_cannot_be_acknowledged(editor_client, co
 
 @pytestmark_db
 def test_acknowledging_is_not_a_content_change(editor_client, content):
-    version = ContentVersion.objects.get().version
+    from core.state import CONTENT, read_state
+
+    version = read_state().version(CONTENT)
     acknowledge(editor_client, role_page(editor_client), BAND_WARNING, "Checked")
-    assert ContentVersion.objects.get().version == version
+    assert read_state().version(CONTENT) == version
 
 
 @pytestmark_db

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.utils import formats, timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from comparisons import formatting
+from core import formatting
 
 from .deleted import DeletedRecordsMixin
 from .history import ReasonForm, collapse_history, latest_history_id, m2m_values, posted_reason

@@ -6,7 +6,6 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
-from comparisons import formatting
 from comparisons.models import (
     Benefit,
     BenefitRole,
@@ -23,6 +22,7 @@ from comparisons.models import (
     TimeToCompetency,
 )
 from comparisons.queries.editorial import role_warnings, source_warnings
+from core import formatting
 
 from .base import ContentAdmin, is_history_version, money_column, percent_range_column
 from .imports import ContentImportExportMixin, PayFactorResource, SalaryBandResource

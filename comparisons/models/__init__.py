@@ -3,7 +3,6 @@ from .factors import EquityShare, PayFactor
 from .occupations import OccupationComparison
 from .profile import Benefit, BenefitRole, CareerStep, RoleNote, Skill, TimeToCompetency
 from .roles import Currency, ExperienceLevel, Role, SalaryBand, SalaryStat
-from .site import ContentVersion
 from .sources import Source
 from .warnings import WarningAcknowledgement
 
@@ -12,7 +11,6 @@ __all__ = [
     "BenefitRole",
     "CareerStep",
     "Comparison",
-    "ContentVersion",
     "Currency",
     "EquityShare",
     "ExperienceLevel",

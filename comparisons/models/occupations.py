@@ -17,10 +17,13 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Greatest, Least
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from officialstats.queries.pairs import detailed_occupations
+
 from .base import NaturalKeyManager
-from .roles import SOC_CODE_MESSAGE, SOC_CODE_PATTERN
+from .roles import PAIR_SEPARATOR, SOC_CODE_MESSAGE, SOC_CODE_PATTERN
 
 # A money amount or a share typed into prose: "$120,000", "$120k", "15%", "15 percent".
 TYPED_FIGURE = re.compile(
@@ -128,11 +131,12 @@ class OccupationComparison(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        """The pair's page in the live release (the chooser if it lacks either code)."""
-        # Imported here: the loaders import the models.
-        from comparisons.queries.occupation_pairs import write_up_url
-
-        return write_up_url(self)
+        """The pair's page in the live release, or the chooser when the
+        release lacks either occupation."""
+        sides = detailed_occupations("code", self.codes)
+        if self.code_a in sides and self.code_b in sides and self.code_a != self.code_b:
+            return pair_path(sides[self.code_a].occupation.slug, sides[self.code_b].occupation.slug)
+        return reverse("comparisons:occupation_pair_chooser")
 
     def natural_key(self) -> tuple[str, str]:
         return (self.code_a, self.code_b)
@@ -162,3 +166,11 @@ class OccupationComparison(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+def pair_path(slug_a: str, slug_b: str) -> str:
+    """The one address of two occupations: their slugs in alphabetical order."""
+    first, second = sorted((slug_a, slug_b))
+    return reverse(
+        "comparisons:occupation_pair", kwargs={"pair": f"{first}{PAIR_SEPARATOR}{second}"}
+    )

@@ -157,9 +157,9 @@ class Role(models.Model):
         return missing
 
     def published_comparisons(self) -> list:
-        from .articles import Comparison
-
-        return list(Comparison.objects.filter(Q(role_a=self) | Q(role_b=self), is_published=True))
+        # By name: articles.py defines comparisons in terms of roles.
+        comparisons = self._meta.apps.get_model("comparisons", "Comparison")._default_manager
+        return list(comparisons.filter(Q(role_a=self) | Q(role_b=self), is_published=True))
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

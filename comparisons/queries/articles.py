@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from core.state import Shows, per_state
+
 from ..chart import Chart, build_chart
 from ..derive import (
     BandGap,
@@ -32,7 +34,6 @@ from ..models import (
     Takeaway,
 )
 from ..models.roles import PAIR_SEPARATOR
-from ..versioning import per_content_version
 from .common import (
     RoleProfile,
     Shared,
@@ -284,7 +285,7 @@ def generated_comparison(role_a: Role, role_b: Role) -> Comparison:
     )
 
 
-@per_content_version(key=lambda slug: slug)
+@per_state(Shows.EVERYTHING, key=lambda slug: slug)
 def find_comparison(slug: str) -> Comparison | None:
     """The published comparison ``slug`` with its two roles, or ``None``."""
     return (
@@ -293,7 +294,7 @@ def find_comparison(slug: str) -> Comparison | None:
 
 
 # A generated comparison has no pk: its slug and roles name it.
-@per_content_version(key=lambda c: (c.pk, c.slug, c.role_a_id, c.role_b_id))
+@per_state(Shows.EVERYTHING, key=lambda c: (c.pk, c.slug, c.role_a_id, c.role_b_id))
 def load_article(comparison: Comparison) -> ArticlePage:
     """Everything the article about ``comparison`` shows, in a fixed number of queries."""
     roles = [comparison.role_a, comparison.role_b]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.state import Shows, per_state
 from officialstats.queries.medians import load_medians
 
 from ..models import Comparison, EquityShare, ExperienceLevel, PayFactor, Role, SalaryBand
 from ..official_pay import Choices, choices
-from ..versioning import per_content_version
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,9 @@ class CalculatorOptions:
         return role.pk in self.factor_roles.get(factor.pk, frozenset())
 
 
-@per_content_version(
-    key=lambda *, default_roles=None: default_roles and tuple(role.pk for role in default_roles)
+@per_state(
+    Shows.EVERYTHING,
+    key=lambda *, default_roles=None: default_roles and tuple(role.pk for role in default_roles),
 )
 def load_calculator_options(*, default_roles: tuple[Role, Role] | None = None) -> CalculatorOptions:
     """Published roles, levels and pay factors in four queries (five to find
@@ -72,7 +73,7 @@ class EstimateInputs:
     shares: dict[int, EquityShare]
 
 
-@per_content_version(key=lambda roles, level: (tuple(role.pk for role in roles), level.pk))
+@per_state(Shows.EVERYTHING, key=lambda roles, level: (tuple(role.pk for role in roles), level.pk))
 def load_estimate_inputs(roles: list[Role], level: ExperienceLevel) -> EstimateInputs:
     """The roles' bands at ``level`` and their equity shares, in two queries."""
     ids = [role.pk for role in roles]
@@ -86,7 +87,7 @@ def load_estimate_inputs(roles: list[Role], level: ExperienceLevel) -> EstimateI
     )
 
 
-@per_content_version(key=lambda codes: codes)
+@per_state(Shows.EVERYTHING, key=lambda codes: codes)
 def load_official_choices(codes: tuple[str, ...]) -> Choices:
     """The places and industries offered for occupations ``codes``, with their
     medians, in two queries (none without codes). Kept per content version,

@@ -16,23 +16,18 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.urls import reverse
 
 from officialstats.figures import Datatype, State
+from officialstats.live import LiveRelease, live_release
 from officialstats.pair_chart import PairChart, pair_chart
 from officialstats.pairs import PairRow, pair_rows, spread, statements, unit_is_hourly
 from officialstats.queries.pairs import Side, detailed_occupations
-from officialstats.versioning import LiveRelease, live_release
 
 from ..models import OccupationComparison
+from ..models.occupations import pair_path
+from ..models.roles import PAIR_SEPARATOR
 
-SEPARATOR = "-vs-"
-
-
-def pair_path(slug_a: str, slug_b: str) -> str:
-    """The one address of two occupations: their slugs in alphabetical order."""
-    first, second = sorted((slug_a, slug_b))
-    return reverse("comparisons:occupation_pair", kwargs={"pair": f"{first}{SEPARATOR}{second}"})
+SEPARATOR = PAIR_SEPARATOR
 
 
 def splits(pair: str) -> list[tuple[str, str]]:
@@ -185,13 +180,3 @@ def write_up_links(code: str = "") -> list[WriteUpLink]:
                 )
             )
     return links
-
-
-def write_up_url(write_up: OccupationComparison) -> str:
-    """The page of a write-up's pair in the live release, or the chooser when
-    the release lacks either occupation."""
-    sides = detailed_occupations("code", write_up.codes)
-    if write_up.code_a in sides and write_up.code_b in sides and write_up.code_a != write_up.code_b:
-        first, second = sides[write_up.code_a].occupation, sides[write_up.code_b].occupation
-        return pair_path(first.slug, second.slug)
-    return reverse("comparisons:occupation_pair_chooser")

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
+from core.formatting import money
 from officialstats.figures import Datatype, Figure
+from officialstats.live import LiveRelease, live_release
 from officialstats.queries.common import OccupationRef
 from officialstats.queries.occupations import NationalFigures, national_figures_by_code
-from officialstats.versioning import LiveRelease, live_release
 
-from ..formatting import money
 from ..models import Role, SalaryStat
 from ..official import (
     OfficialGap,
@@ -67,7 +67,7 @@ class RoleOfficial:
 
     @property
     def reason_url(self) -> str:
-        return f"{reverse('comparisons:methodology')}#occupation-{self.role.slug}"
+        return f"{reverse('methodology')}#occupation-{self.role.slug}"
 
     @property
     def citation(self) -> str:

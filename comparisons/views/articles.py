@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from comparisons.caching import cache_page_by_content, content_and_release_state
 from comparisons.calculator import run_calculator
 from comparisons.models import Comparison, Role
 from comparisons.queries import load_article, load_home
@@ -19,7 +18,9 @@ from comparisons.queries.articles import (
     resolve_pair,
 )
 from comparisons.queries.official import load_article_official
-from comparisons.seo import article_meta, simple_meta
+from comparisons.seo import article_meta
+from core.pages import cache_page
+from core.seo import simple_meta
 
 from .calculator import render_with_calculator
 
@@ -66,21 +67,21 @@ def article_context(request: HttpRequest, comparison: Comparison, preview: bool 
 
 
 @require_safe
-@cache_page_by_content
+@cache_page
 def home(request: HttpRequest) -> HttpResponse:
     meta = simple_meta(
         request,
         "careerguide: tech careers compared, with sourced pay figures",
         "Side-by-side comparisons of tech careers: salaries by experience level, pay factors, "
         "skills, benefits and career paths, each figure sourced and dated.",
-        reverse("comparisons:home"),
+        reverse("home"),
         [],
     )
     return render(request, "home.html", {"page": load_home(), "meta": meta})
 
 
 @require_safe
-@cache_page_by_content(state=content_and_release_state)
+@cache_page
 def article(request: HttpRequest, slug: str) -> HttpResponse:
     """An editor's article, or for any two roles a page generated from their data.
 

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from comparisons.caching import cache_page_by_content
 from comparisons.calculator import CalculatorState, run_calculator
 from comparisons.models import Source
-from comparisons.seo import simple_meta
+from core.pages import cache_page
+from core.seo import simple_meta
 
 RESULT_PARTIAL = "comparisons/calculator.html#result"
 
@@ -48,7 +48,7 @@ def render_with_calculator(
 
 
 @require_safe
-@cache_page_by_content
+@cache_page
 def calculator(request: HttpRequest) -> HttpResponse:
     path = reverse("comparisons:calculator")
     calc = run_calculator(request.GET, action=path)

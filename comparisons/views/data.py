@@ -2,75 +2,34 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Callable
-from functools import wraps
-
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_safe
 
-from comparisons.caching import cache_page_by_content, content_and_release_state
-from comparisons.opendata import (
-    LICENSE_LINK,
-    claim_rows,
-    document,
-    official_rows,
-    role_rows,
-    to_csv,
-)
+from comparisons.opendata import COLUMNS, claim_rows, official_rows, role_rows
 from comparisons.queries import load_article
 from comparisons.queries.roles import load_role_page
-from comparisons.seo import base_url_of
+from core.downloads import download, in_kind_when_missing, licence
+from core.pages import cache_page
+from core.seo import base_url_of
 
 from .articles import comparison_for
 
-FORMATS = ("json", "csv")
-NOT_FOUND = "Nothing is published at this address."
-
-
-def not_found(kind: str, message: str = NOT_FOUND) -> HttpResponse:
-    """A 404 in the format the address asked for: a script that fetched a
-    download gets an answer it can parse, not the HTML error page."""
-    if kind == "csv":
-        body = io.StringIO()
-        csv.writer(body).writerows([["error"], [message]])
-        return HttpResponse(body.getvalue(), status=404, content_type="text/csv; charset=utf-8")
-    return JsonResponse({"error": message, "status": 404}, status=404)
-
-
-def in_kind_when_missing(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Turns the view's Http404 into :func:`not_found` for its ``kind``."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, kind: str, **kwargs) -> HttpResponse:
-        try:
-            return view(request, *args, kind=kind, **kwargs)
-        except Http404 as error:
-            return not_found(kind, str(error) or NOT_FOUND)
-
-    return wrapper
-
 
 def _respond(request: HttpRequest, kind: str, title: str, url: str, rows: list[dict]):
-    if kind == "csv":
-        response = HttpResponse(to_csv(rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = (
-            f'inline; filename="{url.strip("/").replace("/", "-")}.csv"'
-        )
-    else:
-        response = JsonResponse(
-            document(title, base_url_of(request) + url, rows),
-            json_dumps_params={"ensure_ascii": False, "indent": 2},
-        )
-    response["Link"] = LICENSE_LINK
-    return response
+    page = base_url_of(request) + url
+    return download(
+        kind,
+        rows,
+        COLUMNS,
+        filename=url.strip("/").replace("/", "-"),
+        describe={"title": title, "page": page, **licence(page)},
+    )
 
 
 @require_safe
 @in_kind_when_missing
-@cache_page_by_content(state=content_and_release_state)
+@cache_page
 def role_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     """``kind`` is "json" or "csv", fixed by the URL pattern."""
     page = load_role_page(slug)
@@ -82,7 +41,7 @@ def role_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
 
 @require_safe
 @in_kind_when_missing
-@cache_page_by_content
+@cache_page
 def comparison_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
     comparison, canonical = comparison_for(slug)
     if canonical:

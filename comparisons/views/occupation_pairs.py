@@ -20,19 +20,15 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
+from core.pages import cache_page
+from core.seo import PageMeta, article_ld, base_url_of, home_crumb, shorten
 from officialstats.queries.common import OccupationRef
 from officialstats.queries.pairs import choices, detailed_occupations
 from officialstats.seo import index_crumb, source_name
 from officialstats.views.occupations import cite
 
-from ..caching import cache_page_by_content
-from ..queries.occupation_pairs import (
-    PairPage,
-    load_occupation_pair,
-    pair_path,
-    write_up_links,
-)
-from ..seo import PageMeta, article_ld, base_url_of, home_crumb, shorten
+from ..models.occupations import pair_path
+from ..queries.occupation_pairs import PairPage, load_occupation_pair, write_up_links
 
 TEMPLATE = "comparisons/occupation_pair.html"
 CHOOSER = "comparisons/occupation_pair_chooser.html"
@@ -69,7 +65,7 @@ def pair_meta(request: HttpRequest, page: PairPage) -> PageMeta:
 
 
 @require_safe
-@cache_page_by_content
+@cache_page
 def occupation_pair(request: HttpRequest, pair: str) -> HttpResponse:
     found = load_occupation_pair(pair)
     if found is None:
@@ -96,7 +92,7 @@ def occupation_pair_preview(request: HttpRequest, pair: str) -> HttpResponse:
 
 
 def render_pair(request: HttpRequest, page: PairPage, preview: bool = False) -> HttpResponse:
-    methodology = reverse("comparisons:methodology")
+    methodology = reverse("methodology")
     meta = pair_meta(request, page)
     meta.noindex = meta.noindex or preview
     return render(
@@ -135,7 +131,7 @@ class Options:
 
 
 @require_safe
-@cache_page_by_content(params=("a",))
+@cache_page(params=("a",))
 def occupation_pair_chooser(request: HttpRequest) -> HttpResponse:
     """Choose two occupations (a plain GET form), and the editors' write-ups.
 

@@ -8,15 +8,16 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
-from comparisons.caching import cache_page_by_content, content_and_release_state
 from comparisons.models import Role
 from comparisons.queries.occupation_pairs import write_up_links
 from comparisons.queries.roles import load_comparison_index, load_role_index, load_role_page
-from comparisons.seo import role_meta, simple_meta
+from comparisons.seo import role_meta
+from core.pages import cache_page
+from core.seo import simple_meta
 
 
 @require_safe
-@cache_page_by_content(state=content_and_release_state)
+@cache_page
 def role_detail(request: HttpRequest, slug: str) -> HttpResponse:
     page = load_role_page(slug)
     if page is None:
@@ -55,7 +56,7 @@ def paged_path(name: str, page) -> str:
 
 
 @require_safe
-@cache_page_by_content(params=("page",))
+@cache_page(params=("page",))
 def role_index(request: HttpRequest) -> HttpResponse:
     try:
         page, items = load_role_index(request.GET.get("page"))
@@ -77,7 +78,7 @@ def role_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@cache_page_by_content(params=("page", "pair"))
+@cache_page(params=("page", "pair"))
 def comparison_index(request: HttpRequest) -> HttpResponse:
     try:
         page = load_comparison_index(request.GET.get("page"))

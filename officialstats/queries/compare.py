@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from ..compare import Choice, Place, choose
 from ..figures import Datatype, Figure, State
+from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation
-from ..versioning import LiveRelease, live_release
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
 from .occupations import ESTIMATE_FIELDS, estimate_figures
 from .sql import fetch, table, value

@@ -24,8 +24,8 @@ from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connection
 
 from ..figures import TOP_CODE_ANNUAL, Footnote
+from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation
-from ..versioning import LiveRelease, live_release
 from .common import CROSS_INDUSTRY, NATIONAL, SORTS, SUMMARY_FIELDS, Summary, ref, summary
 from .sql import fetch, table, value
 

@@ -24,9 +24,9 @@ from decimal import Decimal
 from .. import geography
 from ..differences import Difference, Rank, difference, rank
 from ..figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Datatype, Figure, Footnote, figure
+from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation
 from ..thin import thin_reasons
-from ..versioning import LiveRelease, live_release
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
 from .occupations import ESTIMATE_FIELDS, NationalFigures, estimate_figures

@@ -20,9 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..figures import PERCENTILES, Datatype, Figure, State, row_figures
+from ..live import LiveRelease, live_release
 from ..models import NOTE_FIELDS, VALUE_FIELDS, Area, Estimate, Industry, Occupation
 from ..reliability import Reliability, reliability
-from ..versioning import LiveRelease, live_release
 from . import rankings
 from .common import (
     CROSS_INDUSTRY,

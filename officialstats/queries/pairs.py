@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..figures import Datatype, Figure
+from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation
-from ..versioning import LiveRelease, live_release
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
 from .occupations import ESTIMATE_FIELDS, estimate_figures
 from .sql import fetch, table, value

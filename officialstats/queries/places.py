@@ -20,8 +20,8 @@ from django.core.paginator import EmptyPage
 from .. import geography
 from ..differences import Difference, difference
 from ..figures import TOP_CODE_ANNUAL, Datatype, Figure, Footnote, figure
+from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation
-from ..versioning import LiveRelease, live_release
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, pay_of, ref
 from .index import ListPage, page_number

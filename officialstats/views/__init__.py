@@ -1,20 +1,15 @@
 """Statistics pages: thin views over ``officialstats.queries``.
 
-The data layer of this app (models, importing, figures, queries) never
-imports the editorial app. The views use the site's shared web plumbing,
-which lives in ``comparisons`` for now: the page cache (keyed here by the
-live release, not the content version), the page metadata ``base.html``
-renders, and the JSON/CSV 404s.
+They show the live releases and nothing editors write, so their pages are
+kept under the releases alone: an editor's save leaves them cached, and
+publishing a release retires them all.
 """
 
 from __future__ import annotations
 
-from comparisons.caching import cache_page_by_content
+import functools
 
-from ..versioning import release_state
+from core.pages import cache_page
+from core.state import Shows
 
-
-def cache_by_release(view=None, *, params: tuple[str, ...] = ()):
-    """``cache_page_by_content`` keyed by the live release: an editor's save
-    leaves these pages cached, and publishing a release refreshes them all."""
-    return cache_page_by_content(view, params=params, state=release_state)
+cache_by_release = functools.partial(cache_page, shows=Shows.RELEASES)

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from comparisons.seo import PageMeta, base_url_of, home_crumb, shorten
+from core.seo import PageMeta, base_url_of, home_crumb, shorten
 
 from ..compare import MAX_PLACES, PARAM, compare_rows, query_string
 from ..queries.compare import ComparePage, load_compare_places

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
-from comparisons.opendata import to_json
-from comparisons.seo import base_url_of
-from comparisons.views.data import in_kind_when_missing
+from core.downloads import download, in_kind_when_missing
+from core.seo import base_url_of
 
-from ..opendata import about, occupation_place_rows, occupation_rows, to_csv
+from ..opendata import COLUMNS, about, occupation_place_rows, occupation_rows
 from ..queries.occupation_places import load_occupation_place
 from ..queries.occupations import load_occupation_page
 from . import cache_by_release
-
-
-def download(rows: list[dict], kind: str, filename: str, describe: dict) -> HttpResponse:
-    if kind == "csv":
-        response = HttpResponse(to_csv(rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'inline; filename="{filename}.csv"'
-        return response
-    return JsonResponse(
-        {**describe, "figures": to_json(rows)},
-        json_dumps_params={"ensure_ascii": False, "indent": 2},
-    )
 
 
 @require_safe
@@ -40,7 +28,9 @@ def occupation_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         "page": base_url_of(request) + page.occupation.url,
         "source": about(page),
     }
-    return download(occupation_rows(page), kind, f"occupation-{slug}", describe)
+    return download(
+        kind, occupation_rows(page), COLUMNS, filename=f"occupation-{slug}", describe=describe
+    )
 
 
 @require_safe
@@ -58,4 +48,10 @@ def occupation_place_data(request: HttpRequest, slug: str, place: str, kind: str
         "page": base_url_of(request) + page.url,
         "source": about(page),
     }
-    return download(occupation_place_rows(page), kind, f"{slug}-in-{place}", describe)
+    return download(
+        kind,
+        occupation_place_rows(page),
+        COLUMNS,
+        filename=f"{slug}-in-{place}",
+        describe=describe,
+    )

@@ -36,7 +36,7 @@ INDEX = "officialstats/occupation_index.html"
 
 def links(slug: str = "") -> dict[str, str]:
     """Addresses the page links to, reversed once rather than in the template."""
-    methodology = reverse("comparisons:methodology")
+    methodology = reverse("methodology")
     urls = {"methodology_url": methodology}
     if slug:
         urls["json_url"] = reverse("officialstats:occupation_json", args=[slug])

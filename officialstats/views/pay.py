@@ -97,7 +97,7 @@ def respond(
         "pay_form": form or PayForm(),
         "pay_answer": result,
         "pay_partial": partial,
-        "methodology_url": reverse("comparisons:methodology"),
+        "methodology_url": reverse("methodology"),
     }
     if not partial:
         context.update(page_context(result))

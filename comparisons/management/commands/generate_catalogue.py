@@ -15,8 +15,8 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from comparisons.changes import content_changed
 from comparisons.models import Comparison, ExperienceLevel, Role, SalaryBand, SalaryStat, Source
-from comparisons.versioning import bump_content_version
 
 PREFIX = "synthetic-"
 
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             Comparison.objects.filter(slug__startswith=PREFIX).delete()
             Role.objects.filter(slug__startswith=PREFIX).delete()
             Source.objects.filter(slug=f"{PREFIX}source").delete()
-            bump_content_version()
+            content_changed()
             return
         if not yes:
             raise CommandError("This fills the database with fake roles; add --yes to confirm.")
@@ -83,5 +83,5 @@ class Command(BaseCommand):
             )
             for i in range(0, len(made) - 1, 2)
         )  # fmt: skip
-        bump_content_version()
+        content_changed()
         self.stdout.write(f"Made {len(made)} synthetic roles and {len(made) // 2} comparisons.")

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from comparisons import freshness, versioning
+from comparisons import changes, freshness
 from comparisons.content_files import CONTENT_FILES
 from comparisons.models import Source
 
@@ -43,7 +43,7 @@ class Command(BaseCommand):
             return
         # One load is one content change, whatever the number of rows: the
         # content version moves once, at the end, in the same transaction.
-        with transaction.atomic(), versioning.one_change():
+        with transaction.atomic(), changes.one_change():
             # Loading content is not an edit: the fixtures' own "figures changed"
             # stamps stand (many-to-many loads would otherwise set them to now).
             with freshness.paused():

@@ -1,41 +1,47 @@
 """The sitemap index and its files: one per section, 50,000 addresses at most.
 
 ``/sitemap.xml`` is Django's sitemap index; it lists each section's file,
-``/sitemap-<section>.xml`` (and ``?p=2``... where a section holds more
-than 50,000 pages). Each file is kept by the page cache under the state of
-what it lists: the editorial sections under the content version, the
-statistics' under the live release, so an editor's save leaves the
-statistics files cached and a publish refreshes them all. The index names
-both, so it is kept under both.
+``/sitemap-<section>.xml`` (and ``?p=2``... where a section holds more than
+50,000 pages). Apps offer their sections; the project names which show what
+(:func:`sitemap_urls`): each file is kept by the page cache under what its
+pages show, so an editor's save leaves the statistics' files cached, and the
+index, which lists every section, under everything.
 """
 
 from __future__ import annotations
 
 import datetime
 import html
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.contrib.sitemaps import views
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.defaultfilters import date as date_format
-from django.urls import re_path
+from django.urls import URLPattern, re_path
 from django.views.decorators.http import require_safe
 
-from comparisons.caching import cache_page_by_content
-from comparisons.sitemaps import SITEMAPS as EDITORIAL
-from comparisons.versioning import State, content_state
-from officialstats.sitemaps import STATISTICS
-from officialstats.versioning import release_state
+from .pages import cache_page
+from .state import Shows
 
-SITEMAPS = {**EDITORIAL, **STATISTICS}
 SECTION = "sitemap-section"
 
 
-def index_state() -> State:
-    """The content version and the live release together."""
-    content, release = content_state(), release_state()
-    return f"{content[0]}|{release[0]}", max(content[1], release[1])
+class Sitemap(BaseSitemap):
+    """Addresses on SITE_URL when it is set, like the canonical links."""
+
+    def get_protocol(self, protocol=None):
+        return (
+            urlsplit(settings.SITE_URL).scheme
+            if settings.SITE_URL
+            else super().get_protocol(protocol)
+        )
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc if settings.SITE_URL else super().get_domain(site)
 
 
 URLSET = (
@@ -75,23 +81,25 @@ def section(request: HttpRequest, sitemaps: dict, section: str) -> HttpResponse:
     return HttpResponse([URLSET, *rows, "</urlset>\n"], content_type="application/xml")
 
 
-def _section(sections: dict, state) -> object:
-    names = "|".join(sorted(sections, key=len, reverse=True))
-    return re_path(
-        rf"^sitemap-(?P<section>{names})\.xml$",
-        require_safe(cache_page_by_content(section, params=("p",), state=state)),
-        {"sitemaps": sections},
-        name=SECTION,
-    )
-
-
-urlpatterns = [
-    re_path(
-        r"^sitemap\.xml$",
-        require_safe(cache_page_by_content(views.index, state=index_state)),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": SECTION},
-        name="sitemap",
-    ),
-    _section(EDITORIAL, content_state),
-    _section(STATISTICS, release_state),
-]
+def sitemap_urls(groups: list[tuple[dict[str, type[Sitemap]], Shows]]) -> list[URLPattern]:
+    """The index and one file per section; ``groups`` are sections with what their pages show."""
+    every = {name: sitemap for sections, _ in groups for name, sitemap in sections.items()}
+    patterns = [
+        re_path(
+            r"^sitemap\.xml$",
+            require_safe(cache_page(views.index, shows=Shows.EVERYTHING)),
+            {"sitemaps": every, "sitemap_url_name": SECTION},
+            name="sitemap",
+        )
+    ]
+    for sections, shows in groups:
+        names = "|".join(sorted(sections, key=len, reverse=True))
+        patterns.append(
+            re_path(
+                rf"^sitemap-(?P<section>{names})\.xml$",
+                require_safe(cache_page(section, params=("p",), shows=shows)),
+                {"sitemaps": sections},
+                name=SECTION,
+            )
+        )
+    return patterns

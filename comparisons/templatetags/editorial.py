@@ -1,22 +1,16 @@
-"""Template filters that write money and percentages the one site-wide way,
-and a tag that renders content-only fragments once per content version.
-
-Loaded as a template builtin, so every template formats figures through
-``comparisons.formatting`` and none rounds on its own.
-"""
+"""Template filters for the editorial pages: a source's figures and the
+calculator's amounts, written through ``core.formatting`` (none rounds on
+its own), and the "Source: ..." line. ``{% load editorial %}``."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 from django import template
-from django.utils.safestring import mark_safe
 
-from comparisons import formatting
 from comparisons.models import Source
 from comparisons.salary import Range
-from comparisons.versioning import content_fragment as remember_fragment
+from core import formatting
 
 register = template.Library()
 
@@ -107,50 +101,7 @@ def exact_range(value: Range) -> str:
     )
 
 
-_LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-
-
-@register.filter
-def ld_json(value) -> str:
-    """JSON-LD for a <script type="application/ld+json"> data block.
-
-    Escaped like ``json_script`` so no value can close the element. Data
-    blocks are never executed, so a strict CSP does not need to allow them.
-    """
-    return mark_safe(json.dumps(value, ensure_ascii=False).translate(_LD_ESCAPES))
-
-
 @register.inclusion_tag("includes/cite.html")
 def cite(sources: Source | list[Source]) -> dict:
     """A "Source: publisher, as of 2025" line linking to the page's source list."""
     return {"sources": [sources] if isinstance(sources, Source) else sources}
-
-
-class ContentFragmentNode(template.Node):
-    def __init__(self, nodelist: template.NodeList, vary_on: list) -> None:
-        self.nodelist = nodelist
-        self.vary_on = vary_on
-
-    def render(self, context: template.Context) -> str:
-        key = tuple(str(expression.resolve(context)) for expression in self.vary_on)
-        return remember_fragment(key, lambda: self.nodelist.render(context))
-
-
-@register.tag
-def content_fragment(
-    parser: template.base.Parser, token: template.base.Token
-) -> ContentFragmentNode:
-    """``{% content_fragment "name" var... %}…{% endcontent_fragment %}``
-
-    Renders its body once per content version for each set of values given,
-    then reuses it: for the parts of a page that depend on the content alone
-    (never on the query string or the user), so that a page the page cache
-    misses, such as the article with a new calculator query, renders only
-    what differs. The first value should name the fragment.
-    """
-    bits = token.split_contents()[1:]
-    if not bits:
-        raise template.TemplateSyntaxError("content_fragment needs a name")
-    nodelist = parser.parse(("endcontent_fragment",))
-    parser.delete_first_token()
-    return ContentFragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits])
