@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from core.formatting import money, money_range, percent
+from core.formatting import money, money_range, percent, percent_difference
+from core.numbers import percent_change
 
 from .salary import Range
 
@@ -82,17 +83,17 @@ def averages_disagree(
     role: str, averages: list[Average], tolerance: Decimal, *, subject: str = ""
 ) -> list[ContentWarning]:
     """Pairs of a role's published averages further apart than ``tolerance``
-    percent of the larger one."""
+    percent of the larger one (the lower set against the higher)."""
     warnings = []
     for index, first in enumerate(averages):
         for second in averages[index + 1 :]:
-            larger = max(first.value, second.value)
-            gap = abs(first.value - second.value) / larger * 100
+            lower, higher = sorted((first, second), key=lambda average: average.value)
+            gap = abs(percent_change(lower.value, higher.value))
             if gap > tolerance:
                 warnings.append(
                     ContentWarning(
                         "averages",
-                        f"{role}: the {first} and the {second} differ by {percent(gap)}, "
+                        f"{role}: the {lower} is {percent_difference(gap)} below the {higher}, "
                         f"more than the {percent(tolerance)} tolerance. Check both are right "
                         "and labelled as separate data sets.",
                         subject=subject and f"{subject}:{first.label}:{second.label}",

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.formatting import money, money_short, percent
+from core.formatting import money, money_short, percent_difference
+from core.numbers import percent_change
 
-from .salary import Range, percent_change
+from .salary import Range
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class PayLead:
             return f"Both average {about}{money(self.leader_value)} a year."
         return (
             f"The average {self.leader} earns {about}{money(self.difference)} a year more "
-            f"than the average {self.trailer}: a difference of {percent(self.percent)}."
+            f"than the average {self.trailer}: a difference of {percent_difference(self.percent)}."
         )
 
 
@@ -107,9 +108,9 @@ class BandGap:
     def range_label(self) -> str:
         """The premium across the band, "+" kept on the top's figure."""
         if self.top is None:
-            return f"{percent(self.bottom)} at the bottom of the band"
-        bottom = (self.bottom, percent(self.bottom))
-        top = (self.top, percent(self.top) + ("+" if self.open_ended else ""))
+            return f"{percent_difference(self.bottom)} at the bottom of the band"
+        bottom = (self.bottom, percent_difference(self.bottom))
+        top = (self.top, percent_difference(self.top) + ("+" if self.open_ended else ""))
         (_, low), (_, high) = sorted((bottom, top), key=lambda pair: pair[0])
         return low if low == high else f"{low}\u2013{high}"
 
@@ -128,7 +129,7 @@ class BandGap:
             return f"{self.leader} and {self.trailer} bands are the same."
         if self.tie:
             return f"{self.leader} and {self.trailer} bands share a midpoint but not a spread."
-        middle = percent(self.middle) + ("+" if self.open_ended else "")
+        middle = percent_difference(self.middle) + ("+" if self.open_ended else "")
         return (
             f"{self.leader} pays {self.range_label} more than {self.trailer} "
             f"across the band, {middle} at its midpoint."
@@ -183,7 +184,7 @@ class EstimateGap:
         return (
             f"Comparing the central {self.basis} estimates, {lead.leader} comes out "
             f"{self.qualifier}{money(lead.difference)} a year ahead of {lead.trailer}: "
-            f"{self.qualifier}{percent(lead.percent)} more."
+            f"{self.qualifier}{percent_difference(lead.percent)} more."
         )
 
 
@@ -201,12 +202,7 @@ def data_set_gap(role: str, headline: Decimal, overview: Decimal) -> str | None:
     if headline == overview:
         return None
     direction = "below" if overview < headline else "above"
-    gap = percent(abs(percent_change(overview, headline)))
-    if gap == "0%":
-        return (
-            f"For {role}, the overview's typical average and the headline average agree to "
-            "within 1%, though they come from different data sets."
-        )
+    gap = percent_difference(abs(percent_change(overview, headline)))
     return (
         f"For {role}, the overview's typical average sits {gap} {direction} the headline "
         "average. The two come from different data sets, so each keeps its own label and source."
@@ -316,7 +312,7 @@ class TopPay:
                 f"{where}, {self.leader} reaches {lead}, at least as high as {self.trailer} "
                 f"({trail})."
             )
-        gap = percent(percent_change(self.leader_band.high, self.trailer_band.high))
+        gap = percent_difference(percent_change(self.leader_band.high, self.trailer_band.high))
         more = f"{gap}+" if self.leader_band.open_ended else gap
         return (
             f"{where}, {self.leader} reaches {lead}, against {trail} for {self.trailer}: "

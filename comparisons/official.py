@@ -6,9 +6,10 @@ Pure functions over ``Decimal`` and :class:`officialstats.figures.Figure`
 top-coded wage is a lower bound ("at least"), and a wage BLS publishes by
 the hour only, or did not release, is never compared with a yearly salary.
 
-A difference from an official figure is a share of that official figure
-(BLS is the reference); a gap between two roles or occupations is a share of
-the lower one, the way the rest of the site says "X pays 5% more".
+Every difference is the site's one rule (``officialstats.differences``): a
+difference from an official figure is a share of that official figure (BLS
+is the reference); which of two occupations pays more is a share of the
+lower one, the figure the sentence compares against ("X earn 5% more than Y").
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.formatting import money, percent
+from core.formatting import money, percent_difference
+from officialstats import display
+from officialstats.differences import Difference, Lead, difference, lead
 from officialstats.figures import Figure, State
 
-from .derive import BandGap, PayLead, pay_lead
-from .salary import Range, percent_change
-
-PLACES = 1  # differences from official figures are shown to a tenth of a percent
+from .derive import BandGap, PayLead
+from .salary import Range
 
 # Why a figure cannot be set against an official one, by the official figure's state.
 NOT_COMPARED = {
@@ -34,96 +35,35 @@ NOT_COMPARED = {
 }
 
 
-def _pct(value: Decimal) -> str:
-    return percent(value, PLACES)
+def against_official(editorial: Decimal, official: Figure) -> Difference:
+    """An editorial yearly average against an official annual wage, by the
+    site's one rule: its percentage is a share of the official figure."""
+    return difference(Figure(official.datatype, State.PUBLISHED, editorial), official)
 
 
-@dataclass(frozen=True)
-class OfficialGap:
-    """An editorial yearly average against one official annual wage.
+def gap_cell(gap: Difference) -> str:
+    """For a table cell: "−$33,572 (−23%)", or "not worked out"."""
+    return gap.cell if gap.known else "not worked out"
 
-    ``difference`` and ``percent`` are signed: negative when the editorial
-    figure is below the official one. Against a top-coded wage only a lower
-    bound of the shortfall is known (``at_least``), and only when the
-    editorial figure is below the bound.
-    """
 
-    statistic: str  # "mean" or "median"
-    editorial: Decimal
-    official: Figure
-
-    @property
-    def reference(self) -> Decimal | None:
-        """The official value the difference is taken from: the value, or a top-code's bound."""
-        if self.official.state is State.PUBLISHED:
-            return self.official.value
-        if self.official.state is State.TOP_CODED and self.editorial < self.official.bound:
-            return self.official.bound
-        return None
-
-    @property
-    def at_least(self) -> bool:
-        return self.official.state is State.TOP_CODED
-
-    @property
-    def known(self) -> bool:
-        return self.reference is not None
-
-    @property
-    def difference(self) -> Decimal | None:
-        reference = self.reference
-        return None if reference is None else self.editorial - reference
-
-    @property
-    def percent(self) -> Decimal | None:
-        reference = self.reference
-        return None if reference is None else percent_change(self.editorial, reference)
-
-    @property
-    def why_not(self) -> str:
-        """Why no difference is worked out (empty when one is)."""
-        if self.known:
-            return ""
-        if self.official.state is State.TOP_CODED:
-            return (
-                f"BLS publishes only that the {self.statistic} is at least "
-                f"{money(self.official.bound)}, which the editorial figure already reaches"
-            )
-        return NOT_COMPARED[self.official.state]
-
-    @property
-    def summary(self) -> str:
-        """A few words for a table cell: "$33,572 below (22.7%)"."""
-        if not self.known:
-            return "not worked out"
-        if self.difference == 0:
-            return "the same"
-        side = "below" if self.difference < 0 else "above"
-        hedge = "at least " if self.at_least else ""
-        return f"{hedge}{money(abs(self.difference))} {side} ({hedge}{_pct(abs(self.percent))})"
-
-    def sentence(self, figure_name: str, occupation: str) -> str:
-        """One sentence setting ``figure_name`` (already holding its value) against BLS's."""
-        official = f"the BLS {self.statistic} wage for {occupation}"
-        if not self.known:
-            return f"{figure_name} is not set against {official}: {self.why_not}."
-        if self.difference == 0:
-            return f"{figure_name} equals {official}, {money(self.reference)}."
-        side = "below" if self.difference < 0 else "above"
-        if self.at_least:
-            return (
-                f"{figure_name} is at least {money(abs(self.difference))} below {official}, "
-                f"which BLS publishes only as at least {money(self.reference)}: at least "
-                f"{_pct(abs(self.percent))} below it."
-            )
+def why_not_compared(statistic: str, official: Figure) -> str:
+    if official.state is State.TOP_CODED:
         return (
-            f"{figure_name} is {money(abs(self.difference))} {side} {official} "
-            f"({money(self.reference)}): {_pct(abs(self.percent))} {side} it."
+            f"BLS publishes only that the {statistic} is {display.text(official)}, which the "
+            "editorial figure already reaches"
         )
+    return NOT_COMPARED[official.state]
 
 
-def official_gap(statistic: str, editorial: Decimal, official: Figure) -> OfficialGap:
-    return OfficialGap(statistic, editorial, official)
+def gap_sentence(statistic: str, gap: Difference, figure_name: str, occupation: str) -> str:
+    """One sentence setting ``figure_name`` (already holding its value) against BLS's."""
+    official = f"the BLS {statistic} wage for {occupation}"
+    if not gap.known:
+        why = why_not_compared(statistic, gap.second)
+        return f"{figure_name} is not set against {official}: {why}."
+    if gap.same:
+        return f"{figure_name} equals {official}, {display.text(gap.second)}."
+    return f"{figure_name} is {gap.words(f'{official} ({display.text(gap.second)})')}."
 
 
 @dataclass(frozen=True)
@@ -188,82 +128,51 @@ def why_figures_differ(
 # --- The two occupations of an article, side by side ---------------------------
 
 
-@dataclass(frozen=True)
-class OfficialLead:
-    """Which of two occupations has the higher official median, and by how much.
-
-    ``lead`` is None when it cannot be said: a median not published as a
-    yearly figure, or a top-coded median whose bound does not clear the other.
-    """
-
-    names: tuple[str, str]
-    medians: tuple[Figure, Figure]
-    lead: PayLead | None
-    at_least: bool
-    reason: str = ""
-
-    @property
-    def sentence(self) -> str:
-        if self.lead is None:
-            return f"The two official medians cannot be compared: {self.reason}."
-        lead = self.lead
-        if lead.tie:
-            return (
-                f"The official medians of {lead.leader} and {lead.trailer} are the same: "
-                f"{money(lead.leader_value)} a year."
-            )
-        hedge = "at least " if self.at_least else ""
-        return (
-            f"At the official medians, {lead.leader} earn {hedge}{money(lead.difference)} a "
-            f"year more than {lead.trailer}: {hedge}{_pct(lead.percent)} more."
+def medians_sentence(
+    names: tuple[str, str], medians: tuple[Figure, Figure]
+) -> tuple[str, Lead | None]:
+    """Which of two occupations has the higher official median, by the site's
+    one rule (``differences.lead``), in a sentence; and the lead itself."""
+    found = lead(*medians)
+    if found is None:
+        whys = [
+            f"for {name}, {NOT_COMPARED[median.state]}"
+            for name, median in zip(names, medians, strict=True)
+            if median.state in NOT_COMPARED
+        ]
+        why = (
+            whys[0] if whys else difference(*medians).why_not(f"for {names[1]}", f"for {names[0]}")
         )
-
-
-def official_lead(name_a: str, median_a: Figure, name_b: str, median_b: Figure) -> OfficialLead:
-    """Compare two annual medians in their states (see :class:`OfficialLead`)."""
-    names, medians = (name_a, name_b), (median_a, median_b)
-    for name, median in zip(names, medians, strict=True):
-        if median.state not in (State.PUBLISHED, State.TOP_CODED):
-            return OfficialLead(
-                names, medians, None, False, f"for {name}, {NOT_COMPARED[median.state]}"
-            )
-    if median_a.state is State.TOP_CODED and median_b.state is State.TOP_CODED:
-        return OfficialLead(
-            names, medians, None, False, "BLS publishes only that both are at least "
-            f"{money(median_a.bound)}"
+        return f"The two official medians cannot be compared: {why}.", None
+    if found.equal:
+        return (
+            f"The official medians of {names[0]} and {names[1]} are the same: "
+            f"{display.text(medians[0])} a year.", found,
         )  # fmt: skip
-    values = [m.value if m.published else m.bound for m in medians]
-    lead = pay_lead(name_a, values[0], name_b, values[1])
-    top_coded = next((m for m in medians if not m.published), None)
-    if top_coded is None:
-        return OfficialLead(names, medians, lead, False)
-    leader_top_coded = medians[names.index(lead.leader)] is top_coded
-    if not leader_top_coded or lead.tie:
-        return OfficialLead(
-            names, medians, None, False,
-            f"BLS publishes only that one is at least {money(top_coded.bound)}, "
-            "which does not settle which is higher",
-        )  # fmt: skip
-    return OfficialLead(names, medians, lead, True)
+    leader, trailer = names[found.leader], names[1 - found.leader]
+    gap = found.difference
+    return (
+        f"At the official medians, {leader} earn {gap.amount_text()} a year more than {trailer}: "
+        f"{gap.percent_text()} more.", found,
+    )  # fmt: skip
 
 
-def directions_agree(editorial: PayLead, official: OfficialLead, role_of: dict[str, str]) -> str:
+def directions_agree(editorial: PayLead, official: Lead | None, roles: tuple[str, str]) -> str:
     """Whether the source's averages and the official medians put the same
-    side ahead. ``role_of`` maps each occupation's name to its role's. The
-    source's gap is written to a whole percent, as the article's headline shows it."""
-    if official.lead is None or editorial.tie or official.lead.tie:
+    side ahead; ``roles`` are the roles the two medians' occupations are linked to."""
+    if official is None or editorial.tie or official.equal:
         return ""
-    official_role = role_of[official.lead.leader]
+    official_role = roles[official.leader]
     if official_role == editorial.leader:
         return (
-            f"Both put {editorial.leader} ahead: the source by {percent(editorial.percent)} on "
-            f"average, the official medians of the linked occupations by "
-            f"{'at least ' if official.at_least else ''}{_pct(official.lead.percent)}."
+            f"Both put {editorial.leader} ahead: the source by "
+            f"{percent_difference(editorial.percent)} on average, the official medians of the "
+            f"linked occupations by {official.difference.percent_text()}."
         )
     return (
         f"They point opposite ways: the source puts {editorial.leader} ahead by "
-        f"{percent(editorial.percent)} on average, while the official median of the occupation "
-        f"linked to {official_role} is the higher one."
+        f"{percent_difference(editorial.percent)} on average, while the official median of the "
+        f"occupation linked to {official_role} is the higher one."
     )
 
 
@@ -325,11 +234,11 @@ def headline_versus_levels(
     if not gaps:
         return []
     low, high, open_ended = band_span(gaps)
-    # Whole percentages, as the article shows both gaps.
-    span = percent(low) if percent(low) == percent(high) else f"{percent(low)}\u2013{percent(high)}"
+    low_text, high_text = percent_difference(low), percent_difference(high)
+    span = low_text if low_text == high_text else f"{low_text}\u2013{high_text}"
     span += "+" if open_ended else ""
     band_leaders = {gap.leader for gap in gaps if not gap.tie}
-    headline = "no gap" if lead.tie else f"a {percent(lead.percent)} gap"
+    headline = "no gap" if lead.tie else f"a {percent_difference(lead.percent)} gap"
     sentences = [
         f"The headline averages show {headline} between the two roles; the bands, level "
         f"by level, show {span}. The two measure different things: a band gap compares the "

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from core.formatting import money, percent
-from officialstats.figures import Figure, State
+from core.formatting import exact_places, money, percent
+from officialstats import display
+from officialstats.figures import Figure
 
 from .checks import ContentWarning
-from .salary import percent_change
+from .official import against_official
 
 
 def official_average_differs(
@@ -30,23 +31,22 @@ def official_average_differs(
     subject: str = "",
 ) -> list[ContentWarning]:
     """The headline average further from the BLS mean than ``tolerance``
-    percent of the mean. A mean BLS did not publish as a yearly number is
-    not compared (the pages say why)."""
-    if mean.state is not State.PUBLISHED:
+    percent of the mean (by the site's one rule: against a top-coded mean,
+    by what its bound proves). A mean that proves nothing, or that BLS did
+    not publish as a yearly number, is not compared (the pages say why)."""
+    gap = against_official(average, mean)
+    if not gap.known or gap.percent is None or abs(gap.percent) <= tolerance:
         return []
-    gap = percent_change(average, mean.value)
-    if abs(gap) <= tolerance:
-        return []
-    side = "below" if gap < 0 else "above"
+    official = f"the BLS mean wage for {occupation} (SOC {code}, {release}), {display.text(mean)}"
     return [
         ContentWarning(
             "official_average",
-            f"{role}: the headline average ({money(average)}) is {percent(abs(gap), 1)} {side} "
-            f"the BLS mean wage for {occupation} (SOC {code}, {release}), {money(mean.value)}, "
-            f"more than the {percent(tolerance)} tolerance. Check the figure and the linked "
+            f"{role}: the headline average ({money(average)}) is {gap.words(official)}, more "
+            f"than the {percent(tolerance, min(exact_places(tolerance), 2))} tolerance. Check the "
+            "figure and the linked "
             "occupation; the role's pages show both and explain the gap.",
             subject=subject and f"{subject}:official",
-            figures=(average, code, mean.value),
+            figures=(average, code, mean.value if mean.published else mean.bound),
         )
     ]
 

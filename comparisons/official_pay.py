@@ -14,8 +14,8 @@ Pure: no queries.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
+from officialstats.differences import difference
 from officialstats.display import in_words, text
 from officialstats.figures import Figure, State
 from officialstats.models import Area
@@ -116,10 +116,10 @@ class OfficialFigure:
     url: str = ""
 
     @property
-    def percent(self) -> Decimal:
-        """How far the median is above the nation's, in percent (for words only;
-        the estimate multiplies by the two medians themselves)."""
-        return (self.median.value / self.nation.value - 1) * 100
+    def versus_nation(self) -> str:
+        """How far the median is from the nation's, as a share of it (for words
+        only: the estimate multiplies by the two medians themselves)."""
+        return difference(self.median, self.nation).percent_text(signed=True)
 
     @property
     def median_words(self) -> str:

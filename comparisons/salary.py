@@ -45,13 +45,6 @@ class Range:
         return (self.low + self.high) / TWO
 
 
-def percent_change(new: Decimal, old: Decimal) -> Decimal:
-    """How much ``new`` is above ``old``, in percent of ``old``."""
-    if old <= 0:
-        raise ValueError("percent change needs a positive base")
-    return (new - old) / old * HUNDRED
-
-
 @dataclass(frozen=True)
 class Scale:
     """How a step changes an amount: x numerator / denominator.

@@ -95,6 +95,19 @@ def percent(value: Decimal, places: int = 0, *, signed: bool = False) -> str:
     return f"{sign}{abs(rounded):.{places}f}%"
 
 
+HALF = Decimal("0.5")
+TWENTIETH = Decimal("0.05")
+
+
+def percent_difference(value: Decimal, *, signed: bool = False) -> str:
+    """A difference worked out by the site, as a percentage: whole percents
+    (4.85 → "5%"), or the decimals needed not to call a real difference 0%
+    ("0.4%", "0.04%"). The one way every page and download writes one."""
+    size = abs(value)
+    places = 0 if size == 0 or size >= HALF else 1 if size >= TWENTIETH else 2
+    return percent(value, places, signed=signed)
+
+
 def exact_places(value: Decimal) -> int:
     """Decimal places a published percentage needs: 20 → 0, 12.5 → 1, 7.25 → 2."""
     return max(0, -value.normalize().as_tuple().exponent) if value.is_finite() else 0

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from .compare_math import Difference, Gap, difference, gap
+from .differences import Difference, difference
 from .figures import Datatype, Figure
+from .gaps import Gap, gap
 
 MAX_PLACES = 4
 MIN_PLACES = 2

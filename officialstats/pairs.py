@@ -1,66 +1,28 @@
 """Two occupations side by side: their figures row by row, which one is
 ahead on each and by how much, and what that says in words. Pure: no database.
 
-Who is ahead is worked out by the rule the compare-places page uses
-(``compare_math.gap``), so the site has one rule for it: two published
+Who is ahead is the site's one rule (``differences.lead``): two published
 figures give an exact difference; a top-coded wage ("at least $239,200")
 above a published one gives an "at least" difference; anything else (a
 figure not released, two top-coded wages, a bound below the other figure)
 gives none, and the page says so rather than guessing. The difference is
-the higher figure minus the lower, as a share of the lower.
+the higher figure against the lower, as a share of the lower.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import display
-from .compare_math import Difference, gap
+from .differences import Difference, Lead, lead
 from .figures import PERCENTILES, Datatype, Figure, State
 
-FIRST, SECOND = "first", "second"
 HUNDRED = Decimal(100)
 TENTH = Decimal("0.1")
 NAMES = {10: "10th percentile", 25: "25th percentile", 50: "Median", 75: "75th percentile"}
 NAMES[90] = "90th percentile"
-
-
-@dataclass(frozen=True, slots=True)
-class Lead:
-    """Which of two figures is higher: 0 (the first), 1 (the second) or
-    None (they are equal), and the difference (higher minus lower)."""
-
-    leader: int | None
-    difference: Difference
-
-    @property
-    def equal(self) -> bool:
-        return self.leader is None
-
-
-def lead(first: Figure, second: Figure) -> Lead | None:
-    """Which of ``first`` and ``second`` is higher and by how much, or None
-    where what BLS publishes cannot say (see the module's rule)."""
-    found = gap([(FIRST, _exact(first)), (SECOND, _exact(second))])
-    if found is None:
-        return None
-    if found.difference.amount == 0 and not found.difference.at_least:
-        return Lead(None, found.difference)
-    return Lead(0 if found.lowest == SECOND else 1, found.difference)
-
-
-def _exact(figure: Figure) -> Figure:
-    """Employment is stored as a whole number: as a ``Decimal``, its share is exact too."""
-    if isinstance(figure.value, int):
-        return replace(figure, value=Decimal(figure.value))
-    return figure
-
-
-def jobs(difference: Difference) -> str:
-    """An employment difference: "1,425,450 jobs" (employment is never top-coded)."""
-    return f"{abs(difference.amount):,} jobs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +43,8 @@ class PairRow:
         """The size of the difference, unsigned: "$15,750", "at least $3,000", "1,200 jobs"."""
         if self.lead is None:
             return ""
-        if not self.money:
-            return jobs(self.lead.difference)
-        return self.lead.difference.amount_text(signed=False)
+        amount = self.lead.difference.amount_text()
+        return amount if self.money else f"{amount} jobs"
 
     def percent_text(self) -> str:
         return "" if self.lead is None else self.lead.difference.percent_text(signed=False)

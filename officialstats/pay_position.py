@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from . import display
-from .differences import ordinal
 from .figures import Figure, State
+from .ranks import ordinal
 
 NAMES = {10: "10th percentile", 25: "25th percentile", 50: "median", 75: "75th percentile",
          90: "90th percentile"}  # fmt: skip

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.db.models import Count
 
-from .figures import Datatype
+from .differences import Difference, difference
+from .figures import Datatype, Figure, State
 from .models import Area, Estimate, Industry, Occupation, Release
 
 CROSS_INDUSTRY = Industry.CROSS_INDUSTRY
@@ -34,20 +35,12 @@ class MedianChange:
     after: Decimal
 
     @property
-    def change(self) -> Decimal:
-        return self.after - self.before
-
-    @property
-    def size(self) -> Decimal:
-        return abs(self.change)
-
-    @property
-    def percent(self) -> Decimal:
-        return (self.after - self.before) / self.before * 100
-
-    @property
-    def sign(self) -> str:
-        return "+" if self.after > self.before else "−"
+    def change(self) -> Difference:
+        """The new median against the live one (the site's one rule)."""
+        return difference(
+            Figure(Datatype.ANNUAL_MEDIAN, State.PUBLISHED, self.after),
+            Figure(Datatype.ANNUAL_MEDIAN, State.PUBLISHED, self.before),
+        )
 
 
 @dataclass(frozen=True)
@@ -95,7 +88,7 @@ def median_changes(before: Medians, after: Medians, largest: int = LARGEST) -> l
         for code, (title, median) in after.items()
         if code in before and median is not None and before[code][1] and median != before[code][1]
     ]
-    changes.sort(key=lambda c: (-abs(c.percent), c.code))
+    changes.sort(key=lambda c: (-abs(c.change.percent), c.code))
     return changes[:largest]
 
 

@@ -15,7 +15,6 @@ from django.urls import reverse
 from core.seo import PageMeta, base_url_of, home_crumb, shorten
 
 from . import display
-from .differences import percent_text
 from .queries.areas import PlaceRef, occupation_place_path, places_path
 from .queries.occupation_places import OccupationPlacePage
 from .queries.places import SORTS, PlaceIndex, PlacePage
@@ -52,9 +51,9 @@ def describe_occupation_place(page: OccupationPlacePage) -> str:
         parts.append(f"{display.text(page.here.employment)} jobs")
     parts.append(f"median pay {display.in_words(page.median)}")
     vs = page.median_vs_nation
-    if vs.known and vs.percent is not None and vs.amount != 0:
+    if vs.known and vs.percent is not None and not vs.same:
         direction = "above" if vs.amount > 0 else "below"
-        parts.append(f"{percent_text(abs(vs.percent))} {direction} the US median")
+        parts.append(f"{vs.percent_text()} {direction} the US median")
     pay_rank = page.ranks["pay"]
     if pay_rank.position is not None:
         parts.append(pay_rank.words("highest median", place.peers))

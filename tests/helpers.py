@@ -20,3 +20,14 @@ def statistics_state() -> str:
     from core.state import Shows, site_state
 
     return site_state().keyspace(Shows.RELEASES)
+
+
+def annual(value, note: int | None = None, datatype=None):
+    """An annual wage as BLS publishes it: a value, or a footnote code in its place
+    (5: top-coded, 8: not released, 4: published hourly only)."""
+    from decimal import Decimal
+
+    from officialstats.figures import Datatype, figure
+
+    datatype = datatype or Datatype.ANNUAL_MEDIAN
+    return figure(datatype, None if value is None else Decimal(value), note)

@@ -204,8 +204,8 @@ def test_role_page_warns_of_disagreeing_averages_and_bands_outside_the_range(
     role = band(role="backend-developer").role
     text = page_text(editor_client.get(f"{ADMIN}/role/{role.pk}/change/"))
     assert (
-        "Backend Developer: the headline average ($114,528) and the salary overview "
-        "(~$95,000) differ by 17%, more than the 10% tolerance." in text
+        "Backend Developer: the salary overview (~$95,000) is 17% below the headline average "
+        "($114,528), more than the 10% tolerance." in text
     )
     assert "the senior band ($130k–$180k) lies outside the typical range" in text
     assert "you can still save" in text
@@ -217,7 +217,7 @@ def test_comparison_page_warns_about_its_roles_and_stale_sources(
     settings.SOURCE_MAX_AGE_MONTHS = 6
     comparison = Comparison.objects.get()
     text = page_text(editor_client.get(f"{ADMIN}/comparison/{comparison.pk}/change/"))
-    assert "differ by 17%" in text
+    assert "is 17% below the headline average" in text
     # The source describes 2025, so its age counts from 31 December 2025 to NOW.
     assert (
         "jobcopy.ai, “Backend Developer vs AI/ML Engineer salary comparison” is 14 months old, "

@@ -89,7 +89,7 @@ def test_backend_developer_in_san_jose_step_by_step(client, content, calculator_
     assert (
         "San Jose-Sunnyvale-Santa Clara, CA: software developers earn a median of $213,110 "
         "a year here, against $135,980 a year nationally; the estimate scales by the two: "
-        "$155,000 × 213,110 ÷ 135,980 = $242,918.44 (+56.7%)." in text
+        "$155,000 × 213,110 ÷ 135,980 = $242,918.44 (+57%)." in text
     )
     assert "Source: BLS OEWS, May 2025: Software Developers in San Jose-Sunnyvale" in text
     assert "Official figures: BLS OEWS, May 2025" in text
@@ -116,8 +116,7 @@ def test_choosing_the_sources_place_shows_bls_figures_beside_it(
     assert "Bay Area: the source gives +20% to +40%; the estimate uses the middle, +30%" in text
     assert (
         "Beside it, BLS OEWS, May 2025: software developers earn a median of $213,110 a year "
-        "in San Jose-Sunnyvale-Santa Clara, CA, against $135,980 a year nationally (+56.7%)."
-        in text
+        "in San Jose-Sunnyvale-Santa Clara, CA, against $135,980 a year nationally (+57%)." in text
     )
     assert "The estimate uses the source's figure you chose" in text
 
@@ -140,7 +139,7 @@ def test_industries_a_sector_then_an_industry_inside_it(client, content, calcula
         "securities-commodity-contracts-and-other-financial-investments-and-related-activities",
     ]
     text = result_of(sector, "Backend Developer")
-    assert "$85,000 × 135,460 ÷ 135,980 = $84,674.95 (-0.4%)" in text
+    assert "$85,000 × 135,460 ÷ 135,980 = $84,674.95 (−0.4%)" in text
     assert "The source's own figure for Finance, +10% to +30%" in text
     narrower = client.get(
         CALC, {**query, "sub_industry": "credit-intermediation-and-related-activities"}

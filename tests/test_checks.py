@@ -24,8 +24,8 @@ def test_seed_backend_averages_differ_by_about_17_percent():
         D(10),
     )
     assert [w.message for w in warnings] == [
-        "Backend Developer: the headline average ($114,528) and the salary overview (~$95,000) "
-        "differ by 17%, more than the 10% tolerance. Check both are right and labelled as "
+        "Backend Developer: the salary overview (~$95,000) is 17% below the headline average "
+        "($114,528), more than the 10% tolerance. Check both are right and labelled as "
         "separate data sets."
     ]
 

@@ -1,7 +1,7 @@
 """Compare places: one occupation in two to four states or areas, side by side.
 
-The differences (pure, Decimal, value states respected), which places are
-compared and in what order, the page with and without htmx, its canonical
+Which places are compared and in what order (the differences are the site's
+one rule: test_differences.py), the page with and without htmx, its canonical
 address and cache, messages for what is left out, its query budget, and
 the same in a real browser, with JavaScript and without.
 """
@@ -9,82 +9,16 @@ the same in a real browser, with JavaScript and without.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 import pytest
 
 from officialstats.compare import MAX_READ, Place, choose, compare_rows, query_string
-from officialstats.compare_math import Difference, difference, gap
 from officialstats.figures import Datatype, figure
 from tests.conftest import page_text
-from tests.helpers import is_cached
+from tests.helpers import annual, is_cached
 
 BASE = "/occupations/software-developers/places/"
 CANONICAL = f"{BASE}?p=california&p=texas&p=austin-round-rock-san-marcos-tx"
-
-
-def annual(value: str | None, note: int | None = None, datatype=Datatype.ANNUAL_MEDIAN):
-    return figure(datatype, Decimal(value) if value is not None else None, note)
-
-
-# Differences: pure ------------------------------------------------------------------------------
-
-
-def test_a_difference_between_published_figures_is_exact():
-    found = difference(annual("174410"), annual("135980"))
-    assert found.amount == Decimal("38430") and not found.at_least
-    assert found.percent.quantize(Decimal("0.0001")) == Decimal("28.2615")
-    assert (found.amount_text(), found.percent_text()) == ("+$38,430", "+28%")
-    below = difference(annual("132150"), annual("135980"))
-    assert (below.amount_text(), below.percent_text()) == ("-$3,830", "-3%")
-    assert below.amount_text(signed=False) == "$3,830"
-    # A difference too small for whole percents keeps the decimals it needs.
-    assert difference(annual("82600"), annual("82460")).percent_text() == "+0.2%"
-    assert difference(annual("100010"), annual("100000")).percent_text() == "+0.01%"
-    assert difference(annual("5"), annual("5")).percent_text() == "0%"
-
-
-def test_a_top_coded_figure_gives_at_least_a_difference_or_none():
-    top = annual(None, 5)  # at least $239,200
-    found = difference(top, annual("200000"))
-    assert found == Difference(Decimal("39200"), found.percent, at_least=True)
-    assert found.amount_text() == "at least +$39,200" and found.percent_text() == "at least +20%"
-    assert difference(top, annual("557130")) is None  # the bound is below: unknown
-    assert difference(annual("300000"), top) is None  # compared with a bound: unknown
-    assert difference(annual(None, 8), annual("1")) is None  # not released
-    assert difference(annual("1"), annual(None, 4)) is None  # published in the other unit
-    hourly = difference(
-        annual("31.50", datatype=Datatype.HOURLY_MEDIAN),
-        annual("30.25", datatype=Datatype.HOURLY_MEDIAN),
-    )
-    assert hourly.amount_text() == "+$1.25" and hourly.hourly
-
-
-def test_the_gap_is_the_highest_minus_the_lowest_in_terms_it_can_defend():
-    found = gap(
-        [
-            ("California", annual("174410")),
-            ("Texas", annual("132150")),
-            ("Austin", annual("134120")),
-        ]
-    )
-    assert (found.highest, found.lowest, found.left_out) == (("California",), "Texas", ())
-    assert found.difference.amount == Decimal("42260")
-    assert found.difference.percent_text(signed=False) == "32%"
-    # Not released: left out, and named.
-    partial = gap([("A", annual("100")), ("B", annual(None, 8)), ("C", annual("150"))])
-    assert partial.left_out == ("B",) and partial.difference.amount == 50
-    # A top-coded figure may be the highest: "at least", and named among the highest.
-    bounded = gap([("A", annual("200000")), ("B", annual(None, 5)), ("C", annual("230000"))])
-    assert bounded.highest == ("B",) and bounded.difference.at_least
-    assert bounded.difference.amount == Decimal("39200")
-    above = gap([("A", annual("200000")), ("B", annual(None, 5)), ("C", annual("300000"))])
-    assert above.highest == ("B", "C") and above.difference.amount == Decimal("100000")
-    assert above.difference.at_least
-    # A bound below the lowest published figure might be the lowest: no gap.
-    assert gap([("A", annual("250000")), ("B", annual(None, 5))]) is None
-    assert gap([("A", annual("1"))]) is None
-    assert gap([("A", annual(None, 5)), ("B", annual(None, 5))]) is None
 
 
 # Which places, in what order: pure -----------------------------------------------------------
@@ -151,7 +85,7 @@ def test_rows_set_each_place_beside_the_nation_with_its_difference():
     rows = {row.label: row for row in compare_rows([("A", one), ("B", two)], nation, hourly=False)}
     assert list(rows)[:3] == ["Jobs", "Jobs per 1,000 jobs", "Location quotient"]
     median = rows["Median"]
-    assert [cell.versus_nation.percent_text() for cell in median.cells] == ["+10%", "-10%"]
+    assert [cell.versus_nation.short for cell in median.cells] == ["+10%", "−10%"]
     assert median.gap.highest == ("A",) and median.gap.difference.amount == 20
     assert rows["Jobs"].gap is None and rows["Jobs"].cells[0].versus_nation is None
     hourly = compare_rows([("A", one)], nation, hourly=True)
@@ -167,7 +101,7 @@ def test_places_side_by_side_with_the_differences_worked_out(client, oews_releas
     text = page_text(response)
     assert "California, Texas and Austin-Round Rock-San Marcos, TX" in text
     assert (
-        "Median $174,410 +28% vs US $132,150 -3% vs US $134,120 -1% vs US $135,980 "
+        "Median $174,410 +28% vs US $132,150 −3% vs US $134,120 −1% vs US $135,980 "
         "$42,260 (32%) California over Texas"
     ) in text
     assert "Jobs 284,390 163,880 31,960 1,687,890" in text
@@ -265,12 +199,12 @@ def test_hourly_only_and_top_coded_figures_compare_honestly(client, oews_states_
     actors = page_text(client.get("/occupations/actors/places/?p=california&p=texas"))
     assert "wages by the hour" in actors
     # California's wages were not released: no difference, and no gap with one figure.
-    assert "Median not released $25.86 -11% vs US $29.05 not worked out" in actors
+    assert "Median not released $25.86 −11% vs US $29.05 not worked out" in actors
     anesthesiologists = page_text(
         client.get("/occupations/anesthesiologists/places/?p=alaska&p=texas")
     )
     # Alaska's median is top-coded; Texas's is $215,230.
-    assert "Median at least $239,200 $215,230 -45% vs US $391,490" in anesthesiologists
+    assert "Median at least $239,200 $215,230 −45% vs US $391,490" in anesthesiologists
     assert "at least $23,970 (at least 11%) Alaska over Texas" in anesthesiologists
 
 

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from comparisons.derive import Months, band_gap, competency_lead, pay_lead, top_pay
-from comparisons.salary import Range, percent_change
+from comparisons.salary import Range
+from core.numbers import percent_change
 
 BACKEND, AI = "Backend Developer", "AI/ML Engineer"
 

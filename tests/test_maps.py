@@ -22,6 +22,7 @@ from officialstats.figures import Datatype, Figure, State, figure
 from officialstats.geodata import build, topojson
 from officialstats.queries.states import StateRow
 from tests.conftest import page_text
+from tests.helpers import annual
 from tests.test_html_validity import vnu  # noqa: F401 (a fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,10 +193,6 @@ def row(code: str, name: str, pay: Figure | None, lq: str | None = "1.00") -> St
             Datatype.LOCATION_QUOTIENT, Decimal(lq) if lq else None, 8 if estimated else None
         ),
     )
-
-
-def annual(value: str | None, note: int | None = None) -> Figure:
-    return figure(Datatype.ANNUAL_MEDIAN, Decimal(value) if value else None, note)
 
 
 SHAPES = {

@@ -140,6 +140,6 @@ def test_the_whole_may_2025_release(client, content):
     assert (
         "software developers earn a median of $213,110 a year here, against $135,980 a year "
         "nationally; the estimate scales by the two: $155,000 × 213,110 ÷ 135,980 = "
-        "$242,918.44 (+56.7%)."
+        "$242,918.44 (+57%)."
     ) in backend
     assert "Source: BLS OEWS, May 2025: Software Developers in San Jose-Sunnyvale" in backend

@@ -1,74 +1,16 @@
-"""The pure pieces of the place pages: differences, ranks, the thin-page rule
-and which states an area lies in. No database."""
+"""The pure pieces of the place pages: ranks, the thin-page rule and which
+states an area lies in (differences: test_differences.py). No database."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from officialstats import geography
-from officialstats.differences import Missing, difference, ordinal, rank
 from officialstats.figures import Datatype, figure
+from officialstats.ranks import ordinal, rank
 from officialstats.thin import is_thin, thin_reasons
-
-
-def annual(value, note=None):
-    return figure(Datatype.ANNUAL_MEDIAN, None if value is None else Decimal(value), note)
-
-
-# Differences ----------------------------------------------------------------------------------
-
-
-def test_a_difference_is_exact_and_shown_rounded():
-    diff = difference(annual(134120), annual(135980))
-    assert diff.amount == Decimal(-1860)
-    assert diff.percent == Decimal(-1860) / Decimal(135980) * 100  # exact, -1.3678...
-    assert diff.words("nationally") == "$1,860 (1.4%) less than nationally"
-    assert diff.signed == "\u2212$1,860 (\u22121.4%)"
-    up = difference(annual(134120), annual(132150))
-    assert up.words("in Texas") == "$1,970 (1.5%) more than in Texas"
-    assert up.cell == "+$1,970 (+1.5%)"
-    assert difference(annual(5), annual(5)).words("in Texas") == "the same as in Texas"
-    hourly = difference(
-        figure(Datatype.HOURLY_MEDIAN, Decimal("25.86"), None),
-        figure(Datatype.HOURLY_MEDIAN, Decimal("29.05"), None),
-    )
-    assert hourly.words("nationally") == "$3.19 (11.0%) less than nationally"
-
-
-@pytest.mark.parametrize(
-    ("here", "base", "missing", "words", "cell"),
-    [(annual(None, 5), annual(135980), Missing.HERE_TOP_CODED,
-      "no difference can be worked out: BLS publishes only that it is at least $239,200 here",
-      "none: a bound only"),
-     (annual(135980), annual(None, 5), Missing.BASE_TOP_CODED,
-      "no difference can be worked out: BLS publishes only that it is at least $239,200 in Texas",
-      "none: a bound only"),
-     (annual(None, 8), annual(135980), Missing.HERE_MISSING,
-      "no difference: here it is not released", "none: not released"),
-     (annual(135980), annual(None, 8), Missing.BASE_MISSING,
-      "no difference: in Texas it is not released", "none: not released")],
-)  # fmt: skip
-def test_no_difference_from_a_bound_or_a_missing_value(here, base, missing, words, cell):
-    diff = difference(here, base)
-    assert diff.missing is missing and diff.amount is None and not diff.known
-    assert diff.words("in Texas") == words
-    assert diff.cell == cell
-
-
-@given(
-    st.integers(min_value=1, max_value=10**7),
-    st.integers(min_value=1, max_value=10**7),
-)
-def test_a_difference_added_to_its_base_gives_the_figure_back(here, base):
-    diff = difference(annual(here), annual(base))
-    assert annual(base).value + diff.amount == here
-    assert diff.percent * base / 100 == pytest.approx(diff.amount)
-    assert (diff.amount > 0) == ("more" in diff.words("x")) or diff.amount == 0
-
 
 # Ranks ----------------------------------------------------------------------------------------
 

@@ -17,12 +17,14 @@ from comparisons.models import Role
 from comparisons.official import (
     RoleAverage,
     SourceFacts,
+    against_official,
     band_position,
     band_span,
     directions_agree,
+    gap_cell,
+    gap_sentence,
     headline_versus_levels,
-    official_gap,
-    official_lead,
+    medians_sentence,
     why_figures_differ,
 )
 from comparisons.official_checks import occupation_not_in_release, official_average_differs
@@ -58,39 +60,42 @@ BACKEND_BANDS = [
 ]
 
 
-# --- Pure: differences from official figures ------------------------------------------
+# --- Pure: differences from official figures (the site's one rule) ---------------------
 
 
 def test_an_average_below_the_bls_mean_is_a_signed_share_of_the_mean():
-    gap = official_gap("mean", D("114528"), annual("148100"))
-    assert gap.difference == D("-33572")
+    gap = against_official(D("114528"), annual("148100"))
+    assert gap.amount == D("-33572")
     assert gap.percent == D("-33572") / D("148100") * 100
-    assert gap.summary == "$33,572 below (22.7%)"
-    assert gap.sentence("The average", "Software Developers") == (
-        "The average is $33,572 below the BLS mean wage for Software Developers ($148,100): "
-        "22.7% below it."
+    assert gap_cell(gap) == "\u2212$33,572 (\u221223%)"
+    assert gap_sentence("mean", gap, "The average", "Software Developers") == (
+        "The average is $33,572 (23%) less than the BLS mean wage for Software Developers "
+        "($148,100)."
     )
 
 
 def test_an_average_above_or_equal_to_the_official_figure():
-    above = official_gap("median", D("130000"), annual("120230", Datatype.ANNUAL_MEDIAN))
-    assert above.difference == D("9770") and above.summary == "$9,770 above (8.1%)"
-    same = official_gap("median", D("120230"), annual("120230", Datatype.ANNUAL_MEDIAN))
-    assert same.summary == "the same"
-    assert same.sentence("It", "Data Scientists") == (
+    above = against_official(D("130000"), annual("120230", Datatype.ANNUAL_MEDIAN))
+    assert above.amount == D("9770") and gap_cell(above) == "+$9,770 (+8%)"
+    same = against_official(D("120230"), annual("120230", Datatype.ANNUAL_MEDIAN))
+    assert gap_cell(same) == "same"
+    assert gap_sentence("median", same, "It", "Data Scientists") == (
         "It equals the BLS median wage for Data Scientists, $120,230."
     )
 
 
 def test_a_top_coded_figure_gives_only_a_lower_bound_of_the_shortfall():
-    gap = official_gap("median", D("114528"), TOP_CODED)
-    assert gap.at_least and gap.reference == D("239200") and gap.difference == D("-124672")
-    assert gap.summary == "at least $124,672 below (at least 52.1%)"
-    assert "which BLS publishes only as at least $239,200" in gap.sentence("It", "Surgeons")
+    gap = against_official(D("114528"), TOP_CODED)
+    assert gap.at_least and gap.amount == D("-124672")
+    assert gap_cell(gap) == "at least \u2212$124,672 (at least \u221252%)"
+    assert gap_sentence("median", gap, "It", "Surgeons") == (
+        "It is at least $124,672 (at least 52%) less than the BLS median wage for Surgeons "
+        "(at least $239,200)."
+    )
     # An editorial figure at or above the bound: nothing can be worked out.
-    above = official_gap("median", D("250000"), TOP_CODED)
-    assert not above.known and above.difference is None and above.summary == "not worked out"
-    assert above.sentence("It", "Surgeons") == (
+    above = against_official(D("250000"), TOP_CODED)
+    assert not above.known and above.amount is None and gap_cell(above) == "not worked out"
+    assert gap_sentence("median", above, "It", "Surgeons") == (
         "It is not set against the BLS median wage for Surgeons: BLS publishes only that the "
         "median is at least $239,200, which the editorial figure already reaches."
     )
@@ -104,48 +109,50 @@ def test_a_top_coded_figure_gives_only_a_lower_bound_of_the_shortfall():
     ],
 )
 def test_hourly_only_and_unreleased_figures_are_never_compared(official, why):
-    gap = official_gap("mean", D("100000"), official)
-    assert not gap.known and gap.percent is None and gap.summary == "not worked out"
-    assert why in gap.sentence("It", "Actors")
+    gap = against_official(D("100000"), official)
+    assert not gap.known and gap.percent is None and gap_cell(gap) == "not worked out"
+    assert why in gap_sentence("mean", gap, "It", "Actors")
 
 
 def test_two_official_medians_side_by_side():
-    lead = official_lead(
-        "Data Scientists", annual("120230"), "Software Developers", annual("135980")
+    sentence, lead = medians_sentence(
+        ("Data Scientists", "Software Developers"), (annual("120230"), annual("135980"))
     )
-    assert lead.lead.leader == "Software Developers" and lead.lead.difference == D("15750")
-    assert lead.sentence == (
+    assert lead.leader == 1 and lead.difference.amount == D("15750")
+    assert sentence == (
         "At the official medians, Software Developers earn $15,750 a year more than Data "
-        "Scientists: 13.1% more."
+        "Scientists: 13% more."
     )
 
 
 def test_a_top_coded_median_leads_only_as_a_bound_and_never_trails_knowably():
-    ahead = official_lead("Surgeons", TOP_CODED, "Software Developers", annual("135980"))
-    assert ahead.at_least and "earn at least $103,220 a year more" in ahead.sentence
-    unknown = official_lead("Surgeons", TOP_CODED, "Chiefs", annual("250000"))
-    assert unknown.lead is None and "does not settle which is higher" in unknown.sentence
-    both = official_lead("Surgeons", TOP_CODED, "Anesthesiologists", TOP_CODED)
-    assert both.lead is None and "both are at least $239,200" in both.sentence
-    hourly = official_lead("Actors", HOURLY_ONLY, "Software Developers", annual("135980"))
-    assert hourly.lead is None and "for Actors, BLS publishes" in hourly.sentence
+    ahead, lead = medians_sentence(
+        ("Surgeons", "Software Developers"), (TOP_CODED, annual("135980"))
+    )
+    assert lead.difference.at_least and "earn at least $103,220 a year more" in ahead
+    unknown, lead = medians_sentence(("Surgeons", "Chiefs"), (TOP_CODED, annual("250000")))
+    assert lead is None and "does not settle how it compares with $250,000 for Chiefs" in unknown
+    both, lead = medians_sentence(("Surgeons", "Anesthesiologists"), (TOP_CODED, TOP_CODED))
+    assert lead is None and "both are at least $239,200" in both
+    hourly, lead = medians_sentence(
+        ("Actors", "Software Developers"), (HOURLY_ONLY, annual("135980"))
+    )
+    assert lead is None and "for Actors, BLS publishes" in hourly
 
 
 def test_whether_the_source_and_the_official_medians_point_the_same_way():
     editorial = pay_lead("AI/ML Engineer", D("120082"), "Backend Developer", D("114528"))
-    medians = official_lead(
-        "Software Developers", annual("135980"), "Data Scientists", annual("120230")
+    _, medians = medians_sentence(
+        ("Software Developers", "Data Scientists"), (annual("135980"), annual("120230"))
     )
-    roles = {"Software Developers": "Backend Developer", "Data Scientists": "AI/ML Engineer"}
-    assert directions_agree(editorial, medians, roles) == (
+    assert directions_agree(editorial, medians, ("Backend Developer", "AI/ML Engineer")) == (
         "They point opposite ways: the source puts AI/ML Engineer ahead by 5% on average, "
         "while the official median of the occupation linked to Backend Developer is the "
         "higher one."
     )
-    flipped = {"Software Developers": "AI/ML Engineer", "Data Scientists": "Backend Developer"}
-    assert directions_agree(editorial, medians, flipped).startswith(
+    assert directions_agree(editorial, medians, ("AI/ML Engineer", "Backend Developer")) == (
         "Both put AI/ML Engineer ahead: the source by 5% on average, the official medians "
-        "of the linked occupations by 13.1%."
+        "of the linked occupations by 13%."
     )
 
 
@@ -243,8 +250,9 @@ def test_the_official_warning_fires_only_beyond_the_tolerance():
     assert official_average_differs(*args, D(20), subject="role:1") == []  # exactly 20%
     (warning,) = official_average_differs(*args, D("19.9"), subject="role:1")
     assert warning.key == "official_average:role:1:official"
-    assert "is 20.0% below the BLS mean wage for Software Developers (SOC 15-1252, May 2025)" in (
-        warning.message
+    assert (
+        "is $20,000 (20%) less than the BLS mean wage for Software Developers (SOC 15-1252, "
+        "May 2025), $100,000, more than the 19.9% tolerance" in warning.message
     )
     (moved,) = official_average_differs(
         "Backend Developer", D("70000"), "x", "15-1252", "May 2025", mean, D(10), subject="role:1"
@@ -306,11 +314,11 @@ def test_a_role_page_shows_its_occupation_s_figures_beside_the_editorial_average
                   "25th percentile $105,210", "Median $135,980", "75th percentile $171,980",
                   "90th percentile $214,670"):  # fmt: skip
         assert shown in text
-    assert "Mean $148,100 $114,528 $33,572 below (22.7%)" in text
-    assert "Median $135,980 $114,528 $21,452 below (15.8%)" in text
+    assert "Mean $148,100 $114,528 \u2212$33,572 (\u221223%)" in text
+    assert "Median $135,980 $114,528 \u2212$21,452 (\u221216%)" in text
     assert (
         "Backend Developer's headline average (average annual salary, $114,528) is $33,572 "
-        "below the BLS mean wage for Software Developers ($148,100): 22.7% below it."
+        "(23%) less than the BLS mean wage for Software Developers ($148,100)."
     ) in text
     assert "Why the figures differ" in text and "employers report what they pay" in text
 
@@ -326,7 +334,7 @@ def test_a_stand_in_occupation_is_said_to_be_one_with_a_link_to_the_reason(
         "for AI/ML Engineer itself."
     ) in text
     assert 'href="/methodology/#occupation-ai-ml-engineer"' in response.content.decode()
-    assert "Mean $126,800 $120,082 $6,718 below (5.3%)" in text
+    assert "Mean $126,800 $120,082 \u2212$6,718 (\u22125%)" in text
 
 
 def test_top_coded_figures_stay_bounds_and_the_difference_says_at_least(
@@ -334,8 +342,11 @@ def test_top_coded_figures_stay_bounds_and_the_difference_says_at_least(
 ):
     text = page_text(client.get(BACKEND))
     assert "Median at least $239,200" in text and "90th percentile at least $239,200" in text
-    assert "Median at least $239,200 $114,528 at least $124,672 below (at least 52.1%)" in text
-    assert "which BLS publishes only as at least $239,200" in text
+    assert "Median at least $239,200 $114,528 at least \u2212$124,672 (at least \u221252%)" in text
+    assert (
+        "is at least $124,672 (at least 52%) less than the BLS median wage for Software "
+        "Developers (at least $239,200)." in text
+    )
     assert "Mean wage $148,100" in text  # the mean is still published
 
 
@@ -374,7 +385,7 @@ def test_the_article_sets_both_roles_against_their_occupations(client, content, 
     assert '<a href="#official">What the official figures say</a>' in response.content.decode()
     assert (
         "Backend Developer Software Developers SOC 15-1252 $114,528 $148,100 $135,980 "
-        "$33,572 below (22.7%)"
+        "\u2212$33,572 (\u221223%)"
     ) in text
     assert (
         "AI/ML Engineer Data Scientists SOC 15-2051, the closest occupation: why this one" in text
@@ -382,7 +393,7 @@ def test_the_article_sets_both_roles_against_their_occupations(client, content, 
     assert "For AI/ML Engineer, the official figures are those of a neighbouring occupation" in text
     assert (
         "At the official medians, Software Developers earn $15,750 a year more than Data "
-        "Scientists: 13.1% more. They point opposite ways: the source puts AI/ML Engineer "
+        "Scientists: 13% more. They point opposite ways: the source puts AI/ML Engineer "
         "ahead by 5% on average"
     ) in text
     assert "Why the headline gap and the gaps by level differ" in text
@@ -437,7 +448,7 @@ def role_admin(client, slug="backend-developer"):
     return client.get(f"{ADMIN}/role/{role.pk}/change/")
 
 
-OFFICIAL_WARNING = "is 22.7% below the BLS mean wage for Software Developers"
+OFFICIAL_WARNING = "is $33,572 (23%) less than the BLS mean wage for Software Developers"
 
 
 def test_editors_are_warned_when_a_headline_strays_from_the_bls_mean(
@@ -449,7 +460,7 @@ def test_editors_are_warned_when_a_headline_strays_from_the_bls_mean(
     settings.OFFICIAL_TOLERANCE_PERCENT = D(25)
     assert OFFICIAL_WARNING not in open_text(role_admin(editor_client))
     settings.OFFICIAL_TOLERANCE_PERCENT = D(5)
-    assert "is 5.3% below the BLS mean wage for Data Scientists" in open_text(
+    assert "is $6,718 (5%) less than the BLS mean wage for Data Scientists" in open_text(
         role_admin(editor_client, "ai-ml-engineer")
     )
 

@@ -131,7 +131,7 @@ def test_an_editor_acknowledges_a_warning_with_a_reason(editor_client, editor, c
     text = page_text(page)
     assert "Acknowledged warnings (1)" in text
     assert "Acknowledged by jane on" in text and "Senior pay sits above the survey's range" in text
-    assert "differ by 17%" in open_text(page)  # the other warning is still open
+    assert "is 17% below the headline average" in open_text(page)  # the other warning is still open
 
 
 @pytestmark_db

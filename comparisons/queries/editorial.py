@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import timezone
 
+from core.numbers import percent_change
+
 from ..checks import (
     Average,
     Cited,
@@ -23,7 +25,7 @@ from ..checks import (
 from ..derive import pay_lead, top_pay
 from ..models import Benefit, Comparison, PayFactor, PremiumClaim, Role, RoleNote, Source, Takeaway
 from ..official_checks import occupation_not_in_release, official_average_differs
-from ..salary import Range, percent_change
+from ..salary import Range
 from .articles import LevelRow, rows_by_level, takeaway_statement
 from .common import RoleProfile, band_range, load_role_profiles, unique_sources
 from .official import Link, RoleOfficial, load_official

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from core.formatting import money
+from officialstats.differences import Difference
 from officialstats.figures import Datatype, Figure
 from officialstats.live import LiveRelease, live_release
 from officialstats.queries.common import OccupationRef
@@ -24,14 +25,14 @@ from officialstats.queries.occupations import NationalFigures, national_figures_
 
 from ..models import Role, SalaryStat
 from ..official import (
-    OfficialGap,
-    OfficialLead,
     RoleAverage,
     SourceFacts,
+    against_official,
     directions_agree,
+    gap_cell,
+    gap_sentence,
     headline_versus_levels,
-    official_gap,
-    official_lead,
+    medians_sentence,
     why_figures_differ,
 )
 from .common import RoleProfile, band_range
@@ -44,6 +45,22 @@ class Link(enum.StrEnum):
     UNLINKED = "unlinked"  # editors have not linked the role
     NO_RELEASE = "no-release"  # no release is live
     MISSING = "missing"  # the live release does not list the code (with national figures)
+
+
+@dataclass(frozen=True, slots=True)
+class GapRow:
+    """One row of a role's table against BLS: which statistic, and the difference."""
+
+    statistic: str  # "mean" or "median"
+    difference: Difference
+
+    @property
+    def official(self) -> Figure:
+        return self.difference.second
+
+    @property
+    def cell(self) -> str:
+        return gap_cell(self.difference)
 
 
 @dataclass(frozen=True)
@@ -103,18 +120,18 @@ class RoleOfficial:
         ]
 
     @property
-    def gaps(self) -> list[OfficialGap]:
+    def gaps(self) -> list[GapRow]:
         """The headline average against the BLS mean, then the median."""
         if self.national is None or self.headline is None:
             return []
         average = self.headline.average
         return [
-            official_gap("mean", average, self.mean),
-            official_gap("median", average, self.median),
+            GapRow("mean", against_official(average, self.mean)),
+            GapRow("median", against_official(average, self.median)),
         ]
 
     @property
-    def mean_gap(self) -> OfficialGap | None:
+    def mean_gap(self) -> GapRow | None:
         return self.gaps[0] if self.gaps else None
 
     @property
@@ -124,7 +141,10 @@ class RoleOfficial:
 
     @property
     def sentences(self) -> list[str]:
-        return [gap.sentence(self.headline_name, self.occupation.title) for gap in self.gaps]
+        return [
+            gap_sentence(gap.statistic, gap.difference, self.headline_name, self.occupation.title)
+            for gap in self.gaps
+        ]
 
     @property
     def source_facts(self) -> SourceFacts | None:
@@ -183,7 +203,7 @@ class ArticleOfficial:
     medians side by side, and why the headline gap differs from the gaps by level."""
 
     roles: list[RoleOfficial]
-    medians: OfficialLead | None = None
+    medians: str = ""  # which linked occupation's median is higher, in a sentence
     agreement: str = ""
     levels_explained: list[str] = field(default_factory=list)
 
@@ -209,14 +229,15 @@ def load_article_official(page) -> ArticleOfficial:
     """What the article's official section shows, for an already loaded
     ``ArticlePage``, in one query (and the live release's)."""
     roles = load_official(page.profiles)
-    medians, agreement = None, ""
+    medians, agreement = "", ""
     both = [item for item in roles if item.link is Link.LINKED]
     if len(both) == 2 and both[0].code != both[1].code:
         (a, b) = both
-        medians = official_lead(a.occupation.title, a.median, b.occupation.title, b.median)
+        medians, found = medians_sentence(
+            (a.occupation.title, b.occupation.title), (a.median, b.median)
+        )
         if page.lead is not None:
-            role_of = {a.occupation.title: a.role.name, b.occupation.title: b.role.name}
-            agreement = directions_agree(page.lead, medians, role_of)
+            agreement = directions_agree(page.lead, found, (a.role.name, b.role.name))
     levels_explained = []
     if page.lead is not None:
         averages = tuple(

@@ -81,12 +81,6 @@ def multiplier(value: Decimal) -> str:
 
 
 @register.filter
-def signed_pct_1(value: Decimal) -> str:
-    """+56.7%: a worked-out percentage, to a tenth."""
-    return formatting.percent(value, 1, signed=True)
-
-
-@register.filter
 def plain_pct(value: Decimal) -> str:
     """20%, 12.5%: with as many places as it has, up to two."""
     places = min(2, max(0, -value.normalize().as_tuple().exponent))

@@ -22,10 +22,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .. import geography
-from ..differences import Difference, Rank, difference, rank
+from ..differences import Difference, difference
 from ..figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Datatype, Figure, Footnote, figure
 from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation
+from ..ranks import Rank, rank
 from ..thin import thin_reasons
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref

@@ -42,9 +42,9 @@ def place_options(options: list[Place]) -> SafeString:
 
 def _versus(cell) -> str:
     found = cell.versus_nation
-    if found is None:
+    if found is None or not found.known:
         return ""
-    return f' <span class="versus">{found.percent_text()} vs&nbsp;US</span>'
+    return f' <span class="versus">{escape(found.short)} vs&nbsp;US</span>'
 
 
 def _gap(row: Row) -> str:
@@ -54,8 +54,8 @@ def _gap(row: Row) -> str:
     difference = found.difference
     highest = " or ".join(escape(name) for name in found.highest)
     text = (
-        f"{difference.amount_text(signed=False)} "
-        f"({difference.percent_text(signed=False)})"
+        f"{difference.amount_text()} "
+        f"({difference.percent_text()})"
         f' <span class="versus">{highest} over {escape(found.lowest)}'
     )
     if found.left_out:

@@ -15,12 +15,13 @@ import html
 from django import template
 from django.utils.safestring import SafeString
 
-from officialstats.differences import Difference, Rank, percent_text
+from officialstats.differences import Difference
 from officialstats.pay_position import NAMES
 from officialstats.queries.areas import PlaceRef, places_path
 from officialstats.queries.occupation_places import OccupationPlacePage, PeerRow
 from officialstats.queries.occupations import NationalFigures
 from officialstats.queries.places import OccupationHere
+from officialstats.ranks import Rank
 from officialstats.templatetags.officialstats import HOURLY, fig
 
 register = template.Library()
@@ -44,11 +45,8 @@ def _cell(label: str, content: str) -> str:
 
 def _versus(diff: Difference) -> str:
     if not diff.known:
-        return '<span class="fig-none">none</span>'
-    if diff.percent is None or diff.amount == 0:
-        return diff.signed
-    sign = "+" if diff.amount > 0 else "\u2212"
-    return f"{sign}{percent_text(abs(diff.percent))}"
+        return f'<span class="fig-none">{diff.short}</span>'
+    return escape(diff.short)
 
 
 @register.simple_tag
@@ -84,13 +82,13 @@ def place_occupation_rows(rows: list[OccupationHere]) -> SafeString:
 
 @register.filter
 def versus(diff: Difference) -> SafeString:
-    """A difference for a table cell: "+1.5%", or "none" when it cannot be worked out."""
+    """A difference for a table cell: "+2%", or "not worked out"."""
     return SafeString(_versus(diff))
 
 
 @register.filter
 def diff_words(diff: Difference, base_name: str) -> str:
-    """ "$1,970 (1.5%) more than in Texas", or why there is no difference."""
+    """ "$1,970 (2%) more than in Texas", or why there is no difference."""
     return diff.words(base_name)
 
 
@@ -129,11 +127,11 @@ def compare_rows(page: OccupationPlacePage) -> SafeString:
     for row in page.comparisons:
         cells = (
             _cell("Here", fig(row.here))
-            + _cell("US", fig(row.nation.base))
+            + _cell("US", fig(row.nation.second))
             + _cell("Difference from the US", escape(row.nation.cell))
         )
         if state:
-            cells += _cell(label, fig(row.state.base)) + _cell(
+            cells += _cell(label, fig(row.state.second)) + _cell(
                 f"Difference from {label}", escape(row.state.cell)
             )
         rows.append(f'<tr><th scope="row">{escape(row.label)}</th>{cells}</tr>')
