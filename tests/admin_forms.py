@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 ADMIN = "/admin/comparisons"
 
 
@@ -63,3 +68,38 @@ def errors_of(response) -> str:
             for errors in form_errors.values():
                 messages += errors
     return " ".join(str(message) for message in messages)
+
+
+BANDS = "/admin/comparisons/salaryband"
+
+
+HEADER = ["role", "level", "min_salary", "max_salary", "open_ended", "currency", "source"]
+
+
+SOURCE = "jobcopy-backend-vs-ai-ml-2025"
+
+
+def csv_file(rows: list[list[str]], header: list[str] = HEADER) -> SimpleUploadedFile:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return SimpleUploadedFile("bands.csv", out.getvalue().encode(), content_type="text/csv")
+
+
+def upload(client, url: str, file: SimpleUploadedFile):
+    return client.post(
+        f"{url}/import/", {"import_file": file, "format": CSV_FORMAT, "resource": "0"}
+    )
+
+
+def amounts() -> dict:
+    from comparisons.models import SalaryBand
+
+    return {
+        (b.role.slug, b.level.slug): (b.min_salary, b.max_salary)
+        for b in SalaryBand.objects.select_related("role", "level")
+    }
+
+
+CSV_FORMAT = "0"

@@ -1,25 +1,21 @@
-"""Shared fixtures: the seed content, page helpers, real browsers and test-only settings."""
+"""Shared fixtures: the seed content, releases, editors, real browsers and test-only
+settings. The plain helpers they and the tests use are in ``tests/helpers.py``."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import importlib
 import importlib.util
+import json
 import os
-import re
-import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-ARTICLE_SLUG = "backend-developer-vs-ai-ml-engineer"
-ARTICLE_URL = f"/compare/{ARTICLE_SLUG}/"
-
-# The instant every date-sensitive test runs at (the `clock` fixture): after
-# the seed article's date (29 November 2026), and 14 months after the end of
-# its source's period (2025), so within the 18-month freshness limit.
-NOW = dt.datetime(2027, 3, 15, 10, 30, tzinfo=dt.UTC)
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, PageProblems, browser_unavailable
+from tests.helpers import EDITOR_PASSWORD, JAVA, NOW, VNU_JAR, checker_unavailable, import_oews
 
 
 @pytest.fixture
@@ -84,6 +80,17 @@ def _restore_migration_rows(sender, **kwargs) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Production's hasher takes half a second on purpose; tests that make
+    # editors would spend minutes on it. Which hasher runs is Django's concern.
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        # Accounts made by the real commands, in processes of their own.
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
+
+
+@pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
     # Production uses whitenoise's manifest storage, which needs collectstatic
     # to have run; tests serve the source files instead, so that links to
@@ -124,11 +131,6 @@ def content(db):
     call_command("load_content", verbosity=0)
 
 
-# The real release's dates, for the small releases tests import.
-OEWS_PUBLISHED_ON = dt.date(2026, 5, 15)
-OEWS_RETRIEVED_ON = dt.date(2026, 9, 26)
-
-
 @pytest.fixture
 def oews_files(tmp_path):
     """A small OEWS release as BLS's flat files, in a folder (``tests/oews.py``).
@@ -141,23 +143,6 @@ def oews_files(tmp_path):
     from tests.oews import write_release
 
     return write_release(tmp_path / "oews-2025")
-
-
-def import_oews(folder, publish: bool = True):
-    """Import (and by default publish) a release from its files, as the command does."""
-    from officialstats.importing import sources
-    from officialstats.importing.provenance import Provenance
-    from officialstats.importing.writer import import_release
-    from officialstats.publishing import publish as make_live
-
-    release = import_release(
-        sources.from_paths([folder]),
-        Provenance(published_on=OEWS_PUBLISHED_ON, retrieved_on=OEWS_RETRIEVED_ON),
-    )
-    if publish:
-        make_live(release)
-        release.refresh_from_db()
-    return release
 
 
 @pytest.fixture
@@ -180,6 +165,32 @@ def places_release(db, tmp_path):
 
 
 @pytest.fixture
+def data_analyst(content):
+    """A third published role, with no figures and no article: the pairs it
+    makes with the others are generated, not written up."""
+    from comparisons.models import Role
+
+    return Role.objects.create(
+        name="Data Analyst",
+        slug="data-analyst",
+        summary="Answers questions with data.",
+        description="Data analysts turn raw data into answers for the rest of the business.",
+        is_published=True,
+        published_on="2026-01-01",
+    )
+
+
+@pytest.fixture
+def public_site(data_analyst, places_release, monkeypatch):
+    """Everything the public site shows: the content, a role with no article
+    (so pairs are generated), the small release with its places, and the
+    role index paginated; ``tests.helpers.public_addresses`` lists its pages."""
+    import comparisons.queries.roles
+
+    monkeypatch.setattr(comparisons.queries.roles, "PER_PAGE", 1)  # so the indexes paginate
+
+
+@pytest.fixture
 def calculator_release(db, tmp_path):
     """``places_release``'s places with two industry sectors and two industries
     inside one (``tests/oews_sample_industries.py``), imported and published:
@@ -195,52 +206,6 @@ def calculator_release(db, tmp_path):
         series=industries.SERIES,
     )
     return import_oews(folder)
-
-
-def sitemap_files(client) -> list[str]:
-    """The sitemap files the index at /sitemap.xml lists, as paths (with ``?p=``)."""
-    from urllib.parse import urlsplit
-
-    index = client.get("/sitemap.xml").content.decode()
-    assert "<sitemapindex" in index
-    files = []
-    for loc in re.findall(r"<loc>([^<]+)</loc>", index):
-        parts = urlsplit(html.unescape(loc))
-        files.append(parts.path + (f"?{parts.query}" if parts.query else ""))
-    return files
-
-
-def sitemap_text(client) -> str:
-    """Every sitemap file the index lists, one after another."""
-    bodies = []
-    for path in sitemap_files(client):
-        response = client.get(path)
-        assert response.status_code == 200, path
-        bodies.append(response.content.decode())
-    return "\n".join(bodies)
-
-
-def sitemap_paths(client) -> list[str]:
-    """The path of every page the sitemaps list."""
-    from urllib.parse import urlsplit
-
-    return [urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap_text(client))]
-
-
-INLINE_TAGS = re.compile(r"</?(a|abbr|b|code|data|em|i|small|span|strong|time)\b[^>]*>")
-
-
-def page_text(response) -> str:
-    """A page's visible text: tags stripped, entities decoded, spaces collapsed.
-
-    Inline tags vanish without a trace ("<strong>Bay Area</strong>:" reads
-    "Bay Area:"); every other tag separates words.
-    """
-    body = response.content.decode()
-    body = re.sub(r"<(script|style)\b.*?</\1>", " ", body, flags=re.S)
-    body = INLINE_TAGS.sub("", body)
-    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @pytest.fixture
@@ -264,9 +229,6 @@ def editor_client(client, editor):
     return client
 
 
-EDITOR_PASSWORD = "a-long-and-unusual-passphrase-42"
-
-
 @pytest.fixture
 def superuser_client(client, db):
     """A superuser's client. (pytest-django's admin_client would name its user
@@ -282,27 +244,6 @@ def superuser_client(client, db):
 # Playwright, which never downloads a browser of its own. Where either is
 # missing they are skipped with the reason; with REQUIRE_BROWSER_TESTS set
 # (CI), the run stops instead, so CI can never pass without them.
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PHONE = {"width": 375, "height": 740}
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def browser_unavailable() -> str | None:
-    if importlib.util.find_spec("playwright") is None:
-        return "Playwright is not installed (pip install -e '.[dev]')"
-    if not shutil.which(CHROMIUM):
-        return f"no Chromium at {CHROMIUM} (apt-get install chromium)"
-    return None
-
-
 def pytest_report_header(config):
     if config.getoption("--today"):
         return f"clock moved to {config.getoption('--today')} for the whole session (--today)"
@@ -314,6 +255,11 @@ def pytest_configure(config):
 
     post_migrate.connect(_restore_migration_rows, dispatch_uid="tests-restore-migration-rows")
     config.addinivalue_line("markers", "browser: drives a real browser (Chromium via Playwright)")
+    config.addinivalue_line(
+        "markers",
+        "any_database: runs the same whatever DATABASE_URL names (its processes make "
+        "databases of their own); CI runs it once",
+    )
     config.addinivalue_line(
         "markers", "full_release: imports the whole OEWS release (only with OEWS_FULL_RELEASE=1)"
     )
@@ -358,46 +304,6 @@ def site(transactional_db, live_server) -> str:
     return live_server.url
 
 
-# Reports each CSP violation to the test as the page sees it. Playwright adds
-# init scripts and bindings through the DevTools protocol, which the page's
-# CSP does not govern, so the listener is in place before the page's own
-# first script, on every document the page navigates to.
-CSP_LISTENER = """
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
-});
-"""
-
-
-class PageProblems(list):
-    """Console errors, uncaught exceptions and CSP violations of one page."""
-
-    def __init__(self, page):
-        super().__init__()
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.append(f"exception: {error}"))
-        page.expose_function("__reportCspViolation", lambda text: self.append(f"csp: {text}"))
-        page.add_init_script(CSP_LISTENER)
-        self.page = page
-        # Addresses whose 404 is the point of the test (the not-found page):
-        # Chromium logs the document's own status as a console error.
-        self.expected_404: set[str] = set()
-
-    def _console(self, message) -> None:
-        if message.type != "error":
-            return
-        if message.location.get("url") in self.expected_404 and "status of 404" in message.text:
-            return
-        self.append(f"console: {message.text} ({message.location.get('url')})")
-
-    def all(self) -> list[str]:
-        """Everything reported so far."""
-        if not self.page.is_closed():
-            # A round trip to the page delivers the reports it has sent before.
-            self.page.evaluate("0")
-        return list(self)
-
-
 @pytest.fixture
 def open_page(browser):
     """Opens a page in a fresh context (viewport, colour scheme, JavaScript...).
@@ -432,3 +338,26 @@ def oews_states_release(db, tmp_path):
     from tests.oews_sample_states import write_states_release
 
     return import_oews(write_states_release(tmp_path / "oews-2025-states"))
+
+
+@pytest.fixture
+def vnu():
+    reason = checker_unavailable()
+    if reason and os.environ.get("REQUIRE_HTML_CHECK"):
+        pytest.fail(f"REQUIRE_HTML_CHECK is set but there is {reason}")
+    if reason:
+        pytest.skip(reason)
+
+    def check(paths: list[Path]) -> list[dict]:
+        """The checker's errors for these files (and any file it could not read)."""
+        result = subprocess.run(
+            [JAVA, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, paths)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        # vnu writes its report to stderr; exit status 1 means "errors found".
+        assert result.returncode in (0, 1), result.stderr
+        return json.loads(result.stderr)["messages"]
+
+    return check

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLE_URL, DESKTOP
+from tests.browser import AXE_OPTIONS, CONTRAST, DESKTOP, NOT_FOUND, visit
+from tests.helpers import ARTICLE_URL
 
 expect = pytest.importorskip("playwright.sync_api").expect
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -20,7 +21,6 @@ axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-NOT_FOUND = "/no-such-page/"
 PAGES = {
     "home": "/",
     "article": ARTICLE_URL,
@@ -30,28 +30,6 @@ PAGES = {
     "about": "/about/",
     "not-found": NOT_FOUND,
 }
-# Every WCAG 2.0-2.2 A and AA rule axe has, and its best practices.
-AXE_OPTIONS = {
-    "resultTypes": ["violations"],
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    },
-}
-
-# WCAG's relative luminance and contrast ratio, over the computed colours.
-CONTRAST = """
-const luminance = (css) => {
-  const [r, g, b] = css.match(/[\\d.]+/g).slice(0, 3).map(Number).map((v) => {
-    v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-};
-const contrast = (a, b) => {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-};
-const background = getComputedStyle(document.body).backgroundColor;
-"""
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +47,6 @@ def themed(open_page, site, scheme):
     page = open_page(viewport=DESKTOP, color_scheme=scheme)
     page.base_url = site
     return page
-
-
-def visit(page, path: str) -> None:
-    if path == NOT_FOUND:
-        page.problems.expected_404.add(page.base_url + path)
-    page.goto(page.base_url + path)
-    page.wait_for_load_state("networkidle")
 
 
 def assert_no_violations(axe, page) -> None:

@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from comparisons.models import Comparison, SalaryBand, SalaryStat, Source
-from tests.conftest import ARTICLE_URL, page_text
+from tests.helpers import ARTICLE_URL, page_text
 
 pytestmark = pytest.mark.django_db
 

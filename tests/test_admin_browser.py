@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import DESKTOP, EDITOR_PASSWORD
+from tests.browser import DESKTOP
+from tests.helpers import EDITOR_PASSWORD
 
 pytestmark = pytest.mark.browser
 

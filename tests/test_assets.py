@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.contrib.staticfiles import finders
 
-from tests.conftest import ARTICLE_URL
+from tests.helpers import ARTICLE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db

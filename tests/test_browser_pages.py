@@ -11,7 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLE_URL, DESKTOP, PHONE
+from tests.browser import (
+    CLIPPED_CELLS,
+    DESKTOP,
+    NOT_FOUND,
+    OVERFLOWING,
+    PHONE,
+    PRIMARY_CONTROLS,
+    SMALL_TARGETS,
+    TARGETS,
+    visit,
+)
+from tests.helpers import ARTICLE_URL
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -28,7 +39,7 @@ PAGES = {
     "calculator": "/calculator/",
     "methodology": "/methodology/",
     "about": "/about/",
-    "not-found": "/no-such-page/",
+    "not-found": NOT_FOUND,
 }
 
 ARTICLE_SECTIONS = {
@@ -45,124 +56,6 @@ ARTICLE_SECTIONS = {
     "takeaways": "Takeaways",
     "sources": "Sources",
 }
-
-# Elements a reader can tap or tab to.
-TARGETS = "a[href], button, select, input, textarea, summary, [tabindex]:not([tabindex='-1'])"
-
-# WCAG 2.2 SC 2.5.8 (AA) asks for targets of at least 24 x 24 CSS px, and
-# exempts a link inside a sentence: its size is set by the line of text
-# around it, which readers expect to tap as text. So a target is exempt when
-# it is inline and the block it sits in has words of its own outside any
-# target (separators such as "·" do not count). Everything else, such as
-# links standing alone in lists and navigation, must be 24 px. The primary
-# controls (site navigation, the calculator's fields and button, the
-# breakdown toggle, paging) get the 44 px of SC 2.5.5 (AAA), as thumbs need.
-SMALL_TARGETS = """(selector) => {
-  const isTarget = (el) => el.matches(selector);
-  const block = (el) => {
-    let node = el.parentElement;
-    while (node && getComputedStyle(node).display.startsWith("inline")) node = node.parentElement;
-    return node;
-  };
-  const ownWords = (container) => {
-    const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-    let text = "";
-    while (walker.nextNode()) {
-      const node = walker.currentNode;
-      if (!node.parentElement.closest(selector)) text += node.textContent;
-    }
-    return /[A-Za-z0-9]/.test(text);
-  };
-  const small = [];
-  for (const el of document.querySelectorAll(selector)) {
-    const box = el.getBoundingClientRect();
-    const style = getComputedStyle(el);
-    if (!box.width || !box.height || style.visibility === "hidden") continue;
-    if (el.classList.contains("skip-link")) continue;  // off screen until focused; tested there
-    if (box.width >= 23.5 && box.height >= 23.5) continue;
-    if (style.display === "inline" && ownWords(block(el))) continue;
-    small.push(`${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" `
-      + `${Math.round(box.width)}x${Math.round(box.height)}`);
-  }
-  return small;
-}"""
-
-PRIMARY_CONTROLS = (
-    ".site-nav a, .calc-form select, .calc-form button, .breakdown summary, .pagination a"
-)
-
-# Anything wider than the viewport, tables included (they stack on a phone
-# rather than scroll sideways in their box).
-OVERFLOWING = """() => {
-  const limit = document.documentElement.clientWidth + 0.5;
-  return [...document.querySelectorAll("body *")]
-    .filter((el) => el.getBoundingClientRect().right > limit)
-    .map((el) => `${el.tagName}.${el.className}: ${el.getBoundingClientRect().right}`);
-}"""
-
-# Every table cell a reader can see shows all of its content: nothing spills
-# past the cell (scrollWidth), and the cell lies inside what can be seen of
-# its table: the table's box cut by every ancestor that clips or scrolls, and
-# by the viewport. Cells hidden on purpose (the column headers a stacked table
-# keeps for screen readers, in a 1 px clipped box) are left out. Each data
-# cell also says which column it is in: its data-label names its column's
-# header, and where that header is hidden the label is shown in front of it.
-CLIPPED_CELLS = """() => {
-  const hiddenOnPurpose = (el) => {
-    for (; el; el = el.parentElement) {
-      const box = el.getBoundingClientRect();
-      if (getComputedStyle(el).overflow !== "visible" && box.width <= 1 && box.height <= 1) {
-        return true;
-      }
-    }
-    return false;
-  };
-  const name = (cell) => `"${cell.textContent.trim().replace(/\\s+/g, " ").slice(0, 40)}"`;
-  const problems = [];
-  for (const table of document.querySelectorAll("table")) {
-    if (!table.checkVisibility()) continue;
-    const tableBox = table.getBoundingClientRect();
-    let left = Math.max(tableBox.left, 0);
-    let right = Math.min(tableBox.right, document.documentElement.clientWidth);
-    for (let el = table.parentElement; el; el = el.parentElement) {
-      if (getComputedStyle(el).overflowX === "visible") continue;
-      const box = el.getBoundingClientRect();
-      left = Math.max(left, box.left + el.clientLeft);
-      right = Math.min(right, box.left + el.clientLeft + el.clientWidth);
-    }
-    const headers = [...table.querySelectorAll("thead th")];
-    const headersShown = headers.length && !hiddenOnPurpose(headers[0]);
-    for (const cell of table.querySelectorAll("th, td")) {
-      if (!cell.checkVisibility() || hiddenOnPurpose(cell)) continue;
-      const box = cell.getBoundingClientRect();
-      if (cell.scrollWidth > cell.clientWidth + 1) {
-        problems.push(`${name(cell)} overflows its cell: ${cell.scrollWidth} px`);
-      }
-      if (box.left < left - 0.5 || box.right > right + 0.5) {
-        problems.push(`${name(cell)} at ${box.left}-${box.right} outside ${left}-${right}`);
-      }
-      if (cell.tagName !== "TD" || cell.colSpan > 1) continue;
-      const header = headers[[...cell.parentElement.children].indexOf(cell)];
-      const label = cell.dataset.label;
-      if (!header || label !== header.textContent.trim()) {
-        problems.push(`${name(cell)} has data-label ${label}, not its column's header`);
-      } else if (!headersShown) {
-        const shown = getComputedStyle(cell, "::before").content;
-        if (!shown.includes(label)) problems.push(`${name(cell)} is not labelled ${label}`);
-      }
-    }
-  }
-  return problems;
-}"""
-
-
-def visit(page, path: str) -> None:
-    expected = 404 if path == PAGES["not-found"] else 200
-    if expected == 404:
-        page.problems.expected_404.add(page.base_url + path)
-    response = page.goto(page.base_url + path)
-    assert response.status == expected, f"{path}: {response.status}"
-    page.wait_for_load_state("networkidle")
 
 
 SIZES = {

@@ -13,8 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from comparisons.models import PayFactor, Role, SalaryBand, Skill, Source
 from core import state
 from core.state import Shows, per_state, site_state
-from tests.conftest import ARTICLE_URL, page_text
-from tests.helpers import is_cached
+from tests.helpers import ARTICLE_URL, is_cached, page_text
 
 pytestmark = pytest.mark.django_db
 

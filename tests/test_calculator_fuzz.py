@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ARTICLE_URL
+from tests.helpers import ARTICLE_URL
 
 pytestmark = pytest.mark.django_db
 

@@ -19,8 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from comparisons.models import PayFactor, Role
 from core.state import forget as forget_state
 from officialstats.models import Estimate
-from tests.conftest import ARTICLE_URL, page_text
-from tests.test_calculator import HTMX, result_of
+from tests.helpers import ARTICLE_URL, HTMX, page_text, result_of
 
 pytestmark = pytest.mark.django_db
 
@@ -284,7 +283,7 @@ def test_query_budget_does_not_grow_with_places(client, content, request, releas
 def test_article_query_budget_with_places(
     client, content, calculator_release, django_assert_max_num_queries
 ):
-    from tests.test_article import ARTICLE_QUERY_BUDGET
+    from tests.helpers import ARTICLE_QUERY_BUDGET
 
     with django_assert_max_num_queries(ARTICLE_QUERY_BUDGET):
         assert client.get(ARTICLE_URL, SENIOR_SAN_JOSE).status_code == 200
@@ -299,7 +298,7 @@ def test_calculator_page_query_budget(
 
 
 def test_a_new_release_changes_the_calculators_pages(client, content, calculator_release, tmp_path):
-    from tests.conftest import import_oews
+    from tests.helpers import import_oews
     from tests.oews import write_next_release
 
     first = client.get(CALC, {"location": "california"})
@@ -333,7 +332,7 @@ def calculator_site(site, tmp_path):
     """The live server with the content and the calculator's small release."""
     from tests import oews_sample_data as sample
     from tests import oews_sample_industries as industries
-    from tests.conftest import import_oews
+    from tests.helpers import import_oews
     from tests.oews import write_release
 
     import_oews(
@@ -396,8 +395,7 @@ def test_without_javascript_a_state_then_its_area(open_page, calculator_site):
 def test_axe_and_a_phone_with_the_official_steps_open(open_page, calculator_site, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.test_accessibility import AXE_OPTIONS
-    from tests.test_browser_pages import CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
+    from tests.browser import AXE_OPTIONS, CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
 
     query = urlencode({**SENIOR_SAN_JOSE, "industry": "sector-52-finance-and-insurance"})
     for width in (1280, 360):

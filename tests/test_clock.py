@@ -7,7 +7,7 @@ import datetime as dt
 import time_machine
 from django.utils import timezone
 
-from tests.conftest import NOW
+from tests.helpers import NOW
 
 
 def test_clock_starts_at_now_and_ticks_on(clock):

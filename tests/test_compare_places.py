@@ -14,8 +14,7 @@ import pytest
 
 from officialstats.compare import MAX_READ, Place, choose, compare_rows, query_string
 from officialstats.figures import Datatype, figure
-from tests.conftest import page_text
-from tests.helpers import annual, is_cached
+from tests.helpers import annual, is_cached, page_text
 
 BASE = "/occupations/software-developers/places/"
 CANONICAL = f"{BASE}?p=california&p=texas&p=austin-round-rock-san-marcos-tx"
@@ -224,20 +223,6 @@ def test_an_unknown_occupation_is_a_404(client, oews_release):
     assert client.get("/occupations/no-such-job/places/?p=texas").status_code == 404
 
 
-@pytest.mark.parametrize("path", [BASE, CANONICAL])
-def test_get_or_head_only_no_cookie_no_token_no_inline_code(client, oews_release, path):
-    response = client.get(path)
-    assert response.status_code == 200 and not response.cookies
-    assert client.head(path).status_code == 200
-    assert client.post(path).status_code == 405
-    body = response.content.decode()
-    assert "csrfmiddlewaretoken" not in body
-    assert " style=" not in body and not re.search(r"\son[a-z]+=", body)
-    for script in re.findall(r"<script\b[^>]*>", body):
-        assert "src=" in script or 'type="application/ld+json"' in script, script
-    assert not re.search(r"\shx-[a-z]", body)
-
-
 def test_names_are_escaped_in_the_table_and_the_chooser():
     from officialstats.queries.compare import PlaceFigures
     from officialstats.templatetags.compareplaces import compare_table_rows, place_options
@@ -259,7 +244,7 @@ AUSTIN = "austin-round-rock-san-marcos-tx"
 @pytest.fixture
 def states_site(site, tmp_path):
     """The live server with the content and the release with every state."""
-    from tests.conftest import import_oews
+    from tests.helpers import import_oews
     from tests.oews_sample_states import write_states_release
 
     import_oews(write_states_release(tmp_path / "states"))
@@ -312,8 +297,7 @@ def test_without_javascript_the_form_and_the_links_do_the_same(open_page, states
 def test_axe_finds_nothing_and_a_phone_sees_every_cell(open_page, states_site, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.test_accessibility import AXE_OPTIONS
-    from tests.test_browser_pages import CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
+    from tests.browser import AXE_OPTIONS, CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
 
     four = CANONICAL.replace("?", "?p=alaska&")
     for width in (1280, 360):

@@ -20,16 +20,11 @@ from django.contrib.auth.hashers import check_password
 from django.core.management import CommandError, call_command
 
 import manage
-from tests.conftest import EDITOR_PASSWORD
+from tests.helpers import EDITOR_PASSWORD
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = EDITOR_PASSWORD
-README_COMMAND = [sys.executable, "manage.py", "create_editor", "jane"]
-
-
-def test_the_readme_gives_this_command():
-    readme = (ROOT / "README.md").read_text()
-    assert "(`.venv/bin/python manage.py create_editor jane`)" in readme
+COMMAND = [sys.executable, "manage.py", "create_editor", "jane"]
 
 
 # In-process: what the command asks, accepts and refuses.
@@ -268,10 +263,11 @@ def run_on_a_terminal(
         os.close(controller)
 
 
+@pytest.mark.any_database
 def test_the_readme_command_works_as_written_on_a_terminal(checkout_env, accounts):
     answers = [b"short\n", b"short\n", GOOD.encode() + b"\n", b"something-else-entirely-1\n"]
     answers += [GOOD.encode() + b"\n"] * 2
-    code, output = run_on_a_terminal(README_COMMAND, checkout_env, answers)
+    code, output = run_on_a_terminal(COMMAND, checkout_env, answers)
     assert code == 0, output
     assert "This password is too short" in output and "The two passwords differ." in output
     assert output.count("Password: ") == 3 and "Editor 'jane' created." in output
@@ -281,15 +277,17 @@ def test_the_readme_command_works_as_written_on_a_terminal(checkout_env, account
     assert check_password(GOOD, password) and staff and not superuser and group == "Editors"
 
 
+@pytest.mark.any_database
 def test_ctrl_d_at_the_prompt_ends_cleanly(checkout_env, accounts):
-    code, output = run_on_a_terminal(README_COMMAND, checkout_env, [b"\x04"])
+    code, output = run_on_a_terminal(COMMAND, checkout_env, [b"\x04"])
     assert code == 1 and "No password given; nothing was created." in output
     assert "Traceback" not in output and accounts() == {}
 
 
+@pytest.mark.any_database
 def test_without_a_terminal_it_fails_cleanly(checkout_env, accounts):
     result = subprocess.run(
-        README_COMMAND, cwd=ROOT, env=checkout_env, stdin=subprocess.DEVNULL,
+        COMMAND, cwd=ROOT, env=checkout_env, stdin=subprocess.DEVNULL,
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 1
@@ -298,10 +296,11 @@ def test_without_a_terminal_it_fails_cleanly(checkout_env, accounts):
     assert accounts() == {}
 
 
+@pytest.mark.any_database
 @pytest.mark.parametrize(("line", "created"), [(GOOD + "\n", True), ("short\n", False)])
 def test_password_stdin_from_a_pipe(checkout_env, accounts, line, created):
     result = subprocess.run(
-        [*README_COMMAND, "--password-stdin"], cwd=ROOT, env=checkout_env, input=line,
+        [*COMMAND, "--password-stdin"], cwd=ROOT, env=checkout_env, input=line,
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == (0 if created else 1), result.stderr
@@ -312,6 +311,7 @@ def test_password_stdin_from_a_pipe(checkout_env, accounts, line, created):
         assert "This password is too short" in result.stderr and accounts() == {}
 
 
+@pytest.mark.any_database
 def test_a_deployment_s_settings_stay_in_force(checkout_env):
     def debug(**env: str) -> subprocess.CompletedProcess:
         return subprocess.run(

@@ -21,7 +21,7 @@ from comparisons.models import (
     Source,
 )
 from tests.admin_forms import ADMIN, change_page_data, inline_index
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 

@@ -19,8 +19,7 @@ from core.formatting import percent_difference
 from officialstats.differences import Proof, difference, lead
 from officialstats.figures import Datatype, Figure, State, figure
 from officialstats.gaps import gap
-from tests.conftest import page_text
-from tests.helpers import annual
+from tests.helpers import annual, page_text
 
 TOP = annual(None, 5)  # at least $239,200
 
@@ -196,7 +195,7 @@ PAIRS = {
 @pytest.fixture
 def pairs_release(db, tmp_path):
     from tests import oews_sample_data as sample
-    from tests.conftest import import_oews
+    from tests.helpers import import_oews
     from tests.oews import write_release
 
     series = {**sample.PLACES_SERIES, "OEUN0000000000000291211": NATIONAL_ANESTHESIOLOGISTS}

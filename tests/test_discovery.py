@@ -11,7 +11,7 @@ from collections import deque
 import pytest
 
 from comparisons.models import Comparison, Role
-from tests.conftest import ARTICLE_URL, page_text, sitemap_paths, sitemap_text
+from tests.helpers import ARTICLE_URL, page_text, sitemap_paths, sitemap_text
 
 pytestmark = pytest.mark.django_db
 
@@ -28,16 +28,9 @@ def json_ld(body: str) -> list[dict]:
 
 
 @pytest.fixture
-def pair_roles(content):
+def pair_roles(data_analyst):
     """A third role, so that two pairs exist that no editor has written up."""
-    return Role.objects.create(
-        name="Data Analyst",
-        slug="data-analyst",
-        summary="Answers questions with data.",
-        description="Data analysts turn raw data into answers for the rest of the business.",
-        is_published=True,
-        published_on="2026-01-01",
-    )
+    return data_analyst
 
 
 def test_sitemap_lists_every_public_page_and_each_answers_with_metadata(client, content):

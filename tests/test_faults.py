@@ -16,7 +16,7 @@ import uuid
 
 import pytest
 
-from tests.conftest import ARTICLE_URL
+from tests.helpers import ARTICLE_URL
 from tests.oews import write_release
 from tests.servers import (
     PG,
@@ -87,6 +87,7 @@ def app_through_proxy(tmp_path):
         admin.close()
 
 
+@pytest.mark.any_database
 def test_database_outage_serves_cached_pages_then_503_then_recovers(app_through_proxy):
     port, proxy = app_through_proxy
     for path in CACHED:

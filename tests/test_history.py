@@ -8,7 +8,7 @@ import pytest
 
 from comparisons.models import PayFactor, Role, SalaryBand, Source
 from tests.admin_forms import ADMIN, change_page_data
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -136,7 +136,7 @@ def test_changed_by_links_to_the_user_only_for_those_who_may_open_it(
     assert "/admin/auth/user/" not in body
     from django.contrib.auth import get_user_model
 
-    from tests.conftest import EDITOR_PASSWORD
+    from tests.helpers import EDITOR_PASSWORD
 
     chief = get_user_model().objects.create_superuser("chief", "c@example.com", EDITOR_PASSWORD)
     editor_client.force_login(chief)

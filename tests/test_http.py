@@ -9,52 +9,18 @@ import socket
 
 import pytest
 
-from comparisons.models import Role
-from tests.conftest import ARTICLE_URL, sitemap_paths
+from tests.helpers import ARTICLE_URL, public_addresses
 from tests.servers import deploy, gunicorn, production_env
 
 pytestmark = pytest.mark.django_db
 
-# Public addresses the sitemap does not list (it lists the pages to index).
-NOT_IN_SITEMAP = [
-    "/sitemap.xml",
-    "/sitemap-pages.xml",
-    "/sitemap-roles.xml",
-    "/robots.txt",
-    "/favicon.ico",
-    "/manifest.webmanifest",
-    "/compare/ai-ml-engineer-vs-data-analyst/",  # a pair's data-only page (noindex)
-    "/compare/data-analyst-vs-ai-ml-engineer/",  # its reversed address (301)
-    "/compare/pair/?a=data-analyst&b=backend-developer",  # the pair chooser (302)
-    "/calculator/?level=senior",
-    "/calculator/?level=nope",  # bad input (400)
-    "/roles/backend-developer.json",
-    "/roles/backend-developer.csv",
-    ARTICLE_URL.rstrip("/") + ".json",
-    ARTICLE_URL.rstrip("/") + ".csv",
-    "/roles/nope/",  # 404
-    "/roles/nope.json",  # 404 in JSON
-    "/healthz",
-    "/readyz",
-    "/static/css/site.css",
-]
 # Headers that may differ between two responses to the same request.
 TIMELY = {"Date", "Expires"}
 
 
 @pytest.fixture
-def public_urls(client, content) -> list[str]:
-    Role.objects.create(
-        name="Data Analyst",
-        slug="data-analyst",
-        summary="Answers questions with data.",
-        description="Data analysts turn raw data into answers for the rest of the business.",
-        is_published=True,
-        published_on="2026-01-01",
-    )
-    listed = sitemap_paths(client)
-    assert ARTICLE_URL in listed and "/roles/data-analyst/" in listed
-    return listed + NOT_IN_SITEMAP
+def public_urls(client, public_site) -> list[str]:
+    return [*public_addresses(client), "/static/css/site.css"]
 
 
 def body_of(response) -> bytes:
@@ -117,7 +83,7 @@ def test_public_addresses_refuse_other_methods(client, content, url):
 
 
 def test_the_admin_is_unaffected(client, editor):
-    from tests.conftest import EDITOR_PASSWORD
+    from tests.helpers import EDITOR_PASSWORD
 
     login = client.post(
         "/admin/login/?next=/admin/", {"username": "jane", "password": EDITOR_PASSWORD}
@@ -145,6 +111,7 @@ def raw_request(port: int, method: str, path: str) -> tuple[str, dict[str, str],
     return status, dict(line.split(": ", 1) for line in lines), body
 
 
+@pytest.mark.any_database
 def test_under_gunicorn_head_sends_the_get_s_headers_and_no_body(db, tmp_path):
     env = production_env(DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
     deploy(env)

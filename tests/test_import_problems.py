@@ -8,8 +8,8 @@ import pytest
 
 from comparisons.admin.imports import PlainBooleanWidget, PlainDecimalWidget, PlainIntegerWidget
 from comparisons.models import PayFactor, SalaryBand, WarningAcknowledgement
-from tests.conftest import page_text
-from tests.test_imports import BANDS, SOURCE, amounts, csv_file, upload
+from tests.admin_forms import BANDS, SOURCE, amounts, csv_file, upload
+from tests.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 

@@ -7,38 +7,12 @@ import io
 from decimal import Decimal as D
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from comparisons.models import PayFactor, SalaryBand
-from tests.conftest import page_text
+from tests.admin_forms import BANDS, CSV_FORMAT, HEADER, SOURCE, amounts, csv_file, upload
+from tests.helpers import page_text
 
 pytestmark = pytest.mark.django_db
-
-BANDS = "/admin/comparisons/salaryband"
-HEADER = ["role", "level", "min_salary", "max_salary", "open_ended", "currency", "source"]
-SOURCE = "jobcopy-backend-vs-ai-ml-2025"
-CSV_FORMAT = "0"
-
-
-def csv_file(rows: list[list[str]], header: list[str] = HEADER) -> SimpleUploadedFile:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return SimpleUploadedFile("bands.csv", out.getvalue().encode(), content_type="text/csv")
-
-
-def upload(client, url: str, file: SimpleUploadedFile):
-    return client.post(
-        f"{url}/import/", {"import_file": file, "format": CSV_FORMAT, "resource": "0"}
-    )
-
-
-def amounts() -> dict:
-    return {
-        (b.role.slug, b.level.slug): (b.min_salary, b.max_salary)
-        for b in SalaryBand.objects.select_related("role", "level")
-    }
 
 
 def test_export_lists_every_band_by_slug(editor_client, content):

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-from tests.conftest import EDITOR_PASSWORD
+from tests.helpers import EDITOR_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -21,9 +21,7 @@ from officialstats import geodata, maps
 from officialstats.figures import Datatype, Figure, State, figure
 from officialstats.geodata import build, topojson
 from officialstats.queries.states import StateRow
-from tests.conftest import page_text
-from tests.helpers import annual
-from tests.test_html_validity import vnu  # noqa: F401 (a fixture)
+from tests.helpers import annual, map_labels, page_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SD = "/occupations/software-developers/"
@@ -297,15 +295,6 @@ def test_hourly_only_pay_is_mapped_by_the_hour():
 # On the occupation page ------------------------------------------------------------------------
 
 
-def map_labels(body: str, measure: str) -> dict[str, str]:
-    """Each region's name and figure, as a screen reader hears it."""
-    start = body.index(f'<figure class="chart map map-{measure}"')
-    svg = body[start : body.index("</svg>", start)]
-    pattern = r'<use href="#st\d\d" class="[^"]+" role="img"><title>([^<]+)</title>'
-    regions = re.findall(pattern, svg)
-    return dict(label.split(": ", 1) for label in regions)
-
-
 def table_rows(body: str) -> dict[str, list[str]]:
     start = body.index('<table class="state-table">')
     table = body[start : body.index("</table>", start)]
@@ -431,7 +420,7 @@ def test_a_figure_not_published_reads_as_its_state_in_the_table():
 
 
 def test_pages_with_maps_and_comparisons_are_valid_html(
-    vnu,  # noqa: F811 (the fixture imported above)
+    vnu,
     client,
     oews_states_release,
     tmp_path,
@@ -485,7 +474,7 @@ SHADES = """
 
 @pytest.fixture
 def states_site(site, tmp_path):
-    from tests.conftest import import_oews
+    from tests.helpers import import_oews
     from tests.oews_sample_states import write_states_release
 
     import_oews(write_states_release(tmp_path / "states"))
@@ -498,7 +487,7 @@ def test_every_shade_stands_out_from_the_page_and_matches_its_legend(
     open_page, states_site, scheme
 ):
     page = open_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    from tests.test_accessibility import CONTRAST
+    from tests.browser import CONTRAST
 
     page.goto(states_site + SD)
     shades = page.evaluate(CONTRAST + SHADES.join(["(() => {", "})()"]))
@@ -523,8 +512,7 @@ def test_the_maps_are_named_fit_a_phone_and_axe_finds_nothing(
 ):
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.test_accessibility import AXE_OPTIONS
-    from tests.test_browser_pages import CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
+    from tests.browser import AXE_OPTIONS, CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
 
     page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
     for path in (SD, "/occupations/anesthesiologists/", "/occupations/actors/"):

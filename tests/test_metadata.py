@@ -17,8 +17,7 @@ import pytest
 
 from comparisons.freshness import TEXT_REVISED
 from core.downloads import LICENSE_URL
-from tests.conftest import ARTICLE_URL, page_text, sitemap_paths, sitemap_text
-from tests.test_project import settings_error
+from tests.helpers import ARTICLE_URL, page_text, settings_error, sitemap_paths, sitemap_text
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,12 +75,12 @@ def test_every_page_names_a_real_1200_by_630_share_image(client, content):
     assert png_size(b"".join(response.streaming_content)) == (1200, 630)
 
 
-def test_the_share_image_is_drawn_by_the_icon_tool():
-    tool = (ROOT / "tools" / "make_icons.py").read_text()
-    assert 'OG_IMAGE = "og/careerguide-1200x630.png"' in tool and "OG_SIZE = (1200, 630)" in tool
-    data = (ROOT / "static" / "og" / "careerguide-1200x630.png").read_bytes()
-    assert png_size(data) == (1200, 630)
-    assert len(data) < 100_000  # small enough for any preview crawler
+def test_the_share_image_is_small_enough_for_any_preview_crawler():
+    from core.seo import SHARE_IMAGE, SHARE_IMAGE_SIZE
+
+    data = (ROOT / "static" / SHARE_IMAGE).read_bytes()
+    assert png_size(data) == SHARE_IMAGE_SIZE
+    assert len(data) < 100_000
 
 
 # The open data's licence -----------------------------------------------------------------

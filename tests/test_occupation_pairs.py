@@ -22,7 +22,7 @@ from officialstats.figures import Datatype, Figure, State
 from officialstats.pair_chart import pair_chart
 from officialstats.pairs import lead, pair_rows, statement, times
 from tests import oews_sample_data as sample
-from tests.conftest import import_oews, page_text, sitemap_paths
+from tests.helpers import import_oews, page_text, sitemap_paths
 from tests.oews import write_release
 
 SD_DS = "/occupations/compare/data-scientists-vs-software-developers/"
@@ -318,7 +318,7 @@ def test_the_query_count_is_fixed(
 @pytest.fixture
 def pairs_site(site, tmp_path):
     """The live server with the content and the small release."""
-    from tests.conftest import import_oews
+    from tests.helpers import import_oews
     from tests.oews import write_release
 
     import_oews(write_release(tmp_path / "oews"))
@@ -330,8 +330,7 @@ def pairs_site(site, tmp_path):
 def test_axe_finds_nothing_and_a_phone_sees_every_cell(open_page, pairs_site, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.test_accessibility import AXE_OPTIONS
-    from tests.test_browser_pages import CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
+    from tests.browser import AXE_OPTIONS, CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS
 
     for width in (1280, 360):
         page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
@@ -435,7 +434,7 @@ def test_staff_preview_a_draft_write_up_and_the_admin_links_there(
 
 
 def test_the_comparisons_index_is_dated_by_its_newest_write_up_too(client, content, oews_release):
-    from tests.test_dates import lastmods
+    from tests.helpers import lastmods
 
     write_up = OccupationComparison.objects.get(code_b="15-2051")
     write_up.updated_on = datetime.date(2027, 1, 5)

@@ -10,8 +10,7 @@ from django.db import connection
 
 from core import state
 from officialstats.queries import index
-from tests.conftest import import_oews, page_text
-from tests.helpers import is_cached
+from tests.helpers import import_oews, is_cached, page_text
 
 INDEX = "/occupations/"
 HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -14,8 +14,7 @@ from django.core.management import call_command
 from officialstats import live
 from officialstats.models import ImportRun, Release
 from officialstats.preview import median_changes
-from tests.conftest import page_text
-from tests.helpers import statistics_state
+from tests.helpers import page_text, statistics_state
 from tests.oews import write_next_release
 
 pytestmark = pytest.mark.django_db
@@ -204,7 +203,7 @@ def test_the_release_is_browsable_not_editable(superuser_client, oews_release):
 
 
 def test_make_live_again_from_the_release_list(importer, oews_release, tmp_path):
-    from tests.conftest import import_oews
+    from tests.helpers import import_oews
 
     import_oews(write_next_release(tmp_path / "next"))
     response = importer.post(
@@ -272,7 +271,7 @@ def test_a_silent_import_is_flagged(importer):
 def test_editors_without_the_permission_cannot_make_a_release_live(
     editor_client, oews_release, tmp_path
 ):
-    from tests.conftest import import_oews
+    from tests.helpers import import_oews
 
     newer = import_oews(write_next_release(tmp_path / "next"), publish=False)
     response = editor_client.post(RELEASES, {"action": "make_live", "_selected_action": [newer.pk]})

@@ -15,9 +15,7 @@ from django.db.models import Count
 
 from officialstats import live
 from officialstats.models import Area, Estimate, Occupation, Release
-from tests.conftest import page_text, sitemap_files
-from tests.test_calculator import result_of
-from tests.test_maps import map_labels
+from tests.helpers import map_labels, page_text, result_of, sitemap_files
 
 pytestmark = [pytest.mark.full_release, pytest.mark.django_db]
 

@@ -15,8 +15,7 @@ from officialstats.importing import flatfiles
 from officialstats.importing.problems import ImportProblem
 from officialstats.models import Area, Estimate, ImportRun, Industry, Occupation, Release
 from officialstats.signals import release_published
-from tests.conftest import import_oews
-from tests.helpers import statistics_state
+from tests.helpers import import_oews, statistics_state
 from tests.oews import replace_in, write_next_release
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from officialstats.importing import sources
 from officialstats.importing.provenance import Provenance, PublishedFile
 from officialstats.importing.writer import import_release
 from officialstats.publishing import publish
-from tests.conftest import OEWS_PUBLISHED_ON, OEWS_RETRIEVED_ON, import_oews, page_text
+from tests.helpers import OEWS_PUBLISHED_ON, OEWS_RETRIEVED_ON, import_oews, page_text
 from tests.oews import write_next_release
 
 pytestmark = pytest.mark.django_db

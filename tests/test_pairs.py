@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from comparisons.models import Comparison, Role
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 pytestmark = pytest.mark.django_db
 

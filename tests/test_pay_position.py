@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from officialstats.figures import PERCENTILES, Datatype, Figure, State, figure
 from officialstats.forms import PayForm
 from officialstats.pay_position import Kind, position, sentence
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 SD = "/occupations/software-developers/"
 AUSTIN = f"{SD}in/austin-round-rock-san-marcos-tx/"
@@ -339,7 +339,7 @@ def test_in_a_browser_htmx_swaps_the_answer_in_place(open_page, oews_site):
 
 @pytest.fixture
 def oews_site(site, oews_files):
-    from tests.conftest import import_oews
+    from tests.helpers import import_oews
 
     import_oews(oews_files)
     return site

@@ -14,7 +14,7 @@ import re
 import pytest
 
 from comparisons.models import Role
-from tests.conftest import import_oews, page_text
+from tests.helpers import import_oews, page_text
 from tests.oews import write_next_release
 
 TEXAS = "/places/texas/"
@@ -251,22 +251,6 @@ def test_query_count_is_fixed_whatever_the_catalogue(
         assert client.get(path).status_code == 200
 
 
-@pytest.mark.parametrize("path", ["/places/", "/places/?q=texas", TEXAS])
-def test_public_pages_are_get_or_head_only_set_no_cookie_and_need_no_unsafe_csp(
-    client, places_release, path
-):
-    response = client.get(path)
-    assert response.status_code == 200 and not response.cookies
-    assert client.head(path).status_code == 200
-    assert client.post(path).status_code == 405
-    body = response.content.decode()
-    assert "csrfmiddlewaretoken" not in body
-    assert " style=" not in body and not re.search(r"\son[a-z]+=", body)
-    for script in re.findall(r"<script\b[^>]*>", body):
-        assert "src=" in script or 'type="application/ld+json"' in script, script
-    assert not re.search(r"\shx-[a-z]", body)
-
-
 # In a real browser ----------------------------------------------------------------------------
 
 
@@ -287,8 +271,8 @@ def places_site(site, tmp_path):
 def test_in_a_browser_the_pages_fit_and_axe_finds_nothing(open_page, places_site, width, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    from tests.test_accessibility import AXE_OPTIONS
-    from tests.test_occupation_pages import OVERFLOWING
+    from tests.browser import AXE_OPTIONS
+    from tests.browser import OVERFLOWING_OUTSIDE_SCROLLERS as OVERFLOWING
 
     page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
     for path in (

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLE_URL
+from tests.helpers import ARTICLE_URL
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_plain_http_is_redirected_to_https_in_production(client, settings, conte
 
 
 def test_admin_cookies_are_secure_httponly_samesite_and_host_prefixed(client, editor):
-    from tests.conftest import EDITOR_PASSWORD
+    from tests.helpers import EDITOR_PASSWORD
 
     page = client.get("/admin/login/", secure=True)
     csrf = page.cookies["__Host-csrftoken"]

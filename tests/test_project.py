@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+from tests.helpers import settings_error
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,20 +24,6 @@ def test_system_checks_pass():
 def test_no_missing_migrations():
     out = StringIO()
     call_command("makemigrations", check=True, dry_run=True, stdout=out)
-
-
-def settings_error(**env) -> str:
-    """Import the settings in a fresh interpreter with ``env`` and return stderr."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    result = subprocess.run(
-        [sys.executable, "-c", "import careerguide.settings"],
-        cwd=ROOT,
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result.stderr if result.returncode else ""
 
 
 def test_missing_secret_key_is_named_when_debug_is_off():

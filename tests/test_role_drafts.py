@@ -12,7 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from comparisons.models import Comparison, ExperienceLevel, Role, SalaryBand, SalaryStat, Source
 from tests.admin_forms import ADMIN, add_inline_row, change_page_data, errors_of, inline_index
-from tests.conftest import ARTICLE_URL, page_text, sitemap_text
+from tests.helpers import ARTICLE_URL, page_text, sitemap_text
 
 pytestmark = pytest.mark.django_db
 

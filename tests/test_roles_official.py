@@ -31,8 +31,7 @@ from comparisons.official_checks import occupation_not_in_release, official_aver
 from comparisons.salary import Range
 from officialstats.figures import Datatype, Figure, State
 from tests.admin_forms import ADMIN
-from tests.conftest import import_oews, page_text
-from tests.test_warnings import acknowledge, open_text
+from tests.helpers import acknowledge, import_oews, open_text, page_text
 
 ARTICLE = "/compare/backend-developer-vs-ai-ml-engineer/"
 BACKEND = "/roles/backend-developer/"
@@ -568,7 +567,7 @@ def test_the_article_keeps_its_query_budget_with_a_live_release(
     client, content, oews_release, django_assert_max_num_queries
 ):
     from core import state
-    from tests.test_article import ARTICLE_QUERY_BUDGET
+    from tests.helpers import ARTICLE_QUERY_BUDGET
 
     state.forget()
     with django_assert_max_num_queries(ARTICLE_QUERY_BUDGET):
@@ -582,15 +581,15 @@ def test_the_article_keeps_its_query_budget_with_a_live_release(
 @pytest.mark.parametrize("path", [BACKEND, AI, ARTICLE, "/methodology/"])
 def test_the_official_sections_fit_a_phone(open_page, site, tmp_path, path):
     pytest.importorskip("playwright.sync_api")
-    from tests.conftest import OEWS_PUBLISHED_ON  # noqa: F401 (the release's dates)
-    from tests.oews import write_release
-    from tests.test_browser_pages import (
+    from tests.browser import (
         CLIPPED_CELLS,
         OVERFLOWING,
         SMALL_TARGETS,
         TARGETS,
         visit,
     )
+    from tests.helpers import OEWS_PUBLISHED_ON  # noqa: F401 the release's dates
+    from tests.oews import write_release
 
     import_oews(write_release(tmp_path / "oews"))
     page = open_page(viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True)

@@ -22,7 +22,7 @@ from comparisons.models import SalaryBand
 from core import pages, state
 from core.models import StatePart
 from core.state import Shows, site_state
-from tests.conftest import ARTICLE_URL, page_text
+from tests.helpers import ARTICLE_URL, page_text
 from tests.servers import (
     REDIS_URL,
     deploy,
@@ -65,7 +65,7 @@ def redis(settings):
 
 
 @pytest.fixture
-def clock(monkeypatch):
+def state_clock(monkeypatch):
     """The clock the site state is read by, moved on by hand."""
 
     class Clock:
@@ -94,18 +94,18 @@ def database_down(monkeypatch) -> None:
 # --- Reading the state -------------------------------------------------------------------
 
 
-def test_the_state_is_read_at_most_once_a_second(content, clock, django_assert_num_queries):
+def test_the_state_is_read_at_most_once_a_second(content, state_clock, django_assert_num_queries):
     first = site_state()
     changed_elsewhere()
-    clock.advance(0.9)
+    state_clock.advance(0.9)
     with django_assert_num_queries(0):
         assert site_state() is first
-    clock.advance(0.2)
+    state_clock.advance(0.2)
     with django_assert_num_queries(1):
         assert site_state().version(state.CONTENT) == first.version(state.CONTENT) + 1
 
 
-def test_a_change_made_here_is_read_at_once(content, clock):
+def test_a_change_made_here_is_read_at_once(content, state_clock):
     before = site_state().version(state.CONTENT)
     SalaryBand.objects.update(min_salary=F("min_salary"))  # no signal: nothing is known yet
     assert site_state().version(state.CONTENT) == before
@@ -114,10 +114,10 @@ def test_a_change_made_here_is_read_at_once(content, clock):
     assert site_state().version(state.CONTENT) == before + 1
 
 
-def test_a_request_sees_one_state_throughout(content, clock):
+def test_a_request_sees_one_state_throughout(content, state_clock):
     with state.pinned(site_state()) as pinned:
         changed_elsewhere()
-        clock.advance(5)
+        state_clock.advance(5)
         assert site_state() is pinned
     assert site_state() is not pinned
 
@@ -144,11 +144,11 @@ def test_with_neither_the_database_nor_a_copy_the_error_stands(content, redis, m
         site_state()
 
 
-def test_a_copy_that_lost_a_race_is_put_right_by_the_next_read(content, redis, clock):
+def test_a_copy_that_lost_a_race_is_put_right_by_the_next_read(content, redis, state_clock):
     live = site_state()
     changed_elsewhere()
     state.write_mirror(live.parts)  # a late write of an older state
-    clock.advance(1.1)
+    state_clock.advance(1.1)
     now = site_state()
     assert state.read_mirror() == dict(now.parts) != dict(live.parts)
 
@@ -239,7 +239,7 @@ def test_pages_are_kept_in_redis_gzipped_with_their_headers_and_a_ttl(
 def test_a_publish_deletes_the_statistics_pages_of_the_old_release(
     client, content, oews_release, redis, tmp_path, django_capture_on_commit_callbacks
 ):
-    from tests.conftest import import_oews
+    from tests.helpers import import_oews
     from tests.oews import write_next_release
 
     for path in (OCCUPATION, "/places/", ARTICLE_URL):
@@ -311,6 +311,7 @@ def test_a_full_redis_never_breaks_a_page(client, content, oews_release, setting
     another_process()
 
 
+@pytest.mark.any_database
 @pytest.mark.parametrize(
     ("options", "warnings"),
     [
@@ -335,6 +336,7 @@ def test_deploy_checks_name_redis_settings_that_would_lose_pages_or_the_state(
 # --- Real processes ------------------------------------------------------------------------
 
 
+@pytest.mark.any_database
 def test_an_admin_save_shows_within_a_second_in_every_gunicorn_worker(redis, tmp_path):
     """Two gunicorn workers, and an edit made by another process."""
     env = production_env(DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", REDIS_URL=REDIS_URL)

@@ -10,7 +10,7 @@ import pytest
 from comparisons.models import Role
 from core import state
 from officialstats import sitemaps as statistics
-from tests.conftest import import_oews, sitemap_files, sitemap_paths
+from tests.helpers import import_oews, sitemap_files, sitemap_paths
 from tests.oews import write_next_release
 
 LOC = re.compile(r"<loc>([^<]+)</loc>")

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from comparisons.models import Role, Source
-from tests.conftest import ARTICLE_URL, page_text
+from tests.helpers import ARTICLE_URL, page_text
 
 pytestmark = pytest.mark.django_db
 

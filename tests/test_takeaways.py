@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from comparisons.checks import Recorded, stated_figures, written_figures_disagree
 from comparisons.models import Comparison, Role, Source, Takeaway, TimeToCompetency
 from comparisons.queries.editorial import comparison_warnings
-from tests.conftest import ARTICLE_URL, page_text
+from tests.helpers import ARTICLE_URL, page_text
 
 BACKEND, AI = "Backend Developer", "AI/ML Engineer"
 OLD_SEED_TAKEAWAY = (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import html
 import re
 from decimal import Decimal as D
 from urllib.parse import parse_qs, urlsplit
@@ -27,9 +26,15 @@ from comparisons.models import (
 )
 from comparisons.salary import Range
 from tests.admin_forms import ADMIN
-from tests.conftest import page_text
+from tests.helpers import acknowledge, acknowledge_links, open_text, page_text
 
 # Pure: keys and fingerprints --------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _warnings_at_a_fixed_date(clock):
+    """Which warnings show depends on the date (a source's age): every test
+    here runs at the fixed instant, before any fixture logs in."""
 
 
 def test_a_warning_keeps_its_key_and_changes_its_fingerprint_with_its_figures():
@@ -83,33 +88,6 @@ BAND_WARNING = "the senior band ($130k–$180k) lies outside the typical range"
 def role_page(client, slug: str = "backend-developer"):
     role = Role.objects.get(slug=slug)
     return client.get(f"{ADMIN}/role/{role.pk}/change/")
-
-
-def acknowledge_links(response) -> dict[str, str]:
-    """Each open warning's message (its start) and its "Acknowledge…" link."""
-    body = response.content.decode()
-    links = {}
-    for item in re.findall(r'<li class="warning">(.*?)</li>', body, re.S):
-        link = re.search(r'<a href="([^"]+)">Acknowledge…</a>', item)
-        if link:
-            text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", item))).strip()
-            links[text] = html.unescape(link.group(1))
-    return links
-
-
-def acknowledge(client, response, fragment: str, reason: str):
-    (url,) = [url for text, url in acknowledge_links(response).items() if fragment in text]
-    form = client.get(url)
-    assert form.status_code == 200
-    assert fragment in page_text(form)
-    query = {key: values[0] for key, values in parse_qs(urlsplit(url).query).items()}
-    return client.post(url, {**query, "reason": reason})
-
-
-def open_text(response) -> str:
-    """The open warnings only (acknowledged ones are listed after them)."""
-    text = page_text(response)
-    return text.split("Acknowledged warnings")[0]
 
 
 @pytestmark_db

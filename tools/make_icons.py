@@ -16,11 +16,16 @@ from __future__ import annotations
 import os
 import re
 import struct
+import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-STATIC = Path(__file__).resolve().parent.parent / "static"
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from core.seo import SHARE_IMAGE, SHARE_IMAGE_SIZE  # noqa: E402 (the project's root first)
+
+STATIC = ROOT / "static"
 SVG = (STATIC / "favicon.svg").read_text()
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -35,10 +40,8 @@ PNGS = [
 ]
 ICO_SIZES = [16, 32, 48]
 
-# The link-preview card (Open Graph, Twitter): comparisons.seo names its
-# size and describes it in og:image:alt, so change both together.
-OG_IMAGE = "og/careerguide-1200x630.png"
-OG_SIZE = (1200, 630)
+# The link-preview card (Open Graph, Twitter), where and as large as the
+# pages name it (core.seo, which also describes it in og:image:alt).
 OG_HTML = """<!doctype html><style>
 html, body { margin: 0; }
 body {
@@ -100,10 +103,10 @@ def main() -> None:
             print(f"wrote {path.relative_to(STATIC.parent)}")
         (STATIC / "favicon.ico").write_bytes(ico([(s, render(page, SVG, s)) for s in ICO_SIZES]))
         print("wrote static/favicon.ico")
-        width, height = OG_SIZE
+        width, height = SHARE_IMAGE_SIZE
         page.set_viewport_size({"width": width, "height": height})
         page.set_content(OG_HTML % {"svg": SVG})
-        path = STATIC / OG_IMAGE
+        path = STATIC / SHARE_IMAGE
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(page.screenshot())
         print(f"wrote {path.relative_to(STATIC.parent)}")
