@@ -13,9 +13,11 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Recycle workers now and then, so a slow leak can never grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# Recycle workers now and then, so a slow leak can never grow without bound;
+# rarely, since a new worker pays for its first pages (careerguide/wsgi.py
+# makes that cheap, not free).
+max_requests = 100_000
+max_requests_jitter = 10_000
 # Load the app before forking: less memory per worker, and a broken
 # configuration fails once, loudly, at start-up.
 preload_app = True

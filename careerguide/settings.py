@@ -136,7 +136,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "core.csp.FixedPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above the page cache, so cached pages carry it too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

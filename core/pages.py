@@ -28,7 +28,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
 from django.db import DatabaseError
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
@@ -163,14 +165,21 @@ def retire_stale(state: SiteState | None = None) -> int:
 # --- Keys, validators and answers ------------------------------------------------
 
 
-def page_key(request: HttpRequest, state: SiteState, shows: Shows) -> str:
-    """The key of a page: raises DisallowedHost for a host not allowed."""
+def address_of(request: HttpRequest) -> str:
+    """What tells one page from another at any state: the full address and how
+    htmx asked for it. Raises DisallowedHost for a host not allowed."""
     # What django-htmx makes of the headers, not their raw values: the view
-    # renders by the same reading, and a client cannot mint keys.
-    htmx = HtmxDetails(request)
+    # renders by the same reading, and a client cannot mint keys. (It reads
+    # nothing when there is no HX-Request header, and building it costs.)
+    htmx = HtmxDetails(request) if "HTTP_HX_REQUEST" in request.META else False
     varying = f"{bool(htmx)}|{bool(htmx and htmx.history_restore_request)}"
     address = f"{request.build_absolute_uri()}|{varying}"
-    return f"{KEY_PREFIX}{state.keyspace(shows)}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return hashlib.sha256(address.encode()).hexdigest()
+
+
+def page_key(request: HttpRequest, state: SiteState, shows: Shows, address: str = "") -> str:
+    """The key of a page: its keyspace under ``state`` and its address."""
+    return f"{KEY_PREFIX}{state.keyspace(shows)}:{address or address_of(request)}"
 
 
 def validators(response: HttpResponse, key: str, state: SiteState, shows: Shows) -> None:
@@ -293,8 +302,20 @@ def cache_page(
 
 def shows_at(request: HttpRequest) -> Shows | None:
     """What the page at this address shows, or None where no view keeps pages."""
+    return _shows_at_path(request.path_info)
+
+
+@receiver(setting_changed)
+def _urlconf_changed(setting: str, **kwargs) -> None:
+    if setting == "ROOT_URLCONF":
+        _shows_at_path.cache_clear()
+
+
+@functools.lru_cache(maxsize=4096)
+def _shows_at_path(path: str) -> Shows | None:
+    # A path always resolves alike (until the URLconf changes, with the code).
     try:
-        match = resolve(request.path_info)
+        match = resolve(path)
     except Resolver404:
         return None
     return getattr(match.func, "page_shows", None)
@@ -316,13 +337,22 @@ class CachedPageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         # HEAD gets the GET's page, headers and all; the server drops the body.
-        if request.method not in ("GET", "HEAD") or (shows := shows_at(request)) is None:
+        if request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         try:
             state = site_state()
-            key = page_key(request, state, shows)
+            address = address_of(request)
         except (DatabaseError, DisallowedHost):
             return self.get_response(request)  # the full stack answers these (503, 400)
+        # A page this process keeps is found without resolving the address
+        # (which costs more than the rest of a hit): its key is in one keyspace.
+        for shows in Shows:
+            key = page_key(request, state, shows, address)
+            if (kept := memory.get(key)) is not None:
+                return answer(request, kept, key)
+        if (shows := shows_at(request)) is None:  # no view keeps pages here
+            return self.get_response(request)
+        key = page_key(request, state, shows, address)
         if (kept := recall(key)) is not None:
             return answer(request, kept, key)
         request.missed_page_key = key
