@@ -179,7 +179,7 @@ maps: setup $(US_ATLAS)
 ci:
 	bash .ci/run
 
-# The locks, written by uv from pyproject.toml (README, "Dependencies"): one
+# The locks, written by uv from pyproject.toml (docs/dependencies.md): one
 # resolution valid on every platform and Python >= 3.12, with the hashes of
 # every file. dev.txt is constrained to the runtime.txt just written, so tests
 # and production run the same versions. Pins already in a lock are kept unless

@@ -57,8 +57,9 @@ SHARED = {PayFactor: "applies_to", RoleNote: "roles", Benefit: "roles"}
 STAMPS = {"figures_changed_at", "changed_at"}
 
 # When the wording of the mostly static pages last changed: their templates'
-# text, not the figures they show. tests/test_dates.py fails when one of these
-# templates says something new and its date here has not moved.
+# text, not the figures they show. Move a page's date when its template says
+# something new; the page shows it as "Last revised", and the sitemap dates
+# the page by it.
 TEXT_REVISED = {
     "home": datetime.date(2026, 12, 2),
     "methodology": datetime.date(2026, 12, 2),

@@ -1,7 +1,7 @@
 """Titles, descriptions and structured data of the statistics pages.
 
 Built from the loaded figures, so what search engines read agrees with
-the page. The page metadata itself is the site's (``comparisons.seo.PageMeta``,
+the page. The page metadata itself is the site's (``core.seo.PageMeta``,
 which ``base.html`` renders); this module only fills it in.
 
 An occupation is described by schema.org's ``Occupation``, its SOC code as

@@ -3,10 +3,10 @@ page, the article, the downloads, the methodology and editors' warnings.
 
 Roles link to an occupation by SOC code, since occupations belong to a
 release: the figures are read from whichever release is live, in one query
-for any number of roles (and the live release's, read at most once a second).
-Nothing here is remembered per content version: a release is published
+for any number of roles (the live release is known from the site state).
+Nothing here is remembered per site state: a release is published
 without any editorial change, so the pages showing these figures are kept
-under the content version *and* the live release (``caching``).
+under the editorial content *and* the live release (``core.state.Shows.EVERYTHING``).
 """
 
 from __future__ import annotations

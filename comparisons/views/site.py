@@ -36,8 +36,8 @@ def methodology(request: HttpRequest) -> HttpResponse:
         "meta": meta,
         "sources": list(Source.objects.all()),
         "revised": TEXT_REVISED["methodology"],
-        # Editorial pages show the live release; publishing one bumps the
-        # content version, so this page is never cached with an old one.
+        # Kept under everything the site shows: an edit or a publish renders
+        # it again, so it never shows an old release's provenance.
         "official": live_provenance(),
         "linked": load_linked_occupations(),
     }

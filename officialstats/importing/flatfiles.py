@@ -5,7 +5,7 @@ datatypes, footnotes, the release) are read whole, they are small, and
 checked against each other; the data file is streamed by :mod:`.series`.
 
 Every way the input can be wrong raises :class:`ImportProblem` naming the
-file and the line. The README's "Official statistics" section documents the
+file and the line. docs/official-statistics.md documents the
 format supported.
 """
 
