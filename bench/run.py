@@ -120,7 +120,8 @@ def prepare_site(database_url: str, redis_url: str = "") -> dict:
     from tests.oews import write_release
 
     folder = write_release(Path(tempfile.mkdtemp()) / "oews")
-    manage(env, "import_oews", str(folder), "--publish", "--published-on", "2026-05-15", "-v0")
+    manage(env, "import_oews", str(folder), "--publish", "--unless-live", "--published-on",
+           "2026-05-15", "-v0")  # fmt: skip
     return env
 
 
@@ -261,9 +262,7 @@ def main() -> None:
         server = start_server(env, port, 1)
         try:
             query = canonical_calculator(port)
-            targets = [
-                replace(t, path=t.path.replace(CALCULATOR_QUERY, query)) for t in TARGETS
-            ]
+            targets = [replace(t, path=t.path.replace(CALCULATOR_QUERY, query)) for t in TARGETS]
             bodies = {t.sized_like: fetch(port, t) for t in targets if not t.uncached}
         finally:
             stop_server(server)

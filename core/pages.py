@@ -243,10 +243,16 @@ def answer(request: HttpRequest, kept: Kept, key: str) -> HttpResponse:
     return response
 
 
-def kept_from(response: HttpResponse) -> Kept:
+# How hard to compress a page for keeping: statistics pages, most of them
+# rendered for one crawler's visit, cheaply; the editorial pages, few and
+# read often, well (the article must stay within 14 KB on the wire).
+COMPRESSION = {Shows.RELEASES: 1, Shows.EVERYTHING: 6}
+
+
+def kept_from(response: HttpResponse, shows: Shows) -> Kept:
     return Kept(
         dict(response.items()),
-        gzip.compress(response.content, compresslevel=6, mtime=0),
+        gzip.compress(response.content, compresslevel=COMPRESSION[shows], mtime=0),
         response.content,
     )
 
@@ -289,7 +295,7 @@ def cache_page(
         cacheable = getattr(response, "cache_by_content", set(request.GET) <= set(params))
         if not getattr(response, "is_rendered", True):  # a TemplateResponse (the sitemap)
             response.render()
-        kept = kept_from(response)
+        kept = kept_from(response, shows)
         # Only a GET stores a page: the body of a HEAD response is for
         # nobody (servers drop it), so nothing may rely on it.
         if cacheable and request.method == "GET":

@@ -21,7 +21,16 @@ from core.state import bump, release_part
 from .importing.flatfiles import ReleaseInfo
 from .importing.problems import ImportProblem
 from .live import LiveRelease
-from .models import Area, Estimate, ImportRun, Industry, Occupation, Release, ReleaseFile
+from .models import (
+    Area,
+    Estimate,
+    ImportRun,
+    Industry,
+    Occupation,
+    Release,
+    ReleaseFile,
+    Standing,
+)
 from .signals import release_published
 
 PUBLISHABLE = (Release.Status.STAGED, Release.Status.RETIRED)
@@ -110,7 +119,7 @@ def delete_rows(release_id: int) -> None:
     every one of 370,000 estimates."""
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for model in (Estimate, Occupation, Area, Industry, ReleaseFile):
+        for model in (Standing, Estimate, Occupation, Area, Industry, ReleaseFile):
             cursor.execute(
                 f"DELETE FROM {quote(model._meta.db_table)} WHERE release_id = %s",
                 [release_id],

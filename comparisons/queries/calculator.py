@@ -87,11 +87,11 @@ def load_estimate_inputs(roles: list[Role], level: ExperienceLevel) -> EstimateI
     )
 
 
-@per_state(Shows.EVERYTHING, key=lambda codes: codes)
+@per_state(Shows.RELEASES, key=lambda codes: codes)
 def load_official_choices(codes: tuple[str, ...]) -> Choices:
     """The places and industries offered for occupations ``codes``, with their
-    medians, in two queries (none without codes). Kept per content version,
-    which every publish of a release moves on."""
+    medians, in two queries (none without codes). Kept per live release (they
+    show nothing editors write), so an editor's save does not throw them away."""
     if not codes:
         return Choices(None)
     return choices(load_medians(codes))

@@ -8,7 +8,7 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
-from core.state import Remembered, Shows
+from core.state import Remembered, Shows, code_version
 
 register = template.Library()
 
@@ -54,3 +54,32 @@ def remember(parser: template.base.Parser, token: template.base.Token) -> Rememb
     nodelist = parser.parse(("endremember",))
     parser.delete_first_token()
     return RememberNode(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+
+_once: dict[tuple[str, str], str] = {}
+
+
+class OnceNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, name: str) -> None:
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context: template.Context) -> str:
+        key = (code_version(), self.name)
+        if (found := _once.get(key)) is None:
+            found = _once[key] = self.nodelist.render(context)
+        return found
+
+
+@register.tag
+def once(parser: template.base.Parser, token: template.base.Token) -> OnceNode:
+    """``{% once "name" %}…{% endonce %}``: rendered once per process and code
+    version, for what depends on the code alone (the site's header, its
+    footer, the links every page's head carries), like a compiled template.
+    Its body must not use the request, the content or the figures."""
+    bits = token.split_contents()[1:]
+    if len(bits) != 1 or bits[0][0] not in "\"'":
+        raise template.TemplateSyntaxError("once needs a quoted name")
+    nodelist = parser.parse(("endonce",))
+    parser.delete_first_token()
+    return OnceNode(nodelist, bits[0][1:-1])

@@ -29,6 +29,7 @@ from .progress import Progress, Silent
 from .provenance import Provenance, published_file
 from .series import Series, read_series
 from .sources import Reading, Source
+from .standings import write_standings
 
 BATCH = 20_000  # series per transaction
 VALUE_COLUMNS = [datatype.field for datatype in Datatype]
@@ -124,6 +125,9 @@ def _write(release, sources, lists, measures, provenance, progress, total_files)
         for name in sorted(measures)
     ]
     ReleaseFile.objects.bulk_create(files)
+    progress.phase("Working out where each place stands", total_files, total_files)
+    with transaction.atomic():
+        write_standings(release.pk)
     progress.phase("Imported: staged, not yet public", total_files, total_files)
     return {
         "occupation_count": len(occupations),

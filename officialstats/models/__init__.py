@@ -2,6 +2,7 @@ from .classification import Area, Industry, Occupation
 from .estimates import NOTE_FIELDS, VALUE_FIELDS, Estimate
 from .releases import Program, Release, ReleaseFile
 from .runs import ImportRun
+from .standings import Standing
 
 __all__ = [
     "NOTE_FIELDS",
@@ -14,4 +15,5 @@ __all__ = [
     "Program",
     "Release",
     "ReleaseFile",
+    "Standing",
 ]

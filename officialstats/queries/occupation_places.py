@@ -2,15 +2,15 @@
 
 :func:`load_occupation_place` reads everything the page at
 ``/occupations/<occupation>/in/<place>/`` shows in two indexed queries
-(and the live release's, read at most once a second), whatever the size
-of the catalogue:
+(the live release comes with the site state), whatever the size of the
+catalogue:
 
-1. the occupation and the place with the three estimates the page compares:
-   the place's, the nation's and (for an area) its state's;
-2. the occupation's estimates in every state and area, read from the index
-   that covers the occupation pages' rankings (a few hundred index entries
-   at most), from which the place's ranks, the other areas of its state and
-   the places with the nearest median are worked out here.
+1. the occupation and the place with the three estimates the page compares
+   (the place's, the nation's and, for an area, its state's), and the
+   place's standing among places, worked out when the release was imported
+   (``importing/standings.py``): its ranks and its neighbours by pay;
+2. the estimates of those neighbours and of the other areas of its state,
+   each found through the unique index.
 
 The page's figures are its own: no other page shows this occupation's
 estimate for this place, or its rank among places.
@@ -19,14 +19,13 @@ estimate for this place, or its rank among places.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from .. import geography
 from ..differences import Difference, difference
-from ..figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Datatype, Figure, Footnote, figure
+from ..figures import Datatype, Figure, figure
 from ..live import LiveRelease, live_release
-from ..models import Area, Estimate, Industry, Occupation
-from ..ranks import Rank, rank
+from ..models import Area, Estimate, Industry, Occupation, Standing
+from ..ranks import Rank
 from ..thin import thin_reasons
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
@@ -60,7 +59,6 @@ class PeerRow:
     employment: Figure
     pay: Figure
     location_quotient: Figure
-    pay_key: Decimal | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +168,8 @@ def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPl
         if state is not None and row["s_e_id"] is not None
         else None
     )
-    peers = Peers(release.id, occupation, nation.hourly_only, here_place)
+    similar = [int(part) for part in (row["st_similar"] or "").split(",") if part]
+    peers = Peers(release.id, occupation, nation.hourly_only, here_place, similar)
     return OccupationPlacePage(
         release=release,
         occupation=occupation,
@@ -179,11 +178,20 @@ def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPl
         here=here,
         nation=nation,
         state_figures=state_figures,
-        ranks=peers.ranks(),
+        ranks={measure: _rank(row, measure) for measure in MEASURES},
         in_state=peers.in_state(),
         similar=peers.similar(),
         thin=thin_reasons(here.figures),
     )
+
+
+MEASURES = ("pay", "employment", "location_quotient")
+
+
+def _rank(row: dict, measure: str) -> Rank:
+    """The place's rank by ``measure``, as worked out when the release was imported."""
+    of = row[f"st_{measure}_of"] or 0
+    return Rank(row[f"st_{measure}_rank"], of, bool(row[f"st_{measure}_tied"]))
 
 
 def _figures(row: dict, prefix: str) -> dict[Datatype, Figure]:
@@ -193,94 +201,61 @@ def _figures(row: dict, prefix: str) -> dict[Datatype, Figure]:
 
 
 class Peers:
-    """Every state and area's estimate of the occupation, as raw rows.
-
-    A page ranks its place among a few hundred others but shows a few dozen,
-    and builds figures only for those: this runs on every cold page.
-    """
+    """The places a page names beside its own: the other areas of its state
+    (for a state, its areas), and its neighbours by pay, as raw rows."""
 
     # Columns of PEERS, in order.
     ID, KIND, NAME, SLUG, STATE_CODE, STATE_ID = range(6)
     EMPLOYMENT, EMPLOYMENT_NOTE, PAY, PAY_NOTE, LQ, LQ_NOTE = range(6, 12)
 
     def __init__(
-        self, release_id: int, occupation: OccupationRef, hourly_only: bool, here: PlaceRef
+        self,
+        release_id: int,
+        occupation: OccupationRef,
+        hourly_only: bool,
+        here: PlaceRef,
+        similar: list[int],
     ) -> None:
-        self.occupation, self.here = occupation, here
+        self.occupation, self.here, self.similar_ids = occupation, here, similar
         self.pay = "hourly_median" if hourly_only else "annual_median"
         self.datatype = Datatype.HOURLY_MEDIAN if hourly_only else Datatype.ANNUAL_MEDIAN
-        bound = TOP_CODE_HOURLY if hourly_only else TOP_CODE_ANNUAL
-        params = [occupation.id, release_id, CROSS_INDUSTRY, NATIONAL]
-        self.rows = fetch_rows(PEERS.format(pay=self.pay), params)
-        # Values as the database gives them (SQLite: floats; PostgreSQL:
-        # Decimals): they are only compared here, and converted when shown.
-        self.keys = {
-            row[self.ID]: row[self.PAY]
-            if row[self.PAY] is not None
-            else (bound if row[self.PAY_NOTE] == Footnote.TOP_CODED else None)
-            for row in self.rows
-        }
-        state = here.kind == Area.Kind.STATE
-        self.group = [row for row in self.rows if (row[self.KIND] == Area.Kind.STATE) is state]
-        self.mine = next(row for row in self.rows if row[self.ID] == here.id)
-
-    def ranks(self) -> dict[str, Rank]:
-        def of(column: int) -> Rank:
-            return rank(self.mine[column], [row[column] for row in self.group])
-
-        return {
-            "pay": rank(self.keys[self.here.id], [self.keys[row[self.ID]] for row in self.group]),
-            "employment": of(self.EMPLOYMENT),
-            "location_quotient": of(self.LQ),
-        }
+        code = here.state_code
+        # An area across a state line names every state it lies in: "…, TX-AR".
+        named = f"%{geography.ABBREVIATIONS.get(code, '??')}%"
+        ids = ", ".join(["%s"] * len(similar)) or "NULL"
+        params = [occupation.id, release_id, CROSS_INDUSTRY, *similar, code, named]
+        self.rows = fetch_rows(PEERS.format(pay=self.pay, ids=ids), params)
 
     def in_state(self) -> list[PeerRow]:
         """For a state, its areas (those BLS files under it and those across its
         border whose name lists it); for an area, the other areas of its state."""
         code = self.here.state_code
-        abbreviation = geography.ABBREVIATIONS.get(code, "??")
         chosen = [
             row
             for row in self.rows
             if row[self.KIND] != Area.Kind.STATE
             and row[self.ID] != self.here.id
-            and (
-                row[self.STATE_CODE] == code
-                or (
-                    abbreviation in row[self.NAME].rpartition(",")[2]
-                    and code in geography.states_of(row[self.NAME], row[self.STATE_CODE])
-                )
-            )
+            and code in geography.states_of(row[self.NAME], row[self.STATE_CODE])
         ]
         return [self.peer(row) for row in sorted(chosen, key=lambda row: row[self.NAME])]
 
     def similar(self) -> list[PeerRow]:
         """The places of its kind just above and just below it by median pay."""
-        if self.keys[self.here.id] is None:
-            return []
-        ranked = sorted(
-            (row for row in self.group if self.keys[row[self.ID]] is not None),
-            key=lambda row: (-self.keys[row[self.ID]], row[self.NAME]),
-        )
-        at = ranked.index(self.mine)
-        near = ranked[max(0, at - NEIGHBOURS) : at] + ranked[at + 1 : at + 1 + NEIGHBOURS]
-        return [self.peer(row) for row in near]
+        by_id = {row[self.ID]: row for row in self.rows}
+        return [self.peer(by_id[area]) for area in self.similar_ids if area in by_id]
 
     def peer(self, row: tuple) -> PeerRow:
         where = PlaceRef(*row[: len(PLACE_FIELDS)])
-        median = figure(self.datatype, decimal(self.pay, row[self.PAY]), row[self.PAY_NOTE])
-        key = self.keys[row[self.ID]]
         return PeerRow(
             place=where,
             url=occupation_place_path(self.occupation.slug, where.slug),
             employment=figure(Datatype.EMPLOYMENT, row[self.EMPLOYMENT], row[self.EMPLOYMENT_NOTE]),
-            pay=median,
+            pay=figure(self.datatype, decimal(self.pay, row[self.PAY]), row[self.PAY_NOTE]),
             location_quotient=figure(
                 Datatype.LOCATION_QUOTIENT,
                 decimal("location_quotient", row[self.LQ]),
                 row[self.LQ_NOTE],
             ),
-            pay_key=None if key is None else decimal(self.pay, key),
         )
 
 
@@ -292,11 +267,20 @@ _ESTIMATES = ", ".join(
 _AREAS = ", ".join(
     f"{alias}.{column} AS {alias}_{column}" for alias in ("a", "s") for column in PLACE_FIELDS
 )
+_STANDING = (
+    ", ".join(
+        f"st.{column} AS st_{column}"
+        for measure in ("pay", "employment", "location_quotient")
+        for column in (f"{measure}_rank", f"{measure}_of", f"{measure}_tied")
+    )
+    + ", st.similar AS st_similar"
+)
 # The occupation and the place by their slugs, with the place's, the
 # nation's and the state's cross-industry estimates: each found through the
 # unique index (occupation, industry, area).
 TARGET = f"""
-    SELECT {", ".join(f"o.{column}" for column in OCCUPATION_FIELDS)}, {_AREAS}, {_ESTIMATES}
+    SELECT {", ".join(f"o.{column}" for column in OCCUPATION_FIELDS)}, {_AREAS}, {_ESTIMATES},
+        {_STANDING}
     FROM {table(Occupation)} o
     JOIN {table(Area)} a ON a.release_id = o.release_id AND a.slug = %s
     LEFT JOIN {table(Area)} s ON s.id = a.state_id
@@ -308,6 +292,7 @@ TARGET = f"""
         ON en.occupation_id = o.id AND en.industry_id = i.id AND en.area_id = n.id
     LEFT JOIN {table(Estimate)} es
         ON es.occupation_id = o.id AND es.industry_id = i.id AND es.area_id = s.id
+    LEFT JOIN {table(Standing)} st ON st.estimate_id = ep.id
     WHERE o.release_id = %s AND o.slug = %s
 """
 
@@ -316,15 +301,15 @@ def _target_params(release_id: int, occupation_slug: str, place_slug: str) -> li
     return [place_slug, CROSS_INDUSTRY, NATIONAL, release_id, occupation_slug]
 
 
-# Every state and area's estimate of one occupation: the columns read are
-# in the index estimate_occupation_ranking, so this reads index entries only
-# (and each area's row of a 583-row table).
+# The estimates of the areas a page names beside its own: its neighbours by
+# pay (by id) and the areas of its state, filed under it or naming it; each
+# through the unique index (occupation, industry, area).
 PEERS = f"""
     SELECT {", ".join(f"a.{column}" for column in PLACE_FIELDS)},
         e.employment, e.employment_note, e.{{pay}}, e.{{pay}}_note,
         e.location_quotient, e.location_quotient_note
-    FROM {table(Estimate)} e JOIN {table(Area)} a ON a.id = e.area_id
-    WHERE e.occupation_id = %s
+    FROM {table(Area)} a JOIN {table(Estimate)} e
+        ON e.area_id = a.id AND e.occupation_id = %s
         AND e.industry_id = (SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
-        AND a.kind <> %s
+    WHERE a.id IN ({{ids}}) OR a.state_code = %s OR a.name LIKE %s
 """

@@ -1,14 +1,15 @@
 """Where an occupation pays and employs most: its states, areas and industries,
-ranked in SQL, one statement each.
+one statement each.
 
-Each statement reads the occupation's estimates through an index that
-leads with the occupation (a few hundred rows at most, whatever the size
-of the release), numbers them twice with ROW_NUMBER(), by median pay and
-by employment, and returns only the rows that rank in the first few of
-either. Written as SQL rather than with the ORM: the ORM's window
-filtering costs more to compile than the query costs to run, and these
-run on every occupation page. The SQL is plain SQL:2003 that SQLite
-(3.30+) and PostgreSQL both run.
+States and areas are read in the orders worked out when the release was
+imported (``Standing``). Industries are ranked here: the statement reads
+the occupation's estimates through an index that leads with the occupation
+(a few hundred rows at most, whatever the size of the release), numbers them
+twice with ROW_NUMBER(), by median pay and by employment, and returns only
+the rows that rank in the first few of either. Written as SQL rather than
+with the ORM: the ORM's window filtering costs more to compile than the
+query costs to run, and these run on every occupation page. The SQL is
+plain SQL:2003 that SQLite (3.30+) and PostgreSQL both run.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Datatype, Figure, Footnote, figure
-from ..models import Area, Estimate, Industry
-from .common import CROSS_INDUSTRY, NATIONAL
+from ..models import Area, Estimate, Industry, Standing
+from .common import NATIONAL
 from .sql import decimal, fetch, table
 
 TOP = 5  # rows of each ranking table
@@ -110,23 +111,20 @@ def _common(row: dict, pay: str, datatype: Datatype) -> dict:
 def places(
     release_id: int, occupation_id: int, hourly_only: bool
 ) -> tuple[Ranking[PlaceRow], Ranking[PlaceRow]]:
-    """The states, and the metropolitan and nonmetropolitan areas, that pay and employ most."""
-    pay, datatype, bound = _pay_column(hourly_only)
-    sql = _ranked(
-        select="a.kind AS kind, a.name AS name, a.slug AS slug, "
-        "e.location_quotient, e.location_quotient_note",
-        source=f"JOIN {table(Area)} a ON a.id = e.area_id",
-        where=f"""e.occupation_id = %s
-            AND e.industry_id = (
-                SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
-            AND a.kind <> %s""",
-        partition="a.kind",
-        name="a.name",
-        pay=pay,
-    )
-    key = [int(Footnote.TOP_CODED), str(bound)]
-    params = [*key, *key, occupation_id, release_id, CROSS_INDUSTRY, NATIONAL, TOP, TOP]
-    rows = fetch(sql, params)
+    """The states, and the metropolitan and nonmetropolitan areas, that pay and
+    employ most: read in their order, worked out when the release was imported
+    (``importing/standings.py``, by the same rule as :func:`_top`)."""
+    pay, datatype, _ = _pay_column(hourly_only)
+    sql = f"""
+        SELECT a.kind AS kind, a.name AS name, a.slug AS slug,
+            e.location_quotient, e.location_quotient_note, e.employment, e.employment_note,
+            e.{pay}, e.{pay}_note, s.pay_order, s.employment_order
+        FROM {table(Standing)} s
+        JOIN {table(Estimate)} e ON e.id = s.estimate_id
+        JOIN {table(Area)} a ON a.id = e.area_id
+        WHERE s.occupation_id = %s AND (s.pay_order <= %s OR s.employment_order <= %s)
+    """
+    rows = fetch(sql, [occupation_id, TOP, TOP])
 
     def make(row: dict) -> PlaceRow:
         return PlaceRow(
@@ -141,9 +139,17 @@ def places(
             **_common(row, pay, datatype),
         )
 
+    def ranking(rows: list[dict]) -> Ranking[PlaceRow]:
+        def first(order: str) -> list[PlaceRow]:
+            ranked = sorted((r for r in rows if r[order] is not None and r[order] <= TOP),
+                            key=lambda r: r[order])  # fmt: skip
+            return [make(row) for row in ranked]
+
+        return Ranking(first("pay_order"), first("employment_order"))
+
     states = [row for row in rows if row["kind"] == Area.Kind.STATE]
     areas = [row for row in rows if row["kind"] != Area.Kind.STATE]
-    return _top(states, make), _top(areas, make)
+    return ranking(states), ranking(areas)
 
 
 def industries(release_id: int, occupation_id: int, hourly_only: bool) -> Ranking[IndustryRow]:
