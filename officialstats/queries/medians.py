@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
-from ..figures import Datatype, Figure, State, figure
-from ..models import Area, Estimate, Program, Release
+from ..figures import Datatype, Figure, Footnote, State, figure
+from ..live import live_release
+from ..models import Area, Estimate, Industry, Occupation
 from .areas import PLACE_FIELDS, PlaceRef
 from .common import CROSS_INDUSTRY, pay_of
+from .sql import decimal, fetch_rows, table
 
 # OEWS industries a reader can pick: the sectors (display level 2), then
 # what lies inside a sector (levels 3 to 5). Level 1 (private only, all
@@ -87,76 +87,68 @@ class OfficialMedians:
         return f"BLS OEWS, {self.release_name}"
 
 
-FIELDS = (
-    "occupation__release__name",
-    "occupation__code",
-    "occupation__title",
-    "occupation__slug",
-    *(f"area__{name}" for name in PLACE_FIELDS),
-    "industry__code",
-    "industry__name",
-    "industry__slug",
-    "industry__level",
-    "annual_median",
-    "annual_median_note",
-    "hourly_median",
-    "hourly_median_note",
-)
-
-
-def _pay(row: dict) -> Figure:
+def _pay(annual, annual_note, hourly, hourly_note) -> Figure:
+    """The pay readers compare (``pay_of``), built as one figure."""
+    if annual is not None:
+        return Figure(Datatype.ANNUAL_MEDIAN, State.PUBLISHED, decimal("annual_median", annual))
+    if annual_note == Footnote.ONE_UNIT_ONLY:
+        return figure(Datatype.HOURLY_MEDIAN, decimal("hourly_median", hourly), hourly_note)
     return pay_of(
-        figure(Datatype.ANNUAL_MEDIAN, row["annual_median"], row["annual_median_note"]),
-        figure(Datatype.HOURLY_MEDIAN, row["hourly_median"], row["hourly_median_note"]),
+        figure(Datatype.ANNUAL_MEDIAN, None, annual_note),
+        figure(Datatype.HOURLY_MEDIAN, decimal("hourly_median", hourly), hourly_note),
     )
+
+
+# Estimates are read through the index that leads with the occupation and
+# covers these columns; areas and industries (a few hundred rows each) by id.
+MEDIANS = f"""
+    SELECT o.code, o.title, o.slug, {", ".join(f"a.{name}" for name in PLACE_FIELDS)},
+        i.code, i.name, i.slug, i.level,
+        e.annual_median, e.annual_median_note, e.hourly_median, e.hourly_median_note
+    FROM {table(Occupation)} o
+    JOIN {table(Estimate)} e ON e.occupation_id = o.id
+    JOIN {table(Area)} a ON a.id = e.area_id
+    JOIN {table(Industry)} i ON i.id = e.industry_id
+    WHERE o.release_id = %s AND o.code IN ({{codes}})
+        AND (i.code = %s OR (a.kind = %s AND i.level >= %s))
+"""
+PLACE_COLUMNS = slice(3, 3 + len(PLACE_FIELDS))
 
 
 def load_medians(codes: tuple[str, ...]) -> OfficialMedians | None:
     """The live release's medians of the occupations with SOC ``codes``, in
-    one query, whether or not the live release was read lately (so a page's
-    query count never depends on the clock); ``None`` while no release is
-    live or it has none of them."""
-    rows = (
-        Estimate.objects.filter(
-            occupation__release__status=Release.Status.LIVE,
-            occupation__release__program=Program.OEWS,
-            occupation__code__in=codes,
-        )
-        .filter(
-            Q(industry__code=CROSS_INDUSTRY)
-            | Q(area__kind=Area.Kind.NATIONAL, industry__level__gte=SECTOR_LEVEL)
-        )
-        .order_by()
-        .values_list(*FIELDS)
-    )
+    one query; ``None`` while no release is live or it has none of them."""
+    release = live_release()
+    if release is None or not codes:
+        return None
+    sql = MEDIANS.format(codes=", ".join(["%s"] * len(codes)))
+    params = [release.id, *codes, CROSS_INDUSTRY, Area.Kind.NATIONAL, SECTOR_LEVEL]
     titles: dict[str, tuple[str, str]] = {}
     nation: dict[str, Figure] = {}
     by_place: dict[str, dict[str, Figure]] = {}
     by_industry: dict[str, dict[str, Figure]] = {}
     places: dict[str, PlaceRef] = {}
     industries: dict[str, IndustryRef] = {}
-    release_name = ""
-    for values in rows:
-        row = dict(zip(FIELDS, values, strict=True))
-        release_name = row["occupation__release__name"]
-        code = row["occupation__code"]
-        titles[code] = (row["occupation__title"], row["occupation__slug"])
-        pay = _pay(row)
-        if row["industry__code"] != CROSS_INDUSTRY:
-            industry = IndustryRef(
-                row["industry__code"],
-                row["industry__name"],
-                row["industry__slug"],
-                row["industry__level"],
-            )
+    kind = PLACE_FIELDS.index("kind") + PLACE_COLUMNS.start
+    slug = PLACE_FIELDS.index("slug") + PLACE_COLUMNS.start
+    first_industry = PLACE_COLUMNS.stop
+    for row in fetch_rows(sql, params):
+        code = row[0]
+        titles[code] = (row[1], row[2])
+        pay = _pay(*row[-4:])
+        industry_code = row[first_industry]
+        if industry_code != CROSS_INDUSTRY:
+            industry = IndustryRef(*row[first_industry : first_industry + 4])
             industries.setdefault(industry.slug, industry)
             by_industry.setdefault(code, {})[industry.slug] = pay
-        elif row["area__kind"] == Area.Kind.NATIONAL:
+        elif row[kind] == Area.Kind.NATIONAL:
             nation[code] = pay
         else:
-            place = PlaceRef(*(row[f"area__{name}"] for name in PLACE_FIELDS))
-            places.setdefault(place.slug, place)
-            by_place.setdefault(code, {})[place.slug] = pay
+            if row[slug] not in places:
+                places[row[slug]] = PlaceRef(*row[PLACE_COLUMNS])
+            by_place.setdefault(code, {})[row[slug]] = pay
+    if not titles:
+        return None
     occupations = {
         code: OccupationMedians(
             code,
@@ -169,6 +161,4 @@ def load_medians(codes: tuple[str, ...]) -> OfficialMedians | None:
         )
         for code, (title, slug) in titles.items()
     }
-    if not release_name:
-        return None
-    return OfficialMedians(release_name, occupations, places, industries)
+    return OfficialMedians(release.name, occupations, places, industries)
