@@ -46,11 +46,11 @@ def test_the_lists_order_by_pay_then_jobs_then_name_and_by_jobs_then_name():
 def test_neighbours_are_the_places_just_above_and_below_by_pay():
     figures = [(Decimal(100 - n), 1, 1) for n in range(10)]
     rows = by_column(stand(places(*figures)))
-    fifth = [int(area) for area in rows[4]["similar"].split(",")]
+    fifth = [int(area) for area in rows[4]["neighbours"].split(",")]
     assert fifth == [101, 102, 103, 105, 106, 107]  # three either side, highest first
-    assert rows[0]["similar"] == "101,102,103"  # the highest has none above it
-    assert len(rows[0]["similar"].split(",")) == NEIGHBOURS
-    assert by_column(stand(places((None, 1, 1))))[0]["similar"] == ""
+    assert rows[0]["neighbours"] == "101,102,103"  # the highest has none above it
+    assert len(rows[0]["neighbours"].split(",")) == NEIGHBOURS
+    assert by_column(stand(places((None, 1, 1))))[0]["neighbours"] == ""
 
 
 def test_a_release_s_standings_follow_the_rule_for_every_place(places_release):

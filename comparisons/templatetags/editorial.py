@@ -5,8 +5,10 @@ its own), and the "Source: ..." line. ``{% load editorial %}``."""
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 
 from django import template
+from django.utils.safestring import SafeString
 
 from comparisons.models import Source
 from comparisons.salary import Range
@@ -95,7 +97,37 @@ def exact_range(value: Range) -> str:
     )
 
 
-@register.inclusion_tag("includes/cite.html")
-def cite(sources: Source | list[Source]) -> dict:
-    """A "Source: publisher, as of 2025" line linking to the page's source list."""
-    return {"sources": [sources] if isinstance(sources, Source) else sources}
+@register.simple_tag
+def cite(sources: Source | list[Source]) -> SafeString:
+    """A "Source: publisher, as of 2025" line linking to the page's source list.
+    (Written here rather than by a template: an article cites some fifteen times.)"""
+    sources = [sources] if isinstance(sources, Source) else list(sources)
+    if not sources:
+        return SafeString("")
+    cited = "; ".join(
+        f'<a href="#source-{escape(source.slug)}">{escape(source.publisher)}</a>, as of '
+        f'<time datetime="{source.as_of.isoformat()}">{escape(source.as_of_label)}</time>'
+        for source in sources
+    )
+    plural = "s" if len(sources) > 1 else ""
+    return SafeString(f'<p class="cite">Source{plural}: {cited}</p>')
+
+
+@register.simple_tag
+def select_options(field) -> SafeString:
+    """A calculator field's options, in its groups, the current value selected.
+    (Written here rather than by template loops: a role list may hold hundreds.)"""
+    current = field.value()
+    current = "" if current is None else str(current)
+    out = []
+    for group, options in field.field.groups:
+        if group:
+            out.append(f'<optgroup label="{escape(group)}">')
+        for value, label in options:
+            selected = " selected" if str(value) == current else ""
+            out.append(
+                f'<option value="{escape(str(value))}"{selected}>{escape(str(label))}</option>'
+            )
+        if group:
+            out.append("</optgroup>")
+    return SafeString("".join(out))

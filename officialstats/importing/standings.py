@@ -94,7 +94,7 @@ def stand(places: Sequence[Place]) -> list[tuple]:
 COLUMNS = (
     "estimate_id", "pay_rank", "pay_tied", "pay_of", "employment_rank", "employment_tied",
     "employment_of", "location_quotient_rank", "location_quotient_tied",
-    "location_quotient_of", "pay_order", "employment_order", "similar",
+    "location_quotient_of", "pay_order", "employment_order", "neighbours",
 )  # fmt: skip
 
 

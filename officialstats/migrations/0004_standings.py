@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
                 ('location_quotient_of', models.PositiveIntegerField(default=0)),
                 ('pay_order', models.PositiveIntegerField(null=True)),
                 ('employment_order', models.PositiveIntegerField(null=True)),
-                ('similar', models.CharField(blank=True, max_length=200)),
+                ('neighbours', models.CharField(blank=True, max_length=200)),
                 ('occupation', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='officialstats.occupation')),
                 ('release', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='officialstats.release')),
             ],

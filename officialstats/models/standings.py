@@ -49,7 +49,8 @@ class Standing(models.Model):
     pay_order = models.PositiveIntegerField(null=True)
     employment_order = models.PositiveIntegerField(null=True)
     # The areas (ids) just above, then just below, this one by pay.
-    similar = models.CharField(max_length=200, blank=True)
+    # ("neighbours": SIMILAR is a reserved word in SQL.)
+    neighbours = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["occupation", "pay_order"]
@@ -62,5 +63,5 @@ class Standing(models.Model):
         return f"standing of estimate {self.estimate_id}"
 
     @property
-    def similar_ids(self) -> list[int]:
-        return [int(part) for part in self.similar.split(",") if part]
+    def neighbour_ids(self) -> list[int]:
+        return [int(part) for part in self.neighbours.split(",") if part]

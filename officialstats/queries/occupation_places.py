@@ -168,7 +168,7 @@ def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPl
         if state is not None and row["s_e_id"] is not None
         else None
     )
-    similar = [int(part) for part in (row["st_similar"] or "").split(",") if part]
+    similar = [int(part) for part in (row["st_neighbours"] or "").split(",") if part]
     peers = Peers(release.id, occupation, nation.hourly_only, here_place, similar)
     return OccupationPlacePage(
         release=release,
@@ -273,7 +273,7 @@ _STANDING = (
         for measure in ("pay", "employment", "location_quotient")
         for column in (f"{measure}_rank", f"{measure}_of", f"{measure}_tied")
     )
-    + ", st.similar AS st_similar"
+    + ", st.neighbours AS st_neighbours"
 )
 # The occupation and the place by their slugs, with the place's, the
 # nation's and the state's cross-industry estimates: each found through the
