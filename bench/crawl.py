@@ -113,12 +113,25 @@ def crawl(port: int, script: Path, duration: int, connections: int, threads: int
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     repeated = int(re.search(r"repeated paths: (\d+)", output).group(1))
     return {
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "rate": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "errors": int(errors.group(1)) if errors else 0,
         "repeated": repeated,
         "p50": re.search(r"50%\s+(\S+)", output).group(1),
         "p99": re.search(r"99%\s+(\S+)", output).group(1),
     }
+
+
+def workers_cpu(server: subprocess.Popen) -> float:
+    """CPU seconds the server's workers have used so far (from /proc), which,
+    unlike a rate, does not depend on what else the machine is doing."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    total = 0
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
 
 
 def static(port: int, path: str, duration: int, connections: int, threads: int) -> float:
@@ -191,10 +204,12 @@ def main() -> None:
                 )
                 # For scale: Django's whole stack answering with next to nothing.
                 floor = static(port, "/healthz", args.duration, args.connections, args.threads)
+                before = workers_cpu(server)
                 measured = crawl(port, script, args.duration, args.connections, args.threads)
+                cpu = (workers_cpu(server) - before) * 1000 / max(measured["requests"], 1)
                 if measured["errors"] or measured["repeated"]:
                     raise SystemExit(f"round {number + 1}: {measured}")
-                rounds.append({**measured, "static": static_rate, "floor": floor})
+                rounds.append({**measured, "static": static_rate, "floor": floor, "cpu": cpu})
         finally:
             stop_server(server)
             shutil.rmtree(blob_dir, ignore_errors=True)
@@ -213,18 +228,19 @@ def main() -> None:
         f"asks for a page never asked for before ({len(paths):,} pages, shuffled); no "
         f"request failed or repeated a page.",
         "",
-        "| round | crawl, requests/s | p50 | p99 | static file, requests/s | ratio "
-        "| `/healthz`, requests/s (ratio) |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| round | crawl, requests/s | p50 | p99 | workers' CPU per page | "
+        "static file, requests/s | ratio | `/healthz`, requests/s (ratio) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
         *(
-            f"| {n} | {r['rate']:,.0f} | {r['p50']} | {r['p99']} | {r['static']:,.0f} "
-            f"| {r['rate'] / r['static']:.3f} "
+            f"| {n} | {r['rate']:,.0f} | {r['p50']} | {r['p99']} | {r['cpu']:.1f} ms "
+            f"| {r['static']:,.0f} | {r['rate'] / r['static']:.3f} "
             f"| {r['floor']:,.0f} ({r['floor'] / r['static']:.2f}) |"
             for n, r in enumerate(rounds, 1)
         ),
         "",
         "`/healthz` (the whole middleware stack and a response of a few bytes, no page) shows "
-        "how fast Django itself answers here, for scale.",
+        "how fast Django itself answers here, for scale. The workers' CPU per page (from "
+        "/proc) does not depend on what else the machine is doing; the rates do.",
         "",
         f"Median ratio {ratio:.3f} (goal >= {GOAL}): "
         f"{'met' if ratio >= GOAL else '**not met**'}. Load average "

@@ -5,8 +5,9 @@ local paths = {
   {"/compare/backend-developer-vs-ai-ml-engineer/", false},
   {"/roles/backend-developer/", false},
   {"/roles/ai-ml-engineer/", false},
-  {"/calculator/?role_a=ai-ml-engineer&role_b=backend-developer&level=senior&location=bay-area&industry=finance&education=masters-degree&company_size=large-tech-firm", true},
-  {"/calculator/?role_a=backend-developer&role_b=ai-ml-engineer&level=mid-career&location=&industry=&education=masters-degree&company_size=startup", true},
+  -- The calculator's own addresses for these choices (its "Link"), which the page cache keeps.
+  {"/calculator/?role_a=ai-ml-engineer&role_b=backend-developer&level=senior&location=bay-area&area=&industry=finance&sub_industry=&education=masters-degree&company_size=large-tech-firm", true},
+  {"/calculator/?role_a=backend-developer&role_b=ai-ml-engineer&level=mid-career&location=&area=&industry=&sub_industry=&education=masters-degree&company_size=startup", true},
   {"/static/css/site.css", false},
   {"/", false},
 }

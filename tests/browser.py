@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+from pathlib import Path
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
@@ -236,3 +237,15 @@ OVERFLOWING_OUTSIDE_SCROLLERS = """() => {
     .filter((el) => el.getBoundingClientRect().right > limit)
     .map((el) => `${el.tagName}.${el.className}: ${el.getBoundingClientRect().right}`);
 }"""
+
+
+# Screenshots of every page type, for people to look at: taken when
+# CAREERGUIDE_SCREENSHOTS is set (they cost the suite a good part of a
+# minute), into screenshots/ (git-ignored).
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+
+
+def photograph(page, name: str) -> None:
+    if os.environ.get("CAREERGUIDE_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)

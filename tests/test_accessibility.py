@@ -1,14 +1,12 @@
 """Accessibility in a real browser: axe-core in light and dark themes, the
 keyboard alone, contrast axe cannot see (chart bars, focus rings), and print.
 
-The browser fixtures live in conftest.py; a PDF of the printed article is
-written to screenshots/ for people to look at.
+The browser fixtures live in conftest.py.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +18,6 @@ axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 PAGES = {
     "home": "/",
     "article": ARTICLE_URL,
@@ -259,6 +256,5 @@ def test_article_prints_cleanly(page, site):
     # Tables print whole rather than inside their scrolling box.
     overflow = page.evaluate("getComputedStyle(document.querySelector('.table-scroll')).overflowX")
     assert overflow == "visible"
-    SCREENSHOTS.mkdir(exist_ok=True)
-    pdf = page.pdf(path=SCREENSHOTS / "article-print.pdf", format="A4")
+    pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

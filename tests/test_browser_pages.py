@@ -1,13 +1,12 @@
 """Every page type in a real browser: sections, the chart, phone layout, tap
 targets, console errors and CSP violations, and screenshots for people to look at.
 
-Screenshots go to screenshots/ (git-ignored), one per page type at desktop
-and at phone size; the browser fixtures live in conftest.py.
+With CAREERGUIDE_SCREENSHOTS set, screenshots go to screenshots/ (git-ignored),
+one per page type at desktop and at phone size; the browser fixtures live in
+conftest.py.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -20,6 +19,7 @@ from tests.browser import (
     PRIMARY_CONTROLS,
     SMALL_TARGETS,
     TARGETS,
+    photograph,
     visit,
 )
 from tests.helpers import ARTICLE_URL
@@ -28,7 +28,6 @@ expect = pytest.importorskip("playwright.sync_api").expect
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 
 PAGES = {
     "home": "/",
@@ -187,8 +186,7 @@ def test_page_has_no_console_errors_or_csp_violations_and_is_photographed(either
         # After an htmx swap too: the new fragment must be as clean as the page.
         page.select_option("#id_level", "senior")
         expect(page.locator("#calc-result")).to_contain_text("Senior band")
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-{page.size}.png", full_page=True)
+    photograph(page, f"{name}-{page.size}")
     assert page.problems.all() == []
 
 

@@ -34,7 +34,7 @@ raw = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200).map(
 query_strings = st.one_of(pairs, pairs, raw)
 
 
-@pytest.mark.parametrize(("url", "examples"), [("/calculator/", 1000), (ARTICLE_URL, 200)])
+@pytest.mark.parametrize(("url", "examples"), [("/calculator/", 500), (ARTICLE_URL, 100)])
 def test_generated_query_strings_never_break_the_calculator(content, client, url, examples):
     seen = []
 

@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
@@ -45,6 +46,7 @@ def test_no_template_uses_bare_htmx_attributes():
     assert not offenders, offenders
 
 
+@pytest.mark.any_database
 def test_every_page_is_valid_html(vnu, client, public_site, tmp_path):
     urls = public_addresses(client, every=True)
     files: dict[Path, str] = {}
