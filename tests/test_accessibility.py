@@ -1,5 +1,7 @@
-"""Accessibility in a real browser: axe-core in light and dark themes, the
-keyboard alone, contrast axe cannot see (chart bars, focus rings), and print.
+"""Accessibility in a real browser beyond what every page is checked for
+(test_browser_pages.py: axe in each scheme): tables stacked on a phone, the
+calculator after an update and in error, the keyboard alone, contrast axe
+cannot see (chart bars, focus rings), and print.
 
 The browser fixtures live in conftest.py.
 """
@@ -10,7 +12,7 @@ import re
 
 import pytest
 
-from tests.browser import AXE_OPTIONS, CONTRAST, DESKTOP, NOT_FOUND, visit
+from tests.browser import AXE_OPTIONS, CONTRAST, DESKTOP, visit
 from tests.helpers import ARTICLE_URL
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -18,15 +20,7 @@ axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 pytestmark = pytest.mark.browser
 
-PAGES = {
-    "home": "/",
-    "article": ARTICLE_URL,
-    "role": "/roles/backend-developer/",
-    "calculator": "/calculator/",
-    "methodology": "/methodology/",
-    "about": "/about/",
-    "not-found": NOT_FOUND,
-}
+ROLE_URL = "/roles/backend-developer/"
 
 
 @pytest.fixture(scope="module")
@@ -51,21 +45,13 @@ def assert_no_violations(axe, page) -> None:
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_axe_finds_no_violations(axe, themed, scheme, name):
-    visit(themed, PAGES[name])
-    assert themed.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (
-        scheme == "dark"
-    )
-    assert_no_violations(axe, themed)
-    assert themed.problems.all() == [], themed.problems.all()
-
-
-@pytest.mark.parametrize("name", ["article", "role"])
-def test_axe_finds_no_violations_in_tables_stacked_on_a_phone(axe, open_page, site, scheme, name):
-    page = open_page(viewport={"width": 360, "height": 780}, color_scheme=scheme)
+@pytest.mark.parametrize("path", [ARTICLE_URL, ROLE_URL])
+def test_axe_finds_no_violations_in_tables_stacked_on_a_phone(axe, open_page, site, path):
+    # Every page is checked at phone size in the dark scheme with the other
+    # pages (test_browser_pages.py); these stack their tables at 360 px.
+    page = open_page(viewport={"width": 360, "height": 780})
     page.base_url = site
-    visit(page, PAGES[name])
+    visit(page, path)
     stacked = page.evaluate("getComputedStyle(document.querySelector('tbody tr')).display")
     assert stacked == "block"
     assert_no_violations(axe, page)
@@ -105,7 +91,7 @@ def test_the_pages_really_switch_theme(themed, scheme):
     assert background == ("rgb(18, 20, 23)" if scheme == "dark" else "rgb(253, 253, 252)")
 
 
-@pytest.mark.parametrize("path", [ARTICLE_URL, PAGES["role"]])
+@pytest.mark.parametrize("path", [ARTICLE_URL, ROLE_URL])
 def test_chart_bars_stand_out_from_the_page(themed, path):
     # SC 1.4.11: graphics needed to understand the content need 3:1 against
     # what is next to them; axe checks text only.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import (
+    AXE_OPTIONS,
     CLIPPED_CELLS,
     DESKTOP,
     NOT_FOUND,
@@ -86,6 +87,49 @@ def either(request, open_page, site):
     return sized_page(open_page, site, request.param)
 
 
+@pytest.fixture(scope="module")
+def axe():
+    return pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
+
+
+# Each page is opened once per variant, and every check runs on that visit:
+# a desktop in the light scheme, a phone in the dark one.
+VARIANTS = {"desktop-light": ("desktop", "light"), "phone-dark": ("phone", "dark")}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_is_clean_accessible_and_fits(open_page, site, axe, variant, name):
+    """No console error or CSP violation (after an htmx swap too, on the
+    calculator), no axe violation (WCAG 2.2 A/AA and best practices) in the
+    scheme the variant sets, and on a phone no sideways scrolling and targets
+    big enough to tap (24 px, 44 px for the primary controls)."""
+    size, scheme = VARIANTS[variant]
+    page = open_page(**SIZES[size], color_scheme=scheme)
+    page.base_url, page.size = site, size
+    visit(page, PAGES[name])
+    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
+    results = axe.run(page, options=AXE_OPTIONS)
+    assert results.violations_count == 0, results.generate_report()
+    if size == "phone":
+        if name in ("article", "calculator"):
+            page.click(".breakdown summary")  # the open breakdown must fit too
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"page is {width} px wide"
+        assert page.evaluate(OVERFLOWING) == []
+        assert page.evaluate(SMALL_TARGETS, TARGETS) == []
+        for control in page.locator(PRIMARY_CONTROLS).all():
+            if control.is_visible():
+                box = control.bounding_box()
+                assert box["width"] >= 44 and box["height"] >= 43.5, (control.text_content(), box)
+    if name == "calculator":
+        # After an htmx swap too: the new fragment must be as clean as the page.
+        page.select_option("#id_level", "senior")
+        expect(page.locator("#calc-result")).to_contain_text("Senior band")
+    photograph(page, f"{name}-{size}")
+    assert page.problems.all() == []
+
+
 def test_article_renders_every_section_in_order_and_the_toc_reaches_each(desktop):
     visit(desktop, ARTICLE_URL)
     headings = desktop.locator("article > section[id] > h2").all_inner_texts()
@@ -152,22 +196,6 @@ def test_chart_has_a_table_with_the_same_figures_one_tap_away(desktop, path):
     assert all(label in desktop.locator(f"#{described}").text_content() for label in labels)
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_phone_layout_has_no_sideways_scrolling_and_big_enough_targets(phone, name):
-    visit(phone, PAGES[name])
-    if name in ("article", "calculator"):
-        phone.click(".breakdown summary")  # the open breakdown must fit too
-    width = phone.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"page is {width} px wide"
-    assert phone.evaluate(OVERFLOWING) == []
-    assert phone.evaluate(SMALL_TARGETS, TARGETS) == []
-    for control in phone.locator(PRIMARY_CONTROLS).all():
-        if control.is_visible():
-            box = control.bounding_box()
-            assert box["width"] >= 44 and box["height"] >= 43.5, (control.text_content(), box)
-    assert phone.problems.all() == []
-
-
 def test_tap_target_check_catches_a_small_standalone_link(phone):
     visit(phone, "/")
     phone.evaluate(
@@ -176,18 +204,6 @@ def test_tap_target_check_catches_a_small_standalone_link(phone):
                    fontSize: "8px", lineHeight: "1" })"""
     )
     assert any("Comparisons" in problem for problem in phone.evaluate(SMALL_TARGETS, TARGETS))
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_page_has_no_console_errors_or_csp_violations_and_is_photographed(either, name):
-    page = either
-    visit(page, PAGES[name])
-    if name == "calculator":
-        # After an htmx swap too: the new fragment must be as clean as the page.
-        page.select_option("#id_level", "senior")
-        expect(page.locator("#calc-result")).to_contain_text("Senior band")
-    photograph(page, f"{name}-{page.size}")
-    assert page.problems.all() == []
 
 
 def test_csp_violations_are_noticed(desktop):

@@ -110,9 +110,9 @@ def test_database_outage_serves_cached_pages_then_503_then_recovers(app_through_
 
     proxy.start()  # the database is back: the site recovers by itself
     back = time.monotonic()
-    while fetch(port, "/roles/")[0] != 200:
-        assert time.monotonic() - back < 1.5, "not back within a second"
+    while fetch(port, "/roles/")[0] != 200 and time.monotonic() - back < 5:
         time.sleep(0.05)
+    assert time.monotonic() - back < 1.0, "not back within a second"
     assert fetch(port, "/readyz")[0] == 200
     for path in CACHED:
         assert fetch(port, path)[0] == 200, path
