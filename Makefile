@@ -116,12 +116,13 @@ serve: setup
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py --bind 127.0.0.1:$(PORT) careerguide.wsgi
 
 # pyproject.toml gives the tests a throwaway secret key and allowed hosts.
-# One worker per core (pytest-xdist), each test file kept on one worker so a
-# file's own fixtures and its Redis database stay together; TEST_WORKERS=0
-# runs everything in this process.
+# One worker per core (pytest-xdist); an idle worker takes tests from a busy
+# one (worksteal), so a long file does not hold the run back. Tests that
+# share a server-wide resource (the Redis database) take a lock on it
+# (tests/servers.py run_lock). TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
 test: setup
-	$(PY) -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadfile) $(TEST_ARGS)
+	$(PY) -m pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist worksteal) $(TEST_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -3,19 +3,29 @@ settings. The plain helpers they and the tests use are in ``tests/helpers.py``."
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from hypothesis import settings as hypothesis_settings
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, PageProblems, browser_unavailable
 from tests.helpers import EDITOR_PASSWORD, JAVA, NOW, VNU_JAR, checker_unavailable, import_oews
+from tests.servers import deploy, manage, production_env, run_lock, shared_redis
+
+# No test may time itself (the machines running the suite are shared and
+# noisy): property tests keep Hypothesis's checks, without its 200 ms deadline.
+hypothesis_settings.register_profile("careerguide", deadline=None)
+hypothesis_settings.load_profile("careerguide")
 
 
 @pytest.fixture
@@ -361,3 +371,52 @@ def vnu():
         return json.loads(result.stderr)["messages"]
 
     return check
+
+
+# The production stack's setup, done once per test run rather than per test.
+
+
+@contextlib.contextmanager
+def _once_per_run(tmp_path_factory, name: str) -> Iterator[tuple[Path, bool]]:
+    """Holds the run's lock on ``name``; yields the run's folder and whether
+    the work is done already (by this process or another worker)."""
+    with run_lock(tmp_path_factory, name) as folder:
+        done = folder / f"{name}.done"
+        yield folder, done.exists()
+        done.touch()
+
+
+@pytest.fixture(scope="session")
+def static_files(tmp_path_factory) -> None:
+    """The hashed static files in STATIC_ROOT, collected as a deploy does."""
+    with _once_per_run(tmp_path_factory, "static") as (_, done):
+        if not done:
+            manage(production_env(), "collectstatic", "--noinput", "-v0")
+
+
+@pytest.fixture(scope="session")
+def deployed_sqlite(tmp_path_factory, static_files) -> Path:
+    """A SQLite database as a deploy leaves it; never written to (copy it with
+    ``deployed_database``)."""
+    with _once_per_run(tmp_path_factory, "deployed") as (folder, done):
+        path = folder / "deployed.sqlite3"
+        if not done:
+            deploy(production_env(DATABASE_URL=f"sqlite:///{path}"))
+    return path
+
+
+@pytest.fixture
+def deployed_database(deployed_sqlite, tmp_path) -> str:
+    """The URL of this test's own copy of a freshly deployed SQLite database."""
+    copy = shutil.copyfile(deployed_sqlite, tmp_path / "deployed.sqlite3")
+    return f"sqlite:///{copy}"
+
+
+@pytest.fixture
+def shared_redis_db(tmp_path_factory):
+    """A client of the Redis database the tests share, flushed, and this test's
+    alone until it ends (the run's other workers wait for it)."""
+    with run_lock(tmp_path_factory, "redis"):
+        client = shared_redis()
+        yield client
+        client.flushdb()

@@ -51,13 +51,14 @@ def manage(env: dict[str, str], *args: str) -> None:
 
 
 def deploy(env: dict[str, str]) -> None:
-    """As a deploy would: the database, its content, and the hashed static files."""
-    for command in (
-        ["migrate", "-v0"],
-        ["load_content", "-v0"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        manage(env, *command)
+    """As a deploy fills a new database: migrated, with the site's content.
+
+    The hashed static files come from the ``static_files`` fixture (once a
+    run: every process shares STATIC_ROOT), and a SQLite database already
+    deployed from ``deployed_sqlite``.
+    """
+    manage(env, "migrate", "-v0")
+    manage(env, "load_content", "-v0")
 
 
 @contextlib.contextmanager
@@ -80,12 +81,32 @@ def gunicorn(env: dict[str, str], *args: str) -> Iterator[int]:
         server.wait(timeout=30)
 
 
+@contextlib.contextmanager
+def run_lock(tmp_path_factory, name: str) -> Iterator[Path]:
+    """Holds this test run's lock called ``name``; yields the run's folder.
+
+    Each xdist worker is a process of its own, so they agree through a lock
+    file in the run's temporary folder, which they share and no other run sees.
+    """
+    import fcntl
+
+    folder = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        folder = folder.parent
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield folder
+
+
 REDIS_URL = os.environ.get("CAREERGUIDE_TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
 
 
 def shared_redis():
     """A client of the Redis the tests share (database 13 by default, flushed),
-    or a skip (a failure with REQUIRE_SERVICE_TESTS) where none runs."""
+    or a skip (a failure with REQUIRE_SERVICE_TESTS) where none runs.
+
+    Hold ``run_lock(tmp_path_factory, "redis")`` while using it (the
+    ``shared_redis_db`` fixture does): the run's workers share the database."""
     import pytest
     import redis
 

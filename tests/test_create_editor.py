@@ -8,6 +8,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -179,20 +180,13 @@ def test_manage_py_gives_local_commands_the_development_settings(environ, debug)
 
 
 @pytest.fixture(scope="module")
-def checkout_env(tmp_path_factory) -> dict[str, str]:
+def checkout_env(tmp_path_factory, deployed_sqlite) -> dict[str, str]:
     """The environment of a developer's shell: no Django settings at all, and a
     scratch database (in place of the checkout's db.sqlite3) that is migrated."""
-    database = tmp_path_factory.mktemp("create-editor") / "db.sqlite3"
+    database = shutil.copyfile(deployed_sqlite, tmp_path_factory.mktemp("editor") / "db.sqlite3")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     env["DATABASE_URL"] = f"sqlite:///{database}"
     env.pop("CAREERGUIDE_EDITOR_PASSWORD", None)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
     env["SCRATCH_DATABASE"] = str(database)
     return env
 

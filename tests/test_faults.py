@@ -28,6 +28,7 @@ from tests.servers import (
     gunicorn,
     manage,
     production_env,
+    run_lock,
     shared_redis,
 )
 
@@ -55,14 +56,13 @@ def postgres_running() -> bool:
 
 
 @pytest.fixture
-def app_through_proxy(tmp_path):
+def app_through_proxy(tmp_path, tmp_path_factory, static_files):
     if not postgres_running():
         if os.environ.get("REQUIRE_SERVICE_TESTS"):
             pytest.fail("REQUIRE_SERVICE_TESTS is set but PostgreSQL is not running")
         pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
     import psycopg
 
-    redis = shared_redis()
     name = f"careerguide_faults_{uuid.uuid4().hex[:8]}"
     admin = psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True)
     admin.execute(f'CREATE DATABASE "{name}"')
@@ -71,20 +71,22 @@ def app_through_proxy(tmp_path):
     deploy(env)
     folder = str(write_release(tmp_path / "oews"))
     manage(env, "import_oews", folder, "--publish", "--published-on", "2026-05-15", "-v0")
-    proxy.start()
-    env |= {
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{proxy.port}/{name}",
-        "REDIS_URL": REDIS_URL,
-    }
-    try:
-        args = ("-c", "gunicorn.conf.py", "--workers", "2", "--access-logfile", "/dev/null")
-        with gunicorn(env, *args, "--log-level", "critical") as port:
-            yield port, proxy
-    finally:
-        proxy.stop()
-        redis.flushdb()
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+    with run_lock(tmp_path_factory, "redis"):  # the run's workers share Redis
+        redis = shared_redis()
+        proxy.start()
+        env |= {
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{proxy.port}/{name}",
+            "REDIS_URL": REDIS_URL,
+        }
+        try:
+            args = ("-c", "gunicorn.conf.py", "--workers", "2", "--access-logfile", "/dev/null")
+            with gunicorn(env, *args, "--log-level", "critical") as port:
+                yield port, proxy
+        finally:
+            proxy.stop()
+            redis.flushdb()
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.close()
 
 
 @pytest.mark.any_database

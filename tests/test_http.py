@@ -10,7 +10,7 @@ import socket
 import pytest
 
 from tests.helpers import ARTICLE_URL, public_addresses
-from tests.servers import deploy, gunicorn, production_env
+from tests.servers import gunicorn, production_env
 
 pytestmark = pytest.mark.django_db
 
@@ -112,9 +112,8 @@ def raw_request(port: int, method: str, path: str) -> tuple[str, dict[str, str],
 
 
 @pytest.mark.any_database
-def test_under_gunicorn_head_sends_the_get_s_headers_and_no_body(db, tmp_path):
-    env = production_env(DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3")
-    deploy(env)
+def test_under_gunicorn_head_sends_the_get_s_headers_and_no_body(db, deployed_database):
+    env = production_env(DATABASE_URL=deployed_database)
     args = ("-c", "gunicorn.conf.py", "--workers", "1", "--access-logfile", "/dev/null")
     with gunicorn(env, *args) as port:
         # HEAD first: the page is rendered for it, and must not be kept without its body

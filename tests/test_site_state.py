@@ -1,7 +1,8 @@
 """The site state and the page cache, with Redis as production runs them.
 
 Against the real Redis on 127.0.0.1:6379 (database 13, flushed around each
-test; CAREERGUIDE_TEST_REDIS_URL names another), and, where a test needs Redis
+test and used by one test at a time across the run's workers;
+CAREERGUIDE_TEST_REDIS_URL names another), and, where a test needs Redis
 configured its own way (full, say), a private redis-server on a free port.
 Skipped where Redis is not running, unless REQUIRE_SERVICE_TESTS is set (as
 `.ci/run` does).
@@ -25,13 +26,11 @@ from core.state import Shows, site_state
 from tests.helpers import ARTICLE_URL, page_text
 from tests.servers import (
     REDIS_URL,
-    deploy,
     fetch,
     gunicorn,
     manage,
     production_env,
     redis_server,
-    shared_redis,
 )
 
 pytestmark = pytest.mark.django_db
@@ -55,12 +54,10 @@ def another_process() -> None:
 
 
 @pytest.fixture
-def redis(settings):
+def redis(settings, shared_redis_db):
     """Django's cache on the shared Redis, as in production; yields a raw client."""
-    client = shared_redis()
     use_redis(settings, REDIS_URL)
-    yield client
-    client.flushdb()
+    yield shared_redis_db
     another_process()
 
 
@@ -337,10 +334,9 @@ def test_deploy_checks_name_redis_settings_that_would_lose_pages_or_the_state(
 
 
 @pytest.mark.any_database
-def test_an_admin_save_shows_within_a_second_in_every_gunicorn_worker(redis, tmp_path):
+def test_an_admin_save_shows_within_a_second_in_every_gunicorn_worker(redis, deployed_database):
     """Two gunicorn workers, and an edit made by another process."""
-    env = production_env(DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3", REDIS_URL=REDIS_URL)
-    deploy(env)
+    env = production_env(DATABASE_URL=deployed_database, REDIS_URL=REDIS_URL)
     args = ("-c", "gunicorn.conf.py", "--workers", "2", "--access-logfile", "/dev/null")
     with gunicorn(env, *args) as port:
         for _ in range(20):  # both workers cache the page
