@@ -214,6 +214,14 @@ CLIPPED_CELLS = """() => {
 }"""
 
 
+# A breadcrumb whose link starts below its "›": the separator left alone at
+# the end of a line.
+LONE_SEPARATORS = """() => [...document.querySelectorAll(".breadcrumbs li + li")]
+  .filter((li) => li.querySelector("a").getBoundingClientRect().top
+                  - li.getBoundingClientRect().top > 4)
+  .map((li) => `breadcrumb "${li.textContent.trim()}" leaves its separator alone`)"""
+
+
 NOT_FOUND = "/no-such-page/"
 
 

@@ -49,11 +49,17 @@ def occupation_rows(rows: list[Summary]) -> SafeString:
             f'<tr><th scope="row"><a href="{escape(row.occupation.url)}">'
             f"{escape(row.occupation.title)}</a> "
             f'<span class="meta">{escape(row.occupation.code)}</span></th>'
-            f'<td class="num">{fig(row.pay)}{HOURLY if row.pay.datatype.is_hourly else ""}</td>'
-            f'<td class="num">{fig(row.employment)}</td></tr>'
+            f'<td class="num" data-label="Median pay">{fig(row.pay)}'
+            f"{HOURLY if row.pay.datatype.is_hourly else ''}</td>"
+            f'<td class="num" data-label="Jobs">{fig(row.employment)}</td></tr>'
             for row in rows
         )
     )
+
+
+# The column headers of ranking tables (officialstats/includes/ranking.html),
+# repeated on each cell for tables that stack.
+RANKED_LABELS = {"pay": "Median", "employment": "Jobs", "location_quotient": "LQ"}
 
 
 @register.simple_tag
@@ -62,10 +68,14 @@ def ranked_rows(rows: list, *figures: str, link: str = "") -> SafeString:
 
     With ``link`` (an occupation's address), each place links to the
     occupation's page for it: ``<link>in/<place>/``."""
+    cells = [(name, RANKED_LABELS[name]) for name in figures]
     return mark_safe(
         "".join(
             f'<tr><th scope="row">{_name(row, link)}</th>'
-            + "".join(f'<td class="num">{fig(getattr(row, name))}</td>' for name in figures)
+            + "".join(
+                f'<td class="num" data-label="{label}">{fig(getattr(row, name))}</td>'
+                for name, label in cells
+            )
             + "</tr>"
             for row in rows
         )
@@ -94,6 +104,18 @@ def oews_reading() -> dict:
 def top_code(unit: str) -> str:
     """BLS's top-coding bound in ``unit`` ("hourly" or "annual"): "$115.00", "$239,200"."""
     return top_codes()[f"top_{unit}"]
+
+
+@register.simple_tag
+def top_code_note() -> SafeString:
+    """What an "at least" wage means. BLS does publish wages above its bound
+    (May 2025 has many); only the cells it marks top-coded are withheld."""
+    codes = top_codes()
+    return SafeString(
+        "“At least”: where BLS marks a wage as top-coded, it publishes only that the wage "
+        f"is at or above {codes['top_hourly']} an hour or {codes['top_annual']} a year, not "
+        "the wage itself. Wages it does publish can be higher than that."
+    )
 
 
 def top_codes() -> dict[str, str]:
