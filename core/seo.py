@@ -26,8 +26,8 @@ DESCRIPTION_LENGTH = 160
 SHARE_IMAGE = "og/careerguide-1200x630.png"
 SHARE_IMAGE_SIZE = (1200, 630)
 SHARE_IMAGE_ALT = (
-    "The careerguide logo, three rising bars, beside the words: tech careers compared side "
-    "by side, every figure sourced and dated."
+    "The careerguide logo, three rising bars, beside the words: careers compared by pay and "
+    "place, every figure sourced and dated."
 )
 
 

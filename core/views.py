@@ -92,9 +92,9 @@ def favicon(request: HttpRequest) -> HttpResponse:
 def web_manifest(request: HttpRequest) -> HttpResponse:
     """What a phone shows when a reader adds the site to the home screen."""
     manifest = {
-        "name": "careerguide: tech careers compared",
+        "name": "careerguide: careers compared",
         "short_name": "careerguide",
-        "description": "Tech careers' pay and paths compared, every figure sourced and dated.",
+        "description": "Careers' pay and paths compared, every figure sourced and dated.",
         "id": "/",
         "start_url": "/",
         "scope": "/",

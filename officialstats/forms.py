@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import zipfile
 from decimal import Decimal
 
 from django import forms
+
+from core.numbers import parse_amount
 
 from .importing import bundled, provenance
 
@@ -72,7 +73,7 @@ class PayForm(forms.Form):
     """ "Where does my pay fall?": a wage and whether it is yearly or hourly.
 
     Read from a query string, so an answer is a link. The wage may be
-    written as people write it ("$85,000", "85000", "42.50"); it is kept
+    written as people write it ("$85,000", "85k", "42.50"); it is kept
     as an exact Decimal and written back one way (:meth:`canonical`).
     """
 
@@ -89,12 +90,12 @@ class PayForm(forms.Form):
     )
 
     def clean_pay(self) -> Decimal:
-        raw = self.cleaned_data["pay"].strip().replace(",", "").replace("$", "").strip()
-        if not re.fullmatch(r"\d{1,9}(\.\d{1,2})?", raw):
+        try:
+            value = parse_amount(self.cleaned_data["pay"])
+        except ValueError:
             raise forms.ValidationError(
-                "Write an amount in dollars, such as 85000 or 42.50, without other signs."
-            )
-        value = Decimal(raw)
+                "Write an amount in dollars, such as $85,000, 85k or 42.50."
+            ) from None
         if value <= 0:
             raise forms.ValidationError("Write an amount above zero.")
         return value
@@ -108,7 +109,7 @@ class PayForm(forms.Form):
         if pay is not None and per in self.LIMITS and pay > self.LIMITS[per]:
             self.add_error(
                 "pay",
-                f"That is more than {self.PER[per]} of ${self.LIMITS[per]:,}: "
+                f"That is more than ${self.LIMITS[per]:,} {self.PER[per]}: "
                 "check the amount, or whether it is yearly or hourly.",
             )
         return data

@@ -49,6 +49,17 @@ class PairRow:
     def percent_text(self) -> str:
         return "" if self.lead is None else self.lead.difference.percent_text(signed=False)
 
+    def share_text(self, more: str = " more") -> str:
+        """The difference as a share of the lower figure, as the table and the
+        sentence both say it: "14% more" (``more`` after a percentage), or from
+        double on "6.4 times as many" ("2,305%" reads worse), "at least" where
+        only a bound is known."""
+        difference = self.lead.difference
+        if difference.percent is None or difference.percent < HUNDRED:
+            return self.percent_text() + more
+        hedge = "at least " if difference.at_least else ""
+        return f"{hedge}{times(difference)} times as {'much' if self.money else 'many'}"
+
     def cell(self, names: Sequence[str]) -> str:
         """For the table's difference column: who is ahead, by how much."""
         if self.lead is None:
@@ -57,7 +68,7 @@ class PairRow:
             return "the same"
         more = "more jobs" if not self.money else "more"
         amount = self.amount_text().removesuffix(" jobs")
-        return f"{names[self.lead.leader]}: {amount} {more} ({self.percent_text()})"
+        return f"{names[self.lead.leader]}: {amount} {more} ({self.share_text(more='')})"
 
 
 def unit_is_hourly(first: dict[Datatype, Figure], second: dict[Datatype, Figure]) -> bool:
@@ -116,7 +127,7 @@ def statement(row: PairRow, names: Sequence[str], *, hourly: bool) -> str:
     ahead, behind = names[row.lead.leader], names[1 - row.lead.leader]
     return (
         f"{subject} {ahead} are paid {row.amount_text()}{UNIT[hourly]} more than {behind}, "
-        f"{row.percent_text()} more."
+        f"{row.share_text()}."
     )
 
 
@@ -131,10 +142,7 @@ def _employment(row: PairRow, names: Sequence[str]) -> str:
         return f"Both hold the same number of jobs: {display.text(row.first)}."
     ahead, behind = names[row.lead.leader], names[1 - row.lead.leader]
     count = row.amount_text().removesuffix(" jobs")
-    share = row.percent_text() + " more"
-    if row.lead.difference.percent >= HUNDRED:  # "24.0 times as many" reads better than 2,305%
-        share = f"{times(row.lead.difference)} times as many"
-    return f"{ahead} hold {count} more jobs than {behind} nationwide: {share}."
+    return f"{ahead} hold {count} more jobs than {behind} nationwide: {row.share_text()}."
 
 
 def times(difference: Difference) -> str:

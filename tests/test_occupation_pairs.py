@@ -90,7 +90,8 @@ def test_employment_differences_are_exact_and_in_jobs():
     rows = pair_rows(first, second, hourly=False)
     assert [row.key for row in rows] == ["employment", "p10", "p25", "p50", "p75", "p90", "mean"]
     jobs = rows[0]
-    assert jobs.cell(("A", "B")) == "A: 1,425,450 more jobs (543%)"
+    # The table and the sentence say the share the same way.
+    assert jobs.cell(("A", "B")) == "A: 1,425,450 more jobs (6.4 times as many)"
     assert statement(jobs, ("A", "B"), hourly=False) == (
         "A hold 1,425,450 more jobs than B nationwide: 6.4 times as many."
     )
@@ -170,7 +171,10 @@ def test_a_written_pair_shows_both_spreads_the_differences_and_the_editors_text(
     # As the editor's title names them: software developers first.
     assert text.index("Upper bar of each pair: Software Developers") > 0
     assert "Median $135,980 $120,230 Software Developers: $15,750 more (13%)" in text
-    assert "Employment 1,687,890 262,440 Software Developers: 1,425,450 more jobs (543%)" in text
+    assert (
+        "Employment 1,687,890 262,440 Software Developers: 1,425,450 more jobs (6.4 times as many)"
+        in text
+    )
     assert "At the median, Software Developers are paid $15,750 a year more than Data " in text
     assert "Mean $148,100 $126,800 Software Developers: $21,300 more (17%)" in text
     assert body.count('role="img"') == 1 and 'class="series-1"' in body
@@ -192,7 +196,8 @@ def test_any_other_pair_is_compiled_from_the_figures_and_noindex(client, content
     assert "No editor has written about this pair yet" in text
     # Actors are paid by the hour only: both are compared by the hour.
     assert "wages an hour" in text and "Actors hourly only" in text
-    assert "Median $29.05 $65.38 Software Developers: $36.33 more (125%)" in text
+    # From double on, the share reads as a ratio: 65.38 / 29.05 = 2.25.
+    assert "Median $29.05 $65.38 Software Developers: $36.33 more (2.3 times as much)" in text
 
 
 def test_the_reversed_order_redirects_permanently_to_the_one_address(client, content, oews_release):

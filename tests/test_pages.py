@@ -19,6 +19,14 @@ def test_home_lists_published_comparisons(client, content):
     assert "Backend Developer vs AI/ML Engineer" in page_text(response)
 
 
+def test_the_site_speaks_of_careers_not_only_tech_ones(client, content, oews_release):
+    """Every occupation has pages, nurses' and actors' too: the home page, the
+    footer and the web app manifest say "careers", not "tech careers"."""
+    for path in ("/", "/occupations/actors/", "/manifest.webmanifest"):
+        text = client.get(path).content.decode()
+        assert "careers" in text.lower() and "tech careers" not in text.lower(), path
+
+
 def test_home_hides_drafts(client, content):
     Comparison.objects.update(is_published=False)
     response = client.get("/")

@@ -208,7 +208,9 @@ def test_a_top_coded_percentile_is_never_placed_above_or_interpolated_to(values,
 @pytest.mark.parametrize(
     ("raw", "per", "pay", "canonical"),
     [("85000", "year", Decimal(85000), "85000"), ("$85,000", "year", Decimal(85000), "85000"),
-     (" 42.5 ", "hour", Decimal("42.5"), "42.50"), ("42.50", "", Decimal("42.50"), "42.50")],
+     (" 42.5 ", "hour", Decimal("42.5"), "42.50"), ("42.50", "", Decimal("42.50"), "42.50"),
+     ("150k", "year", Decimal(150000), "150000"), ("$150,000", "year", Decimal(150000), "150000"),
+     ("92.5K", "year", Decimal(92500), "92500"), ("$ 1.2m", "year", Decimal(1200000), "1200000")],
 )  # fmt: skip
 def test_the_form_reads_wages_as_people_write_them(raw, per, pay, canonical):
     form = PayForm({"pay": raw, "per": per})
@@ -221,8 +223,10 @@ def test_the_form_reads_wages_as_people_write_them(raw, per, pay, canonical):
     ("raw", "per", "message"),
     [("", "year", "required"), ("abc", "year", "Write an amount in dollars"),
      ("0", "year", "above zero"), ("-5", "year", "Write an amount"),
-     ("12.345", "year", "Write an amount"), ("20000000", "year", "more than a year of"),
-     ("6000", "hour", "more than an hour of"), ("50", "month", "Choose a year or an hour"),
+     ("12.345", "year", "Write an amount"), ("1,50,000", "year", "Write an amount"),
+     ("150 thousand", "year", "Write an amount"), ("k", "year", "Write an amount"),
+     ("20000000", "year", "more than $10,000,000 a year:"),
+     ("6000", "hour", "more than $5,000 an hour:"), ("50", "month", "Choose a year or an hour"),
      ("9" * 30, "year", "at most 20 characters")],
 )  # fmt: skip
 def test_the_form_says_what_is_wrong(raw, per, message):

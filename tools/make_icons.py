@@ -56,7 +56,7 @@ h1 { margin: 0 0 28px; font-size: 96px; line-height: 1; letter-spacing: -2px; }
 h1 span { color: #2563eb; }
 p { margin: 0; font-size: 40px; line-height: 1.3; color: #3d4651; }
 </style><body>%(svg)s<div><h1>career<span>guide</span></h1>
-<p>Tech careers compared side by side,<br>every figure sourced and dated.</p></div>
+<p>Careers compared by pay and place,<br>every figure sourced and dated.</p></div>
 </body>"""
 
 

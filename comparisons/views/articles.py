@@ -71,9 +71,9 @@ def article_context(request: HttpRequest, comparison: Comparison, preview: bool 
 def home(request: HttpRequest) -> HttpResponse:
     meta = simple_meta(
         request,
-        "careerguide: tech careers compared, with sourced pay figures",
-        "Side-by-side comparisons of tech careers: salaries by experience level, pay factors, "
-        "skills, benefits and career paths, each figure sourced and dated.",
+        "careerguide: careers compared, with sourced pay figures",
+        "Official pay for every occupation, state and metro area, and side-by-side "
+        "comparisons of roles: every figure sourced and dated.",
         reverse("home"),
         [],
     )
