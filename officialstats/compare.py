@@ -143,17 +143,18 @@ def query_string(slugs: Sequence[str]) -> str:
 # Rows ------------------------------------------------------------------------------------------
 
 # The rows compared, in the order shown: (label, annual datatype, hourly
-# datatype, money?). Pay is in the unit BLS publishes the occupation in.
+# datatype, money?). Pay first, what readers come to compare; then jobs. Pay
+# is in the unit BLS publishes the occupation in.
 ROWS = (
-    ("Jobs", Datatype.EMPLOYMENT, Datatype.EMPLOYMENT, False),
-    ("Jobs per 1,000 jobs", Datatype.JOBS_PER_1000, Datatype.JOBS_PER_1000, False),
-    ("Location quotient", Datatype.LOCATION_QUOTIENT, Datatype.LOCATION_QUOTIENT, False),
+    ("Median", Datatype.ANNUAL_MEDIAN, Datatype.HOURLY_MEDIAN, True),
     ("10th percentile", Datatype.ANNUAL_P10, Datatype.HOURLY_P10, True),
     ("25th percentile", Datatype.ANNUAL_P25, Datatype.HOURLY_P25, True),
-    ("Median", Datatype.ANNUAL_MEDIAN, Datatype.HOURLY_MEDIAN, True),
     ("75th percentile", Datatype.ANNUAL_P75, Datatype.HOURLY_P75, True),
     ("90th percentile", Datatype.ANNUAL_P90, Datatype.HOURLY_P90, True),
     ("Mean", Datatype.ANNUAL_MEAN, Datatype.HOURLY_MEAN, True),
+    ("Jobs", Datatype.EMPLOYMENT, Datatype.EMPLOYMENT, False),
+    ("Jobs per 1,000 jobs", Datatype.JOBS_PER_1000, Datatype.JOBS_PER_1000, False),
+    ("Location quotient", Datatype.LOCATION_QUOTIENT, Datatype.LOCATION_QUOTIENT, False),
 )
 
 

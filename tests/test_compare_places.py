@@ -82,13 +82,17 @@ def test_rows_set_each_place_beside_the_nation_with_its_difference():
     one = {d: annual("110", datatype=d) for d in Datatype}
     two = {d: annual("90", datatype=d) for d in Datatype}
     rows = {row.label: row for row in compare_rows([("A", one), ("B", two)], nation, hourly=False)}
-    assert list(rows)[:3] == ["Jobs", "Jobs per 1,000 jobs", "Location quotient"]
+    # Pay first, what readers come to compare; then jobs.
+    assert list(rows) == [
+        "Median", "10th percentile", "25th percentile", "75th percentile", "90th percentile",
+        "Mean", "Jobs", "Jobs per 1,000 jobs", "Location quotient",
+    ]  # fmt: skip
     median = rows["Median"]
     assert [cell.versus_nation.short for cell in median.cells] == ["+10%", "−10%"]
     assert median.gap.highest == ("A",) and median.gap.difference.amount == 20
     assert rows["Jobs"].gap is None and rows["Jobs"].cells[0].versus_nation is None
     hourly = compare_rows([("A", one)], nation, hourly=True)
-    assert hourly[5].cells[0].figure.datatype is Datatype.HOURLY_MEDIAN
+    assert hourly[0].cells[0].figure.datatype is Datatype.HOURLY_MEDIAN
 
 
 # The page ---------------------------------------------------------------------------------------
@@ -104,6 +108,7 @@ def test_places_side_by_side_with_the_differences_worked_out(client, oews_releas
         "$42,260 (32%) California over Texas"
     ) in text
     assert "Jobs 284,390 163,880 31,960 1,687,890" in text
+    assert text.index("Median $174,410") < text.index("Mean ") < text.index("Jobs 284,390")
     assert "Location quotient 1.44 1.07 2.28 not applicable" in text
     assert "10th percentile $105,060 +27% vs US $82,600 +0.2% vs US" in text
     assert "Source: BLS OEWS, May 2025" in text

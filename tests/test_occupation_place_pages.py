@@ -41,6 +41,26 @@ def between(text: str, start: str, end: str) -> str:
 # Figures and differences ----------------------------------------------------------------------
 
 
+def test_the_page_says_where_the_occupation_earns_most_and_offers_to_compare_from_here(
+    client, places_release
+):
+    text = page_text(client.get(AUSTIN))
+    # Pay first: the answer before the jobs and the jargon.
+    assert text.index("Median pay $134,120 a year") < text.index("31,960 jobs here")
+    assert text.index("$134,120 median pay") < text.index("Location quotient 2.28")
+    most = between(text, "Where software developers earn most", "Compare ")
+    assert "Areas that pay most Area Median San Jose-Sunnyvale-Santa Clara, CA" in most
+    body = client.get(AUSTIN).content.decode()
+    # Compare places opens with Austin chosen beside the area that pays most.
+    assert (
+        f'href="{SD}places/?p=austin-round-rock-san-marcos-tx&amp;'
+        'p=san-jose-sunnyvale-santa-clara-ca"'
+    ) in body
+    texas = client.get(TEXAS).content.decode()
+    assert f'href="{SD}places/?p=california&amp;p=texas"' in texas
+    assert "States that pay most" in page_text(client.get(TEXAS))
+
+
 def test_the_austin_page_shows_blss_figures_and_the_differences_from_texas_and_the_nation(
     client, places_release
 ):
@@ -51,11 +71,12 @@ def test_the_austin_page_shows_blss_figures_and_the_differences_from_texas_and_t
     assert "Detailed occupation · SOC 15-1252 · Metropolitan area in Texas" in text
     # Median $134,120; nation $135,980 (-$1,860, -1.37%); Texas $132,150 (+$1,970, +1.49%).
     assert (
-        "31,960 jobs in May 2025. Median pay $134,120 a year: $1,860 (1%) less than "
-        "nationally, and $1,970 (1%) more than in Texas."
+        "Median pay $134,120 a year: $1,860 (1%) less than nationally, and $1,970 (1%) "
+        "more than in Texas. 31,960 jobs here in May 2025."
     ) in text
     assert "Jobs per 1,000 24.708" in text and "Location quotient 2.28" in text
-    table = between(text, "Figure Here US Difference Texas Difference", "Differences are")
+    header = "Figure Here US Difference from the US Texas Difference from Texas"
+    table = between(text, header, "Differences are")
     assert "10th percentile $96,110 $82,460 +$13,650 (+17%) $82,600 +$13,510 (+16%)" in table
     assert "Median $134,120 $135,980 −$1,860 (−1%) $132,150 +$1,970 (+1%)" in table
     assert "Mean $143,630 $148,100 −$4,470 (−3%) $136,450 +$7,180 (+5%)" in table
@@ -91,7 +112,8 @@ def test_ranks_nearby_and_similar_places(client, places_release):
     assert "Median pay 2nd highest median pay of 3 states and territories" in texas
     assert "Areas in Texas" in texas and "Texarkana, TX-AR $116,490" in texas
     assert "Austin-Round Rock-San Marcos, TX $134,120" in texas
-    assert "Figure Here US Difference 10th percentile" in texas  # no state columns for a state
+    # No state columns for a state.
+    assert "Figure Here US Difference from the US 10th percentile" in texas
     # Arkansas lists Texarkana, which BLS files under Texas, as one of its areas.
     arkansas = page_text(client.get(f"{SD}in/arkansas/"))
     assert "Areas in Arkansas" in arkansas and "Texarkana, TX-AR $116,490" in arkansas
@@ -130,7 +152,8 @@ def test_an_area_whose_state_has_no_estimate_compares_with_the_nation_alone(clie
     assert response.status_code == 200
     text = page_text(response)
     assert "Median pay $134,120 a year: $1,860 (1%) less than nationally." in text
-    assert "Compared with the nation" in text and "Figure Here US Difference 10th" in text
+    assert "Compared with the nation" in text
+    assert "Figure Here US Difference from the US 10th" in text
     assert TEXAS not in response.content.decode()  # no link to a page that does not exist
     crumbs = [i["name"] for i in structured(response)["BreadcrumbList"]["itemListElement"]]
     assert "Texas" not in crumbs
@@ -309,12 +332,13 @@ def test_query_count_is_fixed_whatever_the_catalogue(
     client, db, tmp_path, django_assert_num_queries, monkeypatch, path
 ):
     """The live release, the occupation and place with their three estimates,
-    and every place's estimate of the occupation: the same with 5 places or 8."""
+    the nearby places' estimates, and the places that pay and employ most: the
+    same with 5 places or 8."""
     from tests import oews_sample_data as sample
     from tests.oews import write_release
 
     small = import_oews(write_release(tmp_path / "small"))
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get(path).status_code == 200
     from officialstats.publishing import publish
 
@@ -327,5 +351,5 @@ def test_query_count_is_fixed_whatever_the_catalogue(
     publish(import_oews(larger, publish=False))
     state.forget()
     assert small.pk
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get(path).status_code == 200

@@ -103,8 +103,8 @@ def test_the_whole_may_2025_release(client, content):
         client.get("/occupations/software-developers/in/austin-round-rock-san-marcos-tx/")
     )
     assert (
-        "31,960 jobs in May 2025. Median pay $134,120 a year: $1,860 (1%) less than "
-        "nationally, and $1,970 (1%) more than in Texas."
+        "Median pay $134,120 a year: $1,860 (1%) less than nationally, and $1,970 (1%) "
+        "more than in Texas. 31,960 jobs here in May 2025."
     ) in austin
     california = page_text(client.get("/places/california/"))
     assert "18,213,700 jobs across all occupations" in california

@@ -1,7 +1,7 @@
 """The loader of an occupation's page for one state or area.
 
 :func:`load_occupation_place` reads everything the page at
-``/occupations/<occupation>/in/<place>/`` shows in two indexed queries
+``/occupations/<occupation>/in/<place>/`` shows in three indexed queries
 (the live release comes with the site state), whatever the size of the
 catalogue:
 
@@ -10,7 +10,9 @@ catalogue:
    place's standing among places, worked out when the release was imported
    (``importing/standings.py``): its ranks and its neighbours by pay;
 2. the estimates of those neighbours and of the other areas of its state,
-   each found through the unique index.
+   each found through the unique index;
+3. the places of its kind that pay and employ most, read in the order
+   worked out at import (``rankings.places``).
 
 The page's figures are its own: no other page shows this occupation's
 estimate for this place, or its rank among places.
@@ -30,6 +32,7 @@ from ..thin import thin_reasons
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
 from .occupations import ESTIMATE_FIELDS, NationalFigures, estimate_figures
+from .rankings import PlaceRow, Ranking, places
 from .sql import decimal, fetch, fetch_rows, table, value
 
 NEIGHBOURS = 3  # places shown either side of this one by median pay
@@ -83,6 +86,7 @@ class OccupationPlacePage:
     ranks: dict[str, Rank]  # "pay", "employment", "location_quotient"
     in_state: list[PeerRow]  # a state's areas, or an area's state's other areas
     similar: list[PeerRow]  # places of its kind with the nearest median, highest first
+    top: Ranking[PlaceRow]  # the places of its kind that pay and employ most
     thin: list[str] = field(default_factory=list)  # why it is too thin to index
 
     @property
@@ -181,6 +185,7 @@ def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPl
         ranks={measure: _rank(row, measure) for measure in MEASURES},
         in_state=peers.in_state(),
         similar=peers.similar(),
+        top=places(release.id, occupation.id, nation.hourly_only)[0 if here_place.is_state else 1],
         thin=thin_reasons(here.figures),
     )
 

@@ -12,7 +12,6 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from ..chart import spread_chart
-from ..compare import order_key, query_string
 from ..geodata import atlas
 from ..maps import occupation_maps
 from ..models import Occupation
@@ -28,7 +27,7 @@ from ..queries.occupations import load_occupation_page
 from ..queries.provenance import BLS_NOTICE
 from ..seo import citation, index_meta, occupation_meta, source_name
 from . import cache_by_release
-from .links import place_links
+from .links import compare_url, place_links
 from .pay import pay_form, respond
 
 INDEX = "officialstats/occupation_index.html"
@@ -60,13 +59,10 @@ def canonical(request: HttpRequest, **values: str | None) -> bool:
     return set(request.GET) <= set(values) and given == values
 
 
-def compare_url(page) -> str:
+def two_states_url(page) -> str:
     """Compare places, starting with the two states that employ the most."""
-    top = sorted(page.states.by_employment[:2], key=lambda p: order_key(p.kind, p.name))
-    slugs = [place.slug for place in top] if len(top) > 1 else []
-    return reverse("officialstats:compare_places", args=[page.occupation.slug]) + query_string(
-        slugs
-    )
+    top = page.states.by_employment[:2]
+    return compare_url(page.occupation.slug, top if len(top) > 1 else [])
 
 
 @require_safe
@@ -103,7 +99,7 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
                 hourly=page.hourly_only,
                 location_quotient=page.occupation.level != Occupation.Level.TOTAL,
             ),
-            "compare_url": compare_url(page),
+            "compare_url": two_states_url(page),
             "links": place_links(slug, [row.slug for row in page.by_state if row.estimated]),
         }
 

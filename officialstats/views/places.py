@@ -23,6 +23,7 @@ from ..seo import citation, source_name
 from ..seo_places import occupation_place_meta, place_index_meta, place_meta
 from ..thin import MAX_EMPLOYMENT_RSE, MAX_WAGE_RSE, MIN_PERCENTILES
 from . import cache_by_release, pay
+from .links import compare_url
 from .occupations import canonical, cite, links
 
 INDEX = "officialstats/place_index.html"
@@ -133,6 +134,14 @@ def _in(page: OccupationPlacePage, place_slug: str) -> str:
     return f"{page.occupation.url}in/{place_slug}/"
 
 
+def compare_here_url(page: OccupationPlacePage) -> str:
+    """Compare places with this one chosen, beside the place of its kind that
+    pays most (or, where this is that place, the next)."""
+    best = next((row for row in page.top.by_pay if row.slug != page.place.slug), None)
+    chosen = [page.place] if best is None else [page.place, best]
+    return compare_url(page.occupation.slug, chosen)
+
+
 def occupation_place_context(
     request: HttpRequest, page: OccupationPlacePage, *, noindex: bool
 ) -> dict:
@@ -155,6 +164,7 @@ def occupation_place_context(
             hourly=page.hourly_only,
             subject=f"{page.occupation.title} {page.place.in_phrase}",
         ),
+        "compare_url": compare_here_url(page),
         "pay_action": page.url,
         "pay_subject": f"{page.occupation.title} {page.place.in_phrase}",
         "thin_rule": {
