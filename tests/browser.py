@@ -163,8 +163,9 @@ OVERFLOWING = """() => {
 # its table: the table's box cut by every ancestor that clips or scrolls, and
 # by the viewport. Cells hidden on purpose (the column headers a stacked table
 # keeps for screen readers, in a 1 px clipped box) are left out. Each data
-# cell also says which column it is in: its data-label names its column's
-# header, and where that header is hidden the label is shown in front of it.
+# cell also says which column it is in: by the header row where that is shown,
+# or by its data-label, which names its column's header and, where the header
+# is hidden, is shown in front of it.
 CLIPPED_CELLS = """() => {
   const hiddenOnPurpose = (el) => {
     for (; el; el = el.parentElement) {
@@ -202,6 +203,7 @@ CLIPPED_CELLS = """() => {
       if (cell.tagName !== "TD" || cell.colSpan > 1) continue;
       const header = headers[[...cell.parentElement.children].indexOf(cell)];
       const label = cell.dataset.label;
+      if (headersShown && header && label === undefined) continue;  // the header row labels it
       if (!header || label !== header.textContent.trim()) {
         problems.push(`${name(cell)} has data-label ${label}, not its column's header`);
       } else if (!headersShown) {

@@ -21,7 +21,7 @@ from core import state
 from officialstats.models import Estimate
 from officialstats.queries.occupations import estimate_figures
 from officialstats.thin import is_thin
-from tests.helpers import import_oews, page_text, sitemap_paths
+from tests.helpers import import_oews, is_cached, page_text, sitemap_paths
 from tests.oews import write_next_release
 
 SD = "/occupations/software-developers/"
@@ -39,6 +39,46 @@ def between(text: str, start: str, end: str) -> str:
 
 
 # Figures and differences ----------------------------------------------------------------------
+
+
+def test_a_states_areas_sort_by_pay_or_jobs_highest_first_with_the_unpublished_last():
+    from officialstats.figures import Datatype, figure
+    from officialstats.queries.areas import PlaceRef
+    from officialstats.queries.occupation_places import PeerRow, sort_peers
+
+    def row(name: str, pay, pay_note, jobs) -> PeerRow:
+        return PeerRow(
+            place=PlaceRef(1, "M", name, name.lower(), "48", 1),
+            url="",
+            employment=figure(Datatype.EMPLOYMENT, jobs, None if jobs else 8),
+            pay=figure(Datatype.ANNUAL_MEDIAN, pay, pay_note),
+            location_quotient=figure(Datatype.LOCATION_QUOTIENT, None, 8),
+        )
+
+    rows = [row("Abilene", 90000, None, 300), row("Beaumont", None, 8, 2000),
+            row("Corpus Christi", None, 5, 100), row("Dallas", 120000, None, None)]  # fmt: skip
+    names = lambda found: [r.place.name for r in found]  # noqa: E731
+    # A top-coded median counts as its bound ($239,200); not released comes last.
+    assert names(sort_peers(rows, "median")) == ["Corpus Christi", "Dallas", "Abilene", "Beaumont"]
+    assert names(sort_peers(rows, "employment")) == [
+        "Beaumont", "Abilene", "Corpus Christi", "Dallas"
+    ]  # fmt: skip
+    assert sort_peers(rows, "") == rows and sort_peers(rows, "nonsense") == rows
+
+
+def test_a_sorted_list_of_areas_is_its_own_noindex_page(client, places_release, monkeypatch):
+    import officialstats.views.places
+
+    monkeypatch.setattr(officialstats.views.places, "SORTABLE", 2)
+    plain = client.get(TEXAS)
+    assert 'href="?sort=median#nearby-heading"' in plain.content.decode()
+    response = client.get(f"{TEXAS}?sort=employment")
+    text = page_text(response)
+    assert "Software Developers in Texas's areas, by employment" in text
+    assert '<meta name="robots" content="noindex' in response.content.decode()
+    assert is_cached(f"{TEXAS}?sort=employment")
+    assert client.get(f"{TEXAS}?sort=nonsense").status_code == 200
+    assert not is_cached(f"{TEXAS}?sort=nonsense")  # junk never fills the cache
 
 
 def test_the_page_says_where_the_occupation_earns_most_and_offers_to_compare_from_here(

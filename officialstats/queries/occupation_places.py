@@ -30,7 +30,7 @@ from ..models import Area, Estimate, Industry, Occupation, Standing
 from ..ranks import Rank
 from ..thin import thin_reasons
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
-from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
+from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, SORTS, OccupationRef, ref
 from .occupations import ESTIMATE_FIELDS, NationalFigures, estimate_figures
 from .rankings import PlaceRow, Ranking, places
 from .sql import decimal, fetch, fetch_rows, table, value
@@ -191,6 +191,23 @@ def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPl
 
 
 MEASURES = ("pay", "employment", "location_quotient")
+
+
+def sort_peers(rows: list[PeerRow], sort: str) -> list[PeerRow]:
+    """Highest first by median pay (a top-coded median counts as its bound) or
+    by jobs, for the sorts an occupation's lists offer (``SORTS``); as given
+    (by name) otherwise. Places without the figure come last, by name."""
+    if sort not in SORTS:
+        return rows
+
+    def key(row: PeerRow):
+        found = row.pay if sort == "median" else row.employment
+        return found.value if found.published else found.bound
+
+    with_value = sorted(
+        (row for row in rows if key(row) is not None), key=lambda r: (-key(r), r.place.name)
+    )
+    return with_value + [row for row in rows if key(row) is None]
 
 
 def _rank(row: dict, measure: str) -> Rank:

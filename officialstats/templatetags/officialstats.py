@@ -43,23 +43,19 @@ def occupation_rows(rows: list[Summary]) -> SafeString:
     """The rows of a table of occupations: title and code, median pay, jobs.
 
     Written here rather than as a template loop: index pages show fifty of
-    them, group pages a few dozen, and every statistics page renders cold."""
+    them, group pages a few dozen, and every statistics page renders cold.
+    Its table keeps the header row at every width (``.compact``), which
+    labels each column, so the cells carry no ``data-label``."""
     return SafeString(
         "".join(
             f'<tr><th scope="row"><a href="{escape(row.occupation.url)}">'
             f"{escape(row.occupation.title)}</a> "
             f'<span class="meta">{escape(row.occupation.code)}</span></th>'
-            f'<td class="num" data-label="Median pay">{fig(row.pay)}'
-            f"{HOURLY if row.pay.datatype.is_hourly else ''}</td>"
-            f'<td class="num" data-label="Jobs">{fig(row.employment)}</td></tr>'
+            f'<td class="num">{fig(row.pay)}{HOURLY if row.pay.datatype.is_hourly else ""}</td>'
+            f'<td class="num">{fig(row.employment)}</td></tr>'
             for row in rows
         )
     )
-
-
-# The column headers of ranking tables (officialstats/includes/ranking.html),
-# repeated on each cell for tables that stack.
-RANKED_LABELS = {"pay": "Median", "employment": "Jobs", "location_quotient": "LQ"}
 
 
 @register.simple_tag
@@ -68,14 +64,10 @@ def ranked_rows(rows: list, *figures: str, link: str = "") -> SafeString:
 
     With ``link`` (an occupation's address), each place links to the
     occupation's page for it: ``<link>in/<place>/``."""
-    cells = [(name, RANKED_LABELS[name]) for name in figures]
     return mark_safe(
         "".join(
             f'<tr><th scope="row">{_name(row, link)}</th>'
-            + "".join(
-                f'<td class="num" data-label="{label}">{fig(getattr(row, name))}</td>'
-                for name, label in cells
-            )
+            + "".join(f'<td class="num">{fig(getattr(row, name))}</td>' for name in figures)
             + "</tr>"
             for row in rows
         )

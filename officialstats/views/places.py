@@ -14,8 +14,9 @@ from django.views.decorators.http import require_safe
 from ..chart import spread_chart
 from ..models import Area
 from ..queries.areas import places_path
+from ..queries.common import SORTS as PEER_SORTS
 from ..queries.common import occupations_path
-from ..queries.occupation_places import OccupationPlacePage, load_occupation_place
+from ..queries.occupation_places import OccupationPlacePage, load_occupation_place, sort_peers
 from ..queries.places import SORTS, PlaceIndex, clean_query, load_place_index, load_place_page
 from ..queries.provenance import BLS_NOTICE
 from ..reliability import thresholds
@@ -27,6 +28,7 @@ from .links import compare_url
 from .occupations import canonical, cite, links
 
 INDEX = "officialstats/place_index.html"
+SORTABLE = 5  # areas in a list before it offers to sort them
 NATION_SLUG = "united-states"
 
 
@@ -110,13 +112,28 @@ def occupation_place(request: HttpRequest, slug: str, place: str) -> HttpRespons
     if page is None:
         raise Http404("BLS publishes no estimate of this occupation for this place.")
     form = pay.pay_form(request.GET)
+    sort = request.GET.get("sort", "")
+    sort = sort if sort in PEER_SORTS else ""
+
+    def context(answer) -> dict:
+        found = occupation_place_context(request, page, noindex=form is not None or bool(sort))
+        in_state = sort_peers(page.in_state, sort)
+        sortable = len(in_state) >= SORTABLE
+        return {
+            **found,
+            "sort": sort,
+            "sorts": PEER_SORTS,
+            "in_state": in_state,
+            "sortable": sortable,
+        }
+
     return pay.respond(
         request,
         "officialstats/occupation_place.html",
         form,
         pay_places(page),
-        lambda answer: occupation_place_context(request, page, noindex=form is not None),
-        canonical={},
+        context,
+        canonical={"sort": sort or None},
     )
 
 
