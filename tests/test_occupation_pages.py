@@ -146,8 +146,8 @@ def test_top_coded_withheld_and_contradicted_values_are_visible_never_blank(clie
     assert "75th percentile at least $115.00 at least $239,200" in text
     assert "90th percentile at least $115.00 at least $239,200" in text
     assert (
-        "where BLS marks a wage as top-coded, it publishes only that the wage is at or above "
-        "$115.00 an hour or $239,200 a year, not the wage itself" in text
+        "for a wage it marks as top-coded, BLS publishes only that it is at least $115.00 an "
+        "hour or $239,200 a year." in text
     )
     # BLS does publish wages above its bound; the note must not say otherwise.
     assert "no wage above" not in text

@@ -104,9 +104,8 @@ def top_code_note() -> SafeString:
     (May 2025 has many); only the cells it marks top-coded are withheld."""
     codes = top_codes()
     return SafeString(
-        "“At least”: where BLS marks a wage as top-coded, it publishes only that the wage "
-        f"is at or above {codes['top_hourly']} an hour or {codes['top_annual']} a year, not "
-        "the wage itself. Wages it does publish can be higher than that."
+        "“At least”: for a wage it marks as top-coded, BLS publishes only that it is at "
+        f"least {codes['top_hourly']} an hour or {codes['top_annual']} a year."
     )
 
 
