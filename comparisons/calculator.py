@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.urls import reverse
+
+from core.formatting import to_nearest
+from officialstats.figures import Datatype
 
 from .derive import EstimateGap, estimate_gap
 from .forms import DETAIL_FIELDS, FACTOR_FIELDS, CalculatorForm
@@ -28,6 +32,10 @@ class RoleResult:
     band: SalaryBand | None
     share: EquityShare | None
     estimate: Estimate | None
+    # "Where does my pay fall?" for the role's occupation, in the place
+    # chosen (or nationally), asked with the estimate as shown: "" without one.
+    placed_url: str = ""
+    placed_among: str = ""  # "Software Developers in Texas"
 
     @property
     def sources(self) -> list:
@@ -111,6 +119,29 @@ def _inputs(role: Role, form: CalculatorForm, options, official: Choices) -> lis
     return inputs
 
 
+def _placed(role: Role, found: Estimate | None, place: str, official: Choices) -> tuple[str, str]:
+    """The address of "Where does my pay fall?" for the role's occupation, in
+    ``place`` where BLS publishes the occupation there (else nationally), with
+    the base estimate as the result shows it (to the nearest $1,000), and what
+    it is placed among. Nothing where the role has no occupation with annual
+    wages, or no estimate."""
+    medians = official.medians
+    occupation = medians.occupations.get(role.occupation_code) if medians else None
+    if found is None or occupation is None:
+        return "", ""
+    if occupation.nation.datatype is not Datatype.ANNUAL_MEDIAN:
+        return "", ""  # paid by the hour only: a yearly estimate has nothing to fall among
+    query = urlencode({"pay": f"{to_nearest(found.base_central, 1000):.0f}", "per": "year"})
+    if place and occupation.place(place) is not None:
+        where = medians.places[place]
+        path = reverse("officialstats:occupation_place", args=[occupation.slug, place])
+        among = f"{occupation.title} {where.in_phrase}"
+    else:
+        path = reverse("officialstats:occupation", args=[occupation.slug])
+        among = f"{occupation.title} nationally"
+    return f"{path}?{query}#pay-position", among
+
+
 def _estimate(inputs: list[FactorInput], band, share) -> Estimate | None:
     if band is None:
         return None
@@ -161,7 +192,9 @@ def run_calculator(
     for role in roles:
         band, share = loaded.bands.get(role.pk), loaded.shares.get(role.pk)
         inputs = _inputs(role, form, options, official)
-        state.results.append(RoleResult(role, band, share, _estimate(inputs, band, share)))
+        found = _estimate(inputs, band, share)
+        placed = _placed(role, found, form.chosen("location")[1], official)
+        state.results.append(RoleResult(role, band, share, found, *placed))
     estimates = [result.estimate for result in state.results]
     if all(estimates):
         # Compare total pay when both roles publish an equity share, else base

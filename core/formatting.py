@@ -21,6 +21,11 @@ def _round(value: Decimal, places: int = 0) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+def to_nearest(value: Decimal, nearest: int = 1) -> Decimal:
+    """``value`` rounded half up to a multiple of ``nearest`` (1000: the nearest thousand)."""
+    return value if nearest == 1 else _round(value / nearest) * nearest
+
+
 def money(
     value: Decimal,
     currency: str = "USD",
@@ -35,8 +40,7 @@ def money(
     Cents are shown only when asked for and only when the value has any;
     ``nearest=1000`` rounds to the nearest thousand dollars.
     """
-    if nearest != 1:
-        value = _round(value / nearest) * nearest
+    value = to_nearest(value, nearest)
     rounded = _round(value, 2 if cents else 0)
     sign = MINUS if rounded < 0 else ""
     number = (

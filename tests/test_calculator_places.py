@@ -203,6 +203,30 @@ def test_share_link_carries_the_place(client, content, calculator_release):
     )
 
 
+def test_each_estimate_links_to_where_it_falls_among_blss_wages_there(
+    client, content, calculator_release
+):
+    """The calculator and "Where does my pay fall?" answer the same question from
+    two sides: each result asks the other with its estimate, as shown, and place."""
+    response = client.get(CALC, SENIOR_SAN_JOSE)
+    body = response.content.decode()
+    link = (
+        "/occupations/software-developers/in/san-jose-sunnyvale-santa-clara-ca/"
+        "?pay=243000&amp;per=year#pay-position"
+    )
+    assert f'href="{link}"' in body
+    assert (
+        "Where $243,000 falls among the wages BLS publishes for Software Developers in the "
+        "San Jose-Sunnyvale-Santa Clara, CA area" in result_of(response, "Backend Developer")
+    )
+    answer = page_text(client.get(link.replace("&amp;", "&").split("#")[0]))
+    assert "$243,000 a year" in answer and "percentile" in answer
+    # No place chosen: placed nationally.
+    national = client.get(CALC, {**SENIOR_SAN_JOSE, "location": "", "area": ""})
+    assert "Software Developers nationally" in result_of(national, "Backend Developer")
+    assert 'href="/occupations/software-developers/?pay=' in national.content.decode()
+
+
 def test_role_without_an_occupation_falls_back_visibly(client, content, calculator_release):
     Role.objects.filter(slug="backend-developer").update(occupation_code="")
     text = result_of(client.get(CALC, SENIOR_SAN_JOSE), "Backend Developer")
@@ -216,6 +240,7 @@ def test_role_without_an_occupation_falls_back_visibly(client, content, calculat
     assert "Texas: Backend Developer is not linked to a BLS occupation" in text
     assert "This step changes nothing." in text
     assert "Base salary about $85,000" in text
+    assert "falls among the wages BLS publishes" not in text  # nothing to place it among
 
 
 def test_a_top_coded_median_gives_no_ratio(client, content, calculator_release):
