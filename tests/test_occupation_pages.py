@@ -47,7 +47,7 @@ def section(response, heading: str) -> str:
 
 
 SECTION_HEADINGS = [
-    "Employment and pay in the United States",
+    "Pay and employment in the United States",
     "How pay is spread",
     "How reliable these figures are",
     "Where it pays and employs most",
@@ -67,6 +67,13 @@ def test_software_developers_show_blss_figures_each_traced_to_the_release(client
     assert "Software Developers" in text and "SOC 15-1252" in text
     for figure in ("1,687,890", "$148,100", "$135,980", "$82,460", "$214,670", "$71.20"):
         assert figure in text, figure
+    # The answer first: what it pays, then how many do it.
+    assert (
+        "Median pay $135,980 a year; mean $148,100 a year. 1,687,890 jobs in the United States "
+        "in May 2025." in text
+    )
+    cards = text[text.index("Pay and employment in the United States") :]
+    assert cards.index("$135,980 median pay") < cards.index("1,687,890 jobs")
     # Every block of figures names its source and links to the methodology.
     cites = re.findall(r'<p class="cite">Source: <a href="([^"]+)">([^<]+)</a>', response.text)
     assert len(cites) == 6  # figures, spread, places, states, industries, related occupations
