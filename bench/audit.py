@@ -1,4 +1,5 @@
-"""Lighthouse budget: the article and the calculator on the production stack.
+"""Lighthouse budget: the article, the calculator, an occupation, an occupation x place and a
+place page, on the production stack.
 
 Starts gunicorn with production settings (DEBUG off, collectstatic, whitenoise)
 on 127.0.0.1, runs Lighthouse 12.8.2 (mobile preset, its default) against each
@@ -53,7 +54,13 @@ from run import (
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-PAGES = {"article": ARTICLE, "calculator": "/calculator/"}
+PAGES = {
+    "article": ARTICLE,
+    "calculator": "/calculator/",
+    "occupation": "/occupations/software-developers/",
+    "occupation x place": "/occupations/software-developers/in/austin-round-rock-san-marcos-tx/",
+    "place": "/places/texas/",
+}
 BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 METRICS = {
     "first-contentful-paint": "FCP",
