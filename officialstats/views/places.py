@@ -115,7 +115,7 @@ def occupation_place(request: HttpRequest, slug: str, place: str) -> HttpRespons
     sort = request.GET.get("sort", "")
     sort = sort if sort in PEER_SORTS else ""
 
-    def context(answer) -> dict:
+    def context(_answer) -> dict:
         found = occupation_place_context(request, page, noindex=form is not None or bool(sort))
         in_state = sort_peers(page.in_state, sort)
         sortable = len(in_state) >= SORTABLE
