@@ -41,6 +41,9 @@ NO_DATA = "nd"
 TOP_CODED = "tc"
 LQ_BREAKS = (Decimal("0.5"), Decimal("0.8"), Decimal("1.25"), Decimal(2))
 NICE = (1, 2, Decimal("2.5"), 5)
+# What each map's legend says of its classes.
+PAY_METHOD = "Classes by quantile: each holds about as many states as the next."
+LQ_METHOD = "Fixed classes around 1 (the national share), the same for every occupation."
 
 
 class Measure(enum.StrEnum):
@@ -80,6 +83,7 @@ class StateMap:
     regions: list[Region]
     legend: list[LegendEntry]
     unmapped: list[Unmapped]
+    method: str = ""  # how the classes were drawn, said under the legend
 
     @property
     def id(self) -> str:
@@ -219,6 +223,7 @@ def pay_map(
         title=f"Median pay {unit} of {subject} by state, {release}",
         summary=_pay_summary(rows, unit),
         highlight=highlight,
+        method=PAY_METHOD,
     )
 
 
@@ -262,6 +267,7 @@ def location_quotient_map(
         title=f"Location quotient of {subject} by state, {release}",
         summary=_lq_summary(rows),
         highlight=highlight,
+        method=LQ_METHOD,
     )
 
 
@@ -289,6 +295,7 @@ def _state_map(
     title: str,
     summary: str,
     highlight: str,
+    method: str,
 ) -> StateMap:
     counts: Counter[str] = Counter()
     regions, last, unmapped = [], [], []
@@ -323,7 +330,7 @@ def _state_map(
         description += (
             f" Not on the map: {_and([item.name for item in unmapped])}, listed below it."
         )
-    return StateMap(measure, title, description, regions + last, entries, unmapped)
+    return StateMap(measure, title, description, regions + last, entries, unmapped, method)
 
 
 def _and(names: list[str]) -> str:

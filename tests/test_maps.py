@@ -328,6 +328,9 @@ def test_the_page_maps_pay_and_location_quotient_with_every_state_named(
     assert "Not on the map: Guam, no estimate; Puerto Rico, $79,380; Virgin Islands, no" in text
     assert "no published figure (1)" in text
     assert text.count("Boundaries: U.S. Census Bureau, via us-atlas") == 2
+    # Each legend says how its classes were drawn.
+    assert "Classes by quantile: each holds about as many states as the next." in text
+    assert "Fixed classes around 1 (the national share), the same for every occupation." in text
 
 
 def test_the_table_beside_the_maps_has_the_same_figures(client, oews_states_release):
