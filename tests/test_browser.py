@@ -101,3 +101,31 @@ def test_quick_successive_changes_end_on_the_last_choice_without_errors(site, pa
     assert "Senior band" in result_text(page)
     expect(page).to_have_url(re.compile(r"level=senior&location=bay-area"))
     assert page.problems.all() == []
+
+
+def test_on_a_phone_a_change_brings_the_result_into_view(site, open_page):
+    """The form is taller than a phone's screen: after a change the result, which
+    would otherwise update out of sight, is scrolled to; it is a live region."""
+    page = open_page(
+        viewport={"width": 390, "height": 780}, is_mobile=True, has_touch=True,
+        reduced_motion="reduce",
+    )  # fmt: skip
+    page.goto(f"{site}/calculator/")
+    page.wait_for_load_state("networkidle")
+    result = page.locator("#calc-result")
+    assert result.get_attribute("aria-live") == "polite"
+    assert result.evaluate("r => r.getBoundingClientRect().top") > 780  # below the screen
+    page.select_option("#id_level", "senior")
+    expect(result).to_contain_text("Senior band")
+    page.wait_for_function(
+        "() => { const t = document.querySelector('#calc-result').getBoundingClientRect().top;"
+        " return t > -2 && t < innerHeight / 2; }"
+    )
+    # Once in view, a further change leaves the page where the reader put it.
+    page.mouse.wheel(0, 200)
+    page.wait_for_timeout(100)
+    before = page.evaluate("scrollY")
+    page.select_option("#id_location", "bay-area")
+    expect(result).to_contain_text("Bay Area")
+    assert page.evaluate("scrollY") == before
+    assert page.problems.all() == []

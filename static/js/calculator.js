@@ -31,3 +31,18 @@ document.addEventListener("htmx:oobBeforeSwap", function (event) {
     event.detail.shouldSwap = false;
   }
 });
+
+// On a phone the form is taller than the screen: a change would update a
+// result below it that the reader cannot see, so nothing would seem to
+// happen. Bring the result's top into view, unless it is in view already.
+document.addEventListener("htmx:afterSwap", function (event) {
+  const result = event.detail.target;
+  if (!result || result.id !== "calc-result") {
+    return;
+  }
+  const top = result.getBoundingClientRect().top;
+  if (top > window.innerHeight - 96) {
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    result.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+  }
+});
