@@ -8,15 +8,17 @@ page and each comparison article use :func:`run_calculator`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.http import QueryDict
 from django.urls import reverse
 
-from core.formatting import to_nearest
+from core.formatting import money, to_nearest
+from core.numbers import amount_text
 from officialstats.figures import Datatype
 
-from .derive import EstimateGap, estimate_gap
+from .derive import EstimateGap, estimate_gap, offer_against
 from .forms import DETAIL_FIELDS, FACTOR_FIELDS, CalculatorForm
 from .models import EquityShare, Role, SalaryBand
 from .official_pay import Choices, Circumstance, circumstance
@@ -33,9 +35,12 @@ class RoleResult:
     share: EquityShare | None
     estimate: Estimate | None
     # "Where does my pay fall?" for the role's occupation, in the place
-    # chosen (or nationally), asked with the estimate as shown: "" without one.
+    # chosen (or nationally), asked with the reader's offer, else the
+    # estimate as shown: "" without one.
     placed_url: str = ""
     placed_among: str = ""  # "Software Developers in Texas"
+    placed_amount: str = ""  # "$150,000"
+    offer_sentence: str = ""  # the offer against this estimate
 
     @property
     def sources(self) -> list:
@@ -70,8 +75,13 @@ class CalculatorState:
 
     @property
     def query(self) -> str:
-        """Every input, in the form's order: the query string of a shareable link."""
-        return urlencode({name: self.form.cleaned_data.get(name, "") for name in self.form.fields})
+        """Every input, in the form's order: the query string of a shareable
+        link; the offer only when one is given."""
+        data = self.form.cleaned_data
+        pairs = {name: data.get(name, "") for name in self.form.fields if name != "offer"}
+        if data.get("offer") is not None:
+            pairs["offer"] = amount_text(data["offer"])
+        return urlencode(pairs)
 
     @property
     def share_url(self) -> str:
@@ -119,19 +129,22 @@ def _inputs(role: Role, form: CalculatorForm, options, official: Choices) -> lis
     return inputs
 
 
-def _placed(role: Role, found: Estimate | None, place: str, official: Choices) -> tuple[str, str]:
+def _placed(
+    role: Role, found: Estimate | None, offer: Decimal | None, place: str, official: Choices
+) -> tuple[str, str, str]:
     """The address of "Where does my pay fall?" for the role's occupation, in
-    ``place`` where BLS publishes the occupation there (else nationally), with
-    the base estimate as the result shows it (to the nearest $1,000), and what
-    it is placed among. Nothing where the role has no occupation with annual
-    wages, or no estimate."""
+    ``place`` where BLS publishes the occupation there (else nationally), asked
+    with the reader's offer, or else the base estimate as the result shows it
+    (to the nearest $1,000); what it is placed among; the amount asked. Nothing
+    where the role has no occupation with annual wages, or no estimate."""
     medians = official.medians
     occupation = medians.occupations.get(role.occupation_code) if medians else None
     if found is None or occupation is None:
-        return "", ""
+        return "", "", ""
     if occupation.nation.datatype is not Datatype.ANNUAL_MEDIAN:
-        return "", ""  # paid by the hour only: a yearly estimate has nothing to fall among
-    query = urlencode({"pay": f"{to_nearest(found.base_central, 1000):.0f}", "per": "year"})
+        return "", "", ""  # paid by the hour only: a yearly figure has nothing to fall among
+    amount = offer if offer is not None else to_nearest(found.base_central, 1000)
+    query = urlencode({"pay": amount_text(amount), "per": "year"})
     if place and occupation.place(place) is not None:
         where = medians.places[place]
         path = reverse("officialstats:occupation_place", args=[occupation.slug, place])
@@ -139,7 +152,7 @@ def _placed(role: Role, found: Estimate | None, place: str, official: Choices) -
     else:
         path = reverse("officialstats:occupation", args=[occupation.slug])
         among = f"{occupation.title} nationally"
-    return f"{path}?{query}#pay-position", among
+    return f"{path}?{query}#pay-position", among, money(amount)
 
 
 def _estimate(inputs: list[FactorInput], band, share) -> Estimate | None:
@@ -193,8 +206,10 @@ def run_calculator(
         band, share = loaded.bands.get(role.pk), loaded.shares.get(role.pk)
         inputs = _inputs(role, form, options, official)
         found = _estimate(inputs, band, share)
-        placed = _placed(role, found, form.chosen("location")[1], official)
-        state.results.append(RoleResult(role, band, share, found, *placed))
+        offer = form.offer
+        placed = _placed(role, found, offer, form.chosen("location")[1], official)
+        against = offer_against(offer, found.base_central, found.base) if offer and found else ""
+        state.results.append(RoleResult(role, band, share, found, *placed, against))
     estimates = [result.estimate for result in state.results]
     if all(estimates):
         # Compare total pay when both roles publish an equity share, else base

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.formatting import money, money_short, percent_difference
+from core.formatting import money, money_short, percent_difference, to_nearest
 from core.numbers import percent_change
 
 from .salary import Range
@@ -325,3 +325,24 @@ def top_pay(level: str, name_a: str, band_a: Range, name_b: str, band_b: Range) 
     if (band_b.high, band_b.open_ended) > (band_a.high, band_a.open_ended):
         return TopPay(level, name_b, name_a, band_b, band_a)
     return TopPay(level, name_a, name_b, band_a, band_b)
+
+
+def offer_against(offer: Decimal, central: Decimal, spread: Range) -> str:
+    """An offer (or a reader's pay) against a role's estimate: how far from its
+    centre, as a share of the centre, and where it lies in the typical range.
+    Amounts to the nearest $1,000, as the estimate is shown."""
+    gap = to_nearest(offer, 1000) - to_nearest(central, 1000)
+    if gap == 0:
+        size = "about this estimate"
+    else:
+        share = percent_difference(abs(percent_change(offer, central)))
+        size = f"{money(abs(gap))} ({share}) {'more' if gap > 0 else 'less'} than this estimate"
+    if offer < spread.low:
+        where = "below its typical range"
+    elif offer > spread.high and not spread.open_ended:
+        where = "above its typical range"
+    elif offer > spread.high:
+        where = "above the top of its range, which the source leaves open"
+    else:
+        where = "within its typical range"
+    return f"{money(offer)} a year is {size}, {where}."

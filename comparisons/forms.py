@@ -7,14 +7,20 @@ role twice all end as messages on the field, never as an exception.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.http import QueryDict
+
+from core.formatting import money
+from core.numbers import parse_amount
 
 from .models import PayFactor
 from .official_pay import Choices
 from .queries import CalculatorOptions
 
 MAX_VALUE_LENGTH = 100
+OFFER_LIMIT = Decimal(10_000_000)  # a year; more is a slip of the keyboard
 SOURCE_GROUP = "Named by the article's source"
 OFFICIAL_GROUPS = {
     PayFactor.Kind.LOCATION: "States and territories",
@@ -117,6 +123,9 @@ class CalculatorForm(forms.Form):
             )  # fmt: skip
             if kind in DETAIL_FIELDS:
                 self._add_detail(kind, data.get(kind.value, ""))
+        self.fields["offer"] = forms.CharField(
+            label="An offer or your pay now, a year (optional)", required=False, max_length=20
+        )
 
     def _firsts(self, kind: str, taken: set[str]) -> list[tuple[str, str]]:
         """The states or sectors offered; an editor's factor keeps its slug."""
@@ -148,6 +157,23 @@ class CalculatorForm(forms.Form):
             choices=[("", whole), *items] if items else [("", whole)],
         )
         self.fields[detail].offered = bool(items)
+
+    def clean_offer(self) -> Decimal | None:
+        """A yearly amount as people write it ("$150,000", "150k"), or None."""
+        raw = self.cleaned_data.get("offer", "")
+        if not raw:
+            return None
+        try:
+            value = parse_amount(raw)
+        except ValueError:
+            raise forms.ValidationError(
+                "Write an amount in dollars a year, such as $150,000 or 150k."
+            ) from None
+        if not 0 < value <= OFFER_LIMIT:
+            raise forms.ValidationError(
+                f"Write a yearly amount above zero and no more than {money(OFFER_LIMIT)}."
+            )
+        return value
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -183,6 +209,14 @@ class CalculatorForm(forms.Form):
             return first, "", ""
         detail = self.cleaned_data.get(DETAIL_FIELDS.get(kind, ""), "")
         return "", detail or first, first if detail else ""
+
+    @property
+    def offer_field(self) -> forms.BoundField:
+        return self["offer"]
+
+    @property
+    def offer(self) -> Decimal | None:
+        return self.cleaned_data.get("offer") if hasattr(self, "cleaned_data") else None
 
     @property
     def choice_fields(self) -> list[forms.BoundField]:

@@ -30,3 +30,8 @@ def parse_amount(text: str) -> Decimal:
         raise ValueError(f"not an amount: {text!r}")
     whole, cents, scale = match.groups()
     return Decimal(whole.replace(",", "") + (cents or "")) * _SCALE[(scale or "").lower()]
+
+
+def amount_text(value: Decimal) -> str:
+    """An amount as a query string carries it: "150000", "42.50"."""
+    return f"{value:.0f}" if value == value.to_integral_value() else f"{value:.2f}"

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django import forms
 
-from core.numbers import parse_amount
+from core.numbers import amount_text, parse_amount
 
 from .importing import bundled, provenance
 
@@ -116,6 +116,4 @@ class PayForm(forms.Form):
 
     def canonical(self) -> dict[str, str]:
         """The query string the form's own fields write for this answer."""
-        pay = self.cleaned_data["pay"]
-        text = f"{pay:.0f}" if pay == pay.to_integral_value() else f"{pay:.2f}"
-        return {"pay": text, "per": self.cleaned_data["per"]}
+        return {"pay": amount_text(self.cleaned_data["pay"]), "per": self.cleaned_data["per"]}

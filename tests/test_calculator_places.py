@@ -227,6 +227,48 @@ def test_each_estimate_links_to_where_it_falls_among_blss_wages_there(
     assert 'href="/occupations/software-developers/?pay=' in national.content.decode()
 
 
+def test_an_offer_is_placed_against_each_estimate_and_among_blss_wages(
+    client, content, calculator_release
+):
+    from tests.helpers import is_cached
+
+    asked = {**SENIOR_SAN_JOSE, "offer": "$260k"}
+    response = client.get(CALC, asked)
+    assert response.status_code == 200
+    backend = result_of(response, "Backend Developer")
+    assert "$260,000 a year is $17,000 (7%) more than this estimate, within its typical range." in (
+        backend
+    )
+    assert (
+        "Where $260,000 falls among the wages BLS publishes for Software Developers in the "
+        "San Jose-Sunnyvale-Santa Clara, CA area" in backend
+    )
+    body = response.content.decode()
+    assert "?pay=260000&amp;per=year#pay-position" in body
+    # The link to this result carries the offer, written one way; that address is cached.
+    assert "&amp;offer=260000#calculator" in body
+    canonical = re.search(r'href="/calculator/\?([^"#]+)#calculator"', body).group(1)
+    client.get(f"{CALC}?{canonical.replace('&amp;', '&')}")
+    assert is_cached(f"{CALC}?{canonical.replace('&amp;', '&')}")
+    # Without an offer the link has none.
+    plain = client.get(CALC, SENIOR_SAN_JOSE).content.decode()
+    assert "offer=" not in re.search(r'href="/calculator/\?([^"#]+)#calculator"', plain).group(1)
+
+
+@pytest.mark.parametrize(
+    ("offer", "message"),
+    [("lots", "Write an amount in dollars a year, such as $150,000 or 150k."),
+     ("0", "Write a yearly amount above zero and no more than $10,000,000."),
+     ("9" * 25, "at most 20 characters")],
+)  # fmt: skip
+def test_a_wrong_offer_gets_a_message_beside_the_field(client, content, offer, message):
+    response = client.get(CALC, {"offer": offer})
+    assert response.status_code == 400
+    assert message in page_text(response)
+    assert 'id="id_offer" value=' in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
+
+
 def test_role_without_an_occupation_falls_back_visibly(client, content, calculator_release):
     Role.objects.filter(slug="backend-developer").update(occupation_code="")
     text = result_of(client.get(CALC, SENIOR_SAN_JOSE), "Backend Developer")

@@ -177,3 +177,28 @@ def test_an_open_top_below_the_other_leaves_the_ceiling_unknown():
     )
     level = top_pay("Senior", BACKEND, Range(D(1), D(180000)), AI, Range(D(2), D(180000), True))
     assert level.leader == AI and "at least as high as Backend Developer ($180k)" in level.sentence
+
+
+OFFERS = {
+    "150000": "$150,000 a year is $39,000 (35%) more than this estimate, above its typical range.",
+    "111400": "$111,400 a year is about this estimate, within its typical range.",
+    "100000": "$100,000 a year is $11,000 (10%) less than this estimate, within its typical range.",
+    "80000": "$80,000 a year is $31,000 (28%) less than this estimate, below its typical range.",
+}
+
+
+@pytest.mark.parametrize("offer", OFFERS)
+def test_an_offer_is_placed_against_the_estimate_as_the_estimate_is_shown(offer):
+    """Amounts to the nearest $1,000, as the result shows them; the share is of
+    the estimate, the figure the sentence compares against."""
+    from comparisons.derive import offer_against
+
+    spread = Range(D(94000), D(128000))
+    assert offer_against(D(offer), D("111250.40"), spread) == OFFERS[offer]
+
+
+def test_above_an_open_ended_range_says_the_source_left_its_top_open():
+    from comparisons.derive import offer_against
+
+    found = offer_against(D(400000), D(300000), Range(D(250000), D(350000), True))
+    assert found.endswith("above the top of its range, which the source leaves open.")
