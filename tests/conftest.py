@@ -315,6 +315,26 @@ def site(transactional_db, live_server) -> str:
 
 
 @pytest.fixture
+def calculator_site(site, tmp_path) -> str:
+    """The live server with the content and ``calculator_release``'s places and
+    industries: software developers and data scientists in Texas, Austin,
+    California, San Jose..."""
+    from tests import oews_sample_data as sample
+    from tests import oews_sample_industries as industries
+    from tests.oews import write_release
+
+    import_oews(
+        write_release(
+            tmp_path / "calc",
+            areas=sample.PLACES_AREAS,
+            industries=industries.INDUSTRIES,
+            series=industries.SERIES,
+        )
+    )
+    return site
+
+
+@pytest.fixture
 def open_page(browser):
     """Opens a page in a fresh context (viewport, colour scheme, JavaScript...).
 

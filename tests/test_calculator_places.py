@@ -394,25 +394,6 @@ def test_methodology_explains_the_method(client, content):
 # In a real browser ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def calculator_site(site, tmp_path):
-    """The live server with the content and the calculator's small release."""
-    from tests import oews_sample_data as sample
-    from tests import oews_sample_industries as industries
-    from tests.helpers import import_oews
-    from tests.oews import write_release
-
-    import_oews(
-        write_release(
-            tmp_path / "calc",
-            areas=sample.PLACES_AREAS,
-            industries=industries.INDUSTRIES,
-            series=industries.SERIES,
-        )
-    )
-    return site
-
-
 def result_text(page) -> str:
     return " ".join(page.text_content("#calc-result").split())
 

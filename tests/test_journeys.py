@@ -24,35 +24,15 @@ SD = "/occupations/software-developers/"
 AUSTIN = "austin-round-rock-san-marcos-tx"
 
 
-@pytest.fixture
-def journey_site(site, tmp_path):
-    """The live server with the content and the calculator's small release
-    (software developers and data scientists in Texas, Austin, California...)."""
-    from tests import oews_sample_data as sample
-    from tests import oews_sample_industries as industries
-    from tests.helpers import import_oews
-    from tests.oews import write_release
-
-    import_oews(
-        write_release(
-            tmp_path / "journeys",
-            areas=sample.PLACES_AREAS,
-            industries=industries.INDUSTRIES,
-            series=industries.SERIES,
-        )
-    )
-    return site
-
-
 @pytest.fixture(params=WIDTHS)
-def reader(request, open_page, journey_site):
+def reader(request, open_page, calculator_site):
     width = WIDTHS[request.param]
     page = open_page(
         viewport={"width": width, "height": 800},
         is_mobile=request.param == "phone",
         has_touch=True,
     )
-    page.base_url = journey_site
+    page.base_url = calculator_site
     axe = pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
 
     def check() -> None:
