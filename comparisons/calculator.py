@@ -75,13 +75,18 @@ class CalculatorState:
 
     @property
     def query(self) -> str:
-        """Every input, in the form's order: the query string of a shareable
-        link; the offer only when one is given."""
-        data = self.form.cleaned_data
-        pairs = {name: data.get(name, "") for name in self.form.fields if name != "offer"}
-        if data.get("offer") is not None:
-            pairs["offer"] = amount_text(data["offer"])
-        return urlencode(pairs)
+        """Every input, in the form's order, as the form itself sends it: an
+        empty offer too, but not a second step (area, industry within a
+        sector) the form does not offer. The query string of a shareable
+        link, and the one address per result the page cache keeps."""
+        data = {**self.form.cleaned_data}
+        data["offer"] = amount_text(data["offer"]) if data.get("offer") is not None else ""
+        sent = [
+            name
+            for name, field in self.form.fields.items()
+            if getattr(field, "offered", True) or data.get(name)
+        ]
+        return urlencode({name: data.get(name, "") for name in sent})
 
     @property
     def share_url(self) -> str:

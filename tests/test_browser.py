@@ -31,6 +31,9 @@ def test_changing_an_input_swaps_the_result_pushes_the_url_and_back_restores(sit
     page.select_option("#id_location", "bay-area")
     expect(result).to_contain_text("Bay Area")
     expect(page).to_have_url(re.compile(r"location=bay-area"))
+    # What the form sends is the result's own link, the address the page cache keeps.
+    share = page.get_attribute(".share a", "href").split("#")[0]
+    assert page.url == f"{site}{share}"
     assert page.evaluate("window.notReloaded") is True  # swapped in place, no page load
     # The address bar now holds a link to this very result, as a full page.
     page.wait_for_load_state("networkidle")
