@@ -87,7 +87,9 @@ def test_the_page_says_where_the_occupation_earns_most_and_offers_to_compare_fro
     text = page_text(client.get(AUSTIN))
     # Pay first: the answer before the jobs and the jargon.
     assert text.index("Median pay $134,120 a year") < text.index("31,960 jobs here")
-    assert text.index("$134,120 median pay") < text.index("Location quotient 2.28")
+    # The jargon (jobs per 1,000, the location quotient) after pay's detail.
+    assert text.index("$134,120 median pay") < text.index("How pay is spread")
+    assert text.index("How pay is spread") < text.index("Location quotient 2.28")
     most = between(text, "Where software developers earn most", "Compare ")
     assert "Areas that pay most Area Median San Jose-Sunnyvale-Santa Clara, CA" in most
     body = client.get(AUSTIN).content.decode()
@@ -126,7 +128,7 @@ def test_the_austin_page_shows_blss_figures_and_the_differences_from_texas_and_t
     )
     cites = re.findall(r'<p class="cite">Source: <a href="([^"]+)">([^<]+)</a>', response.text)
     assert set(cites) == {("/methodology/#official-heading", "BLS OEWS, May 2025")}
-    assert len(cites) == 4
+    assert len(cites) == 6  # figures, spread, compared, concentration and ranks, most, nearby
 
 
 def test_ranks_nearby_and_similar_places(client, places_release):
