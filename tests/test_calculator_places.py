@@ -118,6 +118,17 @@ def test_choosing_the_sources_place_shows_bls_figures_beside_it(
         "in San Jose-Sunnyvale-Santa Clara, CA, against $135,980 a year nationally (+57%)." in text
     )
     assert "The estimate uses the source's figure you chose" in text
+    # Said outside the breakdown too: how the source's region and BLS's areas relate.
+    summary = text[: text.index("How we got this")]
+    assert (
+        "Bay Area is the source's own figure; it describes San Jose-Sunnyvale-Santa Clara, CA, "
+        "for which BLS publishes medians of its own: choose one of them to use those instead."
+    ) in summary
+    chosen = result_of(client.get(CALC, SENIOR_SAN_JOSE), "Backend Developer")
+    assert (
+        "San Jose-Sunnyvale-Santa Clara, CA: BLS's median here is used; the source's own figure "
+        "for Bay Area, which covers it, is not."
+    ) in chosen[: chosen.index("How we got this")]
 
 
 def test_industries_a_sector_then_an_industry_inside_it(client, content, calculator_release):
