@@ -46,7 +46,7 @@ def official_average_differs(
             "figure and the linked "
             "occupation; the role's pages show both and explain the gap.",
             subject=subject and f"{subject}:official",
-            figures=(average, code, mean.value if mean.published else mean.bound),
+            figures=(average, code, mean.ranked),
         )
     ]
 

@@ -139,6 +139,12 @@ class Figure:
     def published(self) -> bool:
         return self.state is State.PUBLISHED
 
+    @property
+    def ranked(self) -> Decimal | None:
+        """What it ranks and sorts as: its value, or the bound a top-coded
+        wage is at least; None without either."""
+        return self.value if self.published else self.bound
+
 
 def figure(datatype: Datatype, value: Decimal | None, footnote: int | None) -> Figure:
     """The figure for a stored value and its footnote (see :func:`row_figures`)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
 from .differences import Difference, Proof, difference
 from .figures import Figure, State
@@ -43,16 +42,11 @@ def gap(figures: Sequence[tuple[str, Figure]]) -> Gap | None:
     if low.value == 0 or any(f.bound < low.value for _, f in usable if not f.published):
         return None
     others = [(name, f) for name, f in usable if name != low_name]
-    top = max((f for _, f in others), key=_key)
-    highest = tuple(name for name, f in others if _key(f) == _key(top) or not f.published)
+    top = max((f for _, f in others), key=lambda f: f.ranked)
+    highest = tuple(name for name, f in others if f.ranked == top.ranked or not f.published)
     found = difference(top, low)
     if not found.known:  # the highest is a bound equal to the lowest: nothing proved
         return None
     if any(not f.published for _, f in others):  # a bound may be higher still
         found = replace(found, proof=Proof.AT_LEAST)
     return Gap(highest, low_name, found, left_out)
-
-
-def _key(figure: Figure) -> Decimal:
-    """A figure to rank: its value, or the bound a top-coded one is at least."""
-    return figure.value if figure.published else figure.bound

@@ -23,8 +23,7 @@ from ..figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Footnote
 from ..models import Area, Estimate, Industry
 from ..models.standings import Standing
 
-CROSS_INDUSTRY = "000000"
-NEIGHBOURS = 3  # places named either side of one by median pay
+NEIGHBOURS = 3  # places named either side of one by median pay (the pages say so)
 BATCH = 5_000
 
 type Number = Decimal | float | int
@@ -110,7 +109,7 @@ def _estimates(release_id: int) -> Iterator[tuple]:
         ORDER BY e.occupation_id
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, [release_id, CROSS_INDUSTRY])
+        cursor.execute(sql, [release_id, Industry.CROSS_INDUSTRY])
         yield from cursor.fetchall()
 
 

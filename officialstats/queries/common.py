@@ -111,7 +111,7 @@ class Summary:
         bound; an occupation paid by the hour only has no annual figure."""
         if self.pay.datatype is not Datatype.ANNUAL_MEDIAN:
             return None
-        return self.pay.value if self.pay.published else self.pay.bound
+        return self.pay.ranked
 
     @property
     def employment_key(self) -> int | None:

@@ -35,8 +35,6 @@ from .occupations import ESTIMATE_FIELDS, NationalFigures, estimate_figures
 from .rankings import PlaceRow, Ranking, places
 from .sql import decimal, fetch, fetch_rows, table, value
 
-NEIGHBOURS = 3  # places shown either side of this one by median pay
-
 
 @dataclass(frozen=True, slots=True)
 class PlaceFigures(NationalFigures):
@@ -185,7 +183,7 @@ def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPl
         ranks={measure: _rank(row, measure) for measure in MEASURES},
         in_state=peers.in_state(),
         similar=peers.similar(),
-        top=places(release.id, occupation.id, nation.hourly_only)[0 if here_place.is_state else 1],
+        top=places(occupation.id, nation.hourly_only)[0 if here_place.is_state else 1],
         thin=thin_reasons(here.figures),
     )
 
@@ -201,8 +199,7 @@ def sort_peers(rows: list[PeerRow], sort: str) -> list[PeerRow]:
         return rows
 
     def key(row: PeerRow):
-        found = row.pay if sort == "median" else row.employment
-        return found.value if found.published else found.bound
+        return (row.pay if sort == "median" else row.employment).ranked
 
     with_value = sorted(
         (row for row in rows if key(row) is not None), key=lambda r: (-key(r), r.place.name)

@@ -206,7 +206,7 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
             and row["estimate_id"] is not None
         ]
 
-    states, areas = rankings.places(release.id, occupation.id, hourly_only)
+    states, areas = rankings.places(occupation.id, hourly_only)
     return OccupationPage(
         release=release,
         occupation=occupation,

@@ -108,9 +108,7 @@ def _common(row: dict, pay: str, datatype: Datatype) -> dict:
     }
 
 
-def places(
-    release_id: int, occupation_id: int, hourly_only: bool
-) -> tuple[Ranking[PlaceRow], Ranking[PlaceRow]]:
+def places(occupation_id: int, hourly_only: bool) -> tuple[Ranking[PlaceRow], Ranking[PlaceRow]]:
     """The states, and the metropolitan and nonmetropolitan areas, that pay and
     employ most: read in their order, worked out when the release was imported
     (``importing/standings.py``, by the same rule as :func:`_top`)."""

@@ -14,8 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 from officialstats import display
 from officialstats.chart import SpreadChart
 from officialstats.figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Figure, State
+from officialstats.importing.standings import NEIGHBOURS
 from officialstats.queries.common import Summary
-from officialstats.queries.occupation_places import NEIGHBOURS
 from officialstats.reliability import Z95, thresholds
 from officialstats.thin import MAX_EMPLOYMENT_RSE, MAX_WAGE_RSE, MIN_PERCENTILES
 
