@@ -12,11 +12,12 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.http import QueryDict
-from django.urls import reverse
 
 from core.formatting import money, to_nearest
 from core.numbers import amount_text
 from officialstats.figures import Datatype
+from officialstats.queries.areas import occupation_place_path
+from officialstats.queries.common import occupations_path
 
 from .derive import EstimateGap, estimate_gap, offer_against
 from .forms import DETAIL_FIELDS, FACTOR_FIELDS, CalculatorForm
@@ -151,11 +152,10 @@ def _placed(
     amount = offer if offer is not None else to_nearest(found.base_central, 1000)
     query = urlencode({"pay": amount_text(amount), "per": "year"})
     if place and occupation.place(place) is not None:
-        where = medians.places[place]
-        path = reverse("officialstats:occupation_place", args=[occupation.slug, place])
-        among = f"{occupation.title} {where.in_phrase}"
+        path = occupation_place_path(occupation.slug, place)
+        among = f"{occupation.title} {medians.places[place].in_phrase}"
     else:
-        path = reverse("officialstats:occupation", args=[occupation.slug])
+        path = f"{occupations_path()}{occupation.slug}/"
         among = f"{occupation.title} nationally"
     return f"{path}?{query}#pay-position", among, money(amount)
 
