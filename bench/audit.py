@@ -23,7 +23,10 @@ Both figures are recorded with the scores.
 Lighthouse lives in bench/node_modules (`npm ci --prefix bench`, pinned by
 bench/package-lock.json; 13.x needs Node 22). It never downloads a browser:
 CHROME_PATH points at /usr/bin/chromium. Each run gets its own temporary
-folder under .tmp/, removed afterwards with the profiles Chromium leaves there.
+folder in the system's temporary directory (a short path: Chromium cannot
+start when the socket in its profile would lie deeper than a Unix socket's
+path allows, as under a checkout in a deep folder), removed afterwards with
+the profiles Chromium leaves there.
 """
 
 from __future__ import annotations
@@ -164,13 +167,13 @@ def main() -> None:
         port = free_port()
         server = start_server(env, port, args.workers)
         try:
-            with tempfile.TemporaryDirectory(dir=scratch, prefix="lighthouse-") as tmp:
+            with tempfile.TemporaryDirectory(prefix="lh-") as tmp:
                 index = host_benchmark_index(f"http://127.0.0.1:{port}/", Path(tmp))
             slowdown = cpu_slowdown(index)
             print(f"host benchmark index {index:.0f}: CPU slowdown {slowdown}x")
             for run in range(1, args.runs + 1):
                 for name, path in PAGES.items():
-                    with tempfile.TemporaryDirectory(dir=scratch, prefix="lighthouse-") as tmp:
+                    with tempfile.TemporaryDirectory(prefix="lh-") as tmp:
                         result = lighthouse(f"http://127.0.0.1:{port}{path}", Path(tmp), slowdown)
                     rows.append((run, name, path, result))
                     print(f"run {run}, {name}: {result['scores']} {result['metrics']}")
