@@ -19,7 +19,7 @@ from officialstats.figures import Datatype
 from officialstats.queries.areas import occupation_place_path
 from officialstats.queries.common import occupations_path
 
-from .derive import EstimateGap, estimate_gap, offer_against
+from .derive import EstimateGap, estimate_gap, estimates_sentence, offer_against
 from .forms import DETAIL_FIELDS, FACTOR_FIELDS, CalculatorForm
 from .models import EquityShare, Role, SalaryBand
 from .official_pay import Choices, Circumstance, circumstance
@@ -68,7 +68,12 @@ class CalculatorState:
     form: CalculatorForm
     action: str
     results: list[RoleResult] = field(default_factory=list)
-    gap: EstimateGap | None = None
+    gap: EstimateGap | None = None  # base pay's
+    total_gap: EstimateGap | None = None  # total pay's, where both roles publish an equity share
+
+    @property
+    def gap_sentence(self) -> str:
+        return estimates_sentence(self.gap, self.total_gap) if self.gap else ""
 
     @property
     def valid(self) -> bool:
@@ -217,14 +222,13 @@ def run_calculator(
         state.results.append(RoleResult(role, band, share, found, *placed, against))
     estimates = [result.estimate for result in state.results]
     if all(estimates):
-        # Compare total pay when both roles publish an equity share, else base
-        # pay; at the central estimates.
-        totals = all(result.share for result in state.results)
+        # At the central estimates; total pay only where both roles publish an equity share.
+        names = (roles[0].name, roles[1].name)
         state.gap = estimate_gap(
-            roles[0].name,
-            estimates[0].total_point if totals else estimates[0].base_point,
-            roles[1].name,
-            estimates[1].total_point if totals else estimates[1].base_point,
-            basis="total-pay" if totals else "base-pay",
+            names[0], estimates[0].base_point, names[1], estimates[1].base_point, "base-pay"
         )
+        if all(result.share for result in state.results):
+            state.total_gap = estimate_gap(
+                names[0], estimates[0].total_point, names[1], estimates[1].total_point
+            )
     return state

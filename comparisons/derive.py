@@ -59,6 +59,17 @@ class PayLead:
             f"than the average {self.trailer}: a difference of {percent_difference(self.percent)}."
         )
 
+    @property
+    def cell(self) -> str:
+        """For a table cell: "AI/ML Engineer about $25,000 (26%) higher"."""
+        if self.tie:
+            return "None"
+        about = "about " if self.approximate else ""
+        return (
+            f"{self.leader} {about}{money(self.difference)} "
+            f"({percent_difference(self.percent)}) higher"
+        )
+
 
 def pay_lead(
     name_a: str,
@@ -196,17 +207,38 @@ def estimate_gap(
     return EstimateGap(lead, leader.open_ended, trailer.open_ended, basis)
 
 
-def data_set_gap(role: str, headline: Decimal, overview: Decimal) -> str | None:
-    """Say how far a role's overview average sits from its headline average,
-    or nothing when they agree."""
-    if headline == overview:
-        return None
-    direction = "below" if overview < headline else "above"
-    gap = percent_difference(abs(percent_change(overview, headline)))
+def estimates_sentence(base: EstimateGap, total: EstimateGap | None) -> str:
+    """The calculator's comparison: base pay's gap, and total pay's beside it
+    with why the two differ (equity and bonus are a different share of each
+    role's pay), so the reader does not meet two percentages unexplained."""
+    if total is None:
+        return base.sentence
+    b, t = base.lead, total.lead
+    if b.tie or t.tie or b.leader != t.leader:
+        return f"{base.sentence} {total.sentence}"
+
+    def ahead(gap: EstimateGap) -> str:
+        q = gap.qualifier
+        return f"{q}{money(gap.lead.difference)} ({q}{percent_difference(gap.lead.percent)})"
+
+    if t.percent == b.percent:
+        why = ""
+    else:
+        share = "larger" if t.percent > b.percent else "smaller"
+        why = f": equity and bonus make up a {share} share of {b.leader}'s pay"
     return (
-        f"For {role}, the overview's typical average sits {gap} {direction} the headline "
-        "average. The two come from different data sets, so each keeps its own label and source."
+        f"At the central estimates, {b.leader} comes out ahead of {b.trailer} by "
+        f"{ahead(base)} a year in base pay and {ahead(total)} in total pay{why}."
     )
+
+
+def data_set_gap(headline: Decimal, overview: Decimal) -> str:
+    """How far a role's overview average sits from its headline average, for a
+    table cell: "17% below", "the same"."""
+    if headline == overview:
+        return "the same"
+    direction = "below" if overview < headline else "above"
+    return f"{percent_difference(abs(percent_change(overview, headline)))} {direction}"
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,9 @@ OFFICIAL_GROUPS = {
 }
 BASELINES = {
     PayFactor.Kind.LOCATION: "National baseline",
-    PayFactor.Kind.INDUSTRY: "Any other industry (baseline)",
-    PayFactor.Kind.EDUCATION: "Baseline: no adjustment",
-    PayFactor.Kind.COMPANY_SIZE: "Baseline: no adjustment",
+    PayFactor.Kind.INDUSTRY: "Other (baseline)",
+    PayFactor.Kind.EDUCATION: "Bachelor's (baseline)",
+    PayFactor.Kind.COMPANY_SIZE: "Other (baseline)",
 }
 ROLE_FIELDS = ("role_a", "role_b")
 FACTOR_FIELDS = tuple(kind.value for kind in PayFactor.Kind)
@@ -209,6 +209,13 @@ class CalculatorForm(forms.Form):
             return first, "", ""
         detail = self.cleaned_data.get(DETAIL_FIELDS.get(kind, ""), "")
         return "", detail or first, first if detail else ""
+
+    @property
+    def circumstances_chosen(self) -> bool:
+        """Whether the reader chose (or mistyped) any circumstance or an offer:
+        a form that folds them away shows them open then."""
+        fields = [*self.place_fields, *self.factor_fields, self.offer_field]
+        return any(self.data.get(field.html_name) or field.errors for field in fields)
 
     @property
     def offer_field(self) -> forms.BoundField:

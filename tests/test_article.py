@@ -29,8 +29,7 @@ SEED_FIGURES = [
     # headline cards and the derived difference
     "$114,528",
     "$120,082",
-    "AI/ML Engineer pays more on average",
-    "a difference of 5%",
+    "AI/ML Engineer pays more on average, by 5% ($5,554 a year)",
     # salary overview
     "~$95,000",
     "~$120,000",
@@ -58,9 +57,8 @@ SEED_FIGURES = [
     # time to competency
     "3–6 months of focused study",
     "6–12 months of study, plus portfolio projects",
-    # takeaways: statements worked out from the times and the senior bands
+    # takeaways: the statement worked out from the times to competency
     "6–12 months of study, plus portfolio projects, against 3–6 months of focused study",
-    "reaches $250k+, against $180k",
 ]
 
 SEED_TERMS = [
@@ -132,8 +130,10 @@ def test_last_updated_date_is_visible(text):
     assert "Last updated 2 December 2026" in text
 
 
-def test_entry_premium_is_derived_from_the_bands(text):
-    assert "AI/ML Engineer pays 27%–37% more than Backend Developer across the band" in text
+def test_premium_by_level_is_derived_from_the_bands(text):
+    assert "AI/ML Engineer ahead by" in text
+    assert "Entry-level 0–2 years $75k–$95k $95k–$130k 27%–37%" in text
+    assert "Senior 7+ years $130k–$180k $170k–$250k+ 31%–39%+" in text
 
 
 def test_swapped_averages_make_the_page_say_backend_pays_more(client, content):
@@ -153,8 +153,8 @@ def test_changed_band_changes_derived_premium(client, content):
         min_salary=D("90000")
     )
     text = page_text(client.get(ARTICLE_URL))
-    assert "$90k–$130k" in text
-    assert "AI/ML Engineer pays 20%–37% more than Backend Developer across the band" in text
+    assert "Entry-level 0–2 years $75k–$95k $90k–$130k 20%–37%" in text
+    assert "AI/ML Engineer pays 20%–39%+ more at every level" in text
 
 
 def test_changed_source_date_shows_everywhere(client, content):
@@ -281,11 +281,11 @@ def test_every_prose_field_is_free_of_typed_figures(content):
         assert not re.search(r"\d", text), text
 
 
-def test_data_set_notes_are_derived(client, content):
+def test_the_overview_table_works_out_each_data_set_gap_and_the_difference(client, content):
     text = page_text(client.get(ARTICLE_URL))
-    assert "For Backend Developer, the overview's typical average sits 17% below" in text
-    assert "For AI/ML Engineer, the overview's typical average sits 0.1% below" in text
+    assert "Against the headline average 17% below 0.1% below" in text
+    assert "Difference AI/ML Engineer about $25,000 (26%) higher" in text
     overview = SalaryStat.objects.get(role__slug="ai-ml-engineer", kind="overview")
     overview.average = D("120082")
     overview.save()
-    assert "For AI/ML Engineer, the overview" not in page_text(client.get(ARTICLE_URL))
+    assert "Against the headline average 17% below the same" in page_text(client.get(ARTICLE_URL))

@@ -90,12 +90,14 @@ def test_breakdown_names_band_factors_equity_and_sources(client, content):
 
 def test_difference_between_the_roles(client, content):
     text = page_text(client.get(CALC, MID_BACKEND))
+    # Base pay's gap, and total pay's beside it with why they differ.
     assert (
-        "Comparing the central total-pay estimates, AI/ML Engineer comes out "
-        "$77,980 a year ahead of Backend Developer: 71% more." in text
+        "At the central estimates, AI/ML Engineer comes out ahead of Backend Developer by "
+        "$54,188 (57%) a year in base pay and $77,980 (71%) in total pay: equity and bonus make "
+        "up a larger share of AI/ML Engineer's pay." in text
     )
     text = page_text(client.get(CALC, SENIOR_AI))
-    assert "AI/ML Engineer comes out at least" in text
+    assert "by at least $143,130 (at least 59%) a year in base pay and at least $204,820" in text
 
 
 def test_article_embeds_the_calculator_prefilled_with_its_roles(client, content):

@@ -117,13 +117,12 @@ def test_both_tops_open_ended_leaves_the_top_unknown_and_unmarked():
     assert "+" not in gap.sentence
 
 
-def test_data_set_gap_sentence():
+def test_data_set_gap_cell():
     from comparisons.derive import data_set_gap
 
-    assert data_set_gap("Backend Developer", D(114528), D(114528)) is None
-    assert data_set_gap("Backend Developer", D(114528), D(95000)).startswith(
-        "For Backend Developer, the overview's typical average sits 17% below the headline"
-    )
+    assert data_set_gap(D(114528), D(114528)) == "the same"
+    assert data_set_gap(D(114528), D(95000)) == "17% below"
+    assert data_set_gap(D(120000), D(120082)) == "0.1% above"
 
 
 # Takeaway statements: worked out from the records, never typed ----------------

@@ -16,7 +16,6 @@ from ..derive import (
     PayLead,
     band_gap,
     competency_lead,
-    data_set_gap,
     pay_lead,
     top_pay,
 )
@@ -99,6 +98,16 @@ class ArticlePage:
         return sorted(seen.values(), key=lambda s: (s.publisher, s.title))
 
     @property
+    def band_leader(self) -> str:
+        """The role whose band is higher at every level both publish, if one
+        is: the levels table then heads its difference column with it."""
+        gaps = [row.gap for row in self.level_rows if row.gap is not None]
+        leaders = {gap.leader for gap in gaps}
+        if len(leaders) != 1 or any(gap.tie for gap in gaps):
+            return ""
+        return leaders.pop()
+
+    @property
     def derived_takeaways(self) -> bool:
         return any(line.derived for line in self.takeaway_lines)
 
@@ -119,26 +128,6 @@ class ArticlePage:
             if items:
                 extras.append((profile.role, items))
         return extras
-
-    @property
-    def entry_row(self) -> LevelRow | None:
-        """The first career stage's row, when both roles publish a band for it."""
-        if not self.levels or not self.level_rows:
-            return None
-        row = self.level_rows[0]
-        return row if row.level == self.levels[0] and row.gap is not None else None
-
-    @property
-    def data_set_notes(self) -> list[str]:
-        notes = []
-        for profile in self.profiles:
-            if profile.headline and profile.overview:
-                note = data_set_gap(
-                    profile.role.name, profile.headline.average, profile.overview.average
-                )
-                if note:
-                    notes.append(note)
-        return notes
 
 
 def _lead(profiles: list[RoleProfile], kind: str) -> PayLead | None:

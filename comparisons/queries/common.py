@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..derive import data_set_gap
 from ..models import (
     Benefit,
     CareerStep,
@@ -56,6 +57,13 @@ class RoleProfile:
     @property
     def overview(self) -> SalaryStat | None:
         return self.stats.get(SalaryStat.Kind.OVERVIEW)
+
+    @property
+    def data_set_gap(self) -> str:
+        """Where the overview's average sits against the headline's: "17% below"."""
+        if self.headline is None or self.overview is None:
+            return ""
+        return data_set_gap(self.headline.average, self.overview.average)
 
     @property
     def figures(self) -> list:

@@ -35,6 +35,8 @@ from ..official import (
     medians_sentence,
     why_figures_differ,
 )
+from ..salary import Range
+from ..verdict import OccupationPair, Verdict, article_verdict
 from .common import RoleProfile, band_range
 
 PROGRAM_LABEL = "BLS OEWS"
@@ -206,6 +208,7 @@ class ArticleOfficial:
     medians: str = ""  # which linked occupation's median is higher, in a sentence
     agreement: str = ""
     levels_explained: list[str] = field(default_factory=list)
+    verdict: Verdict | None = None  # the article's summary, which needs the official figures
 
     @property
     def release(self) -> LiveRelease | None:
@@ -226,35 +229,47 @@ class ArticleOfficial:
 
 
 def load_article_official(page) -> ArticleOfficial:
-    """What the article's official section shows, for an already loaded
-    ``ArticlePage``, in one query (and the live release's)."""
+    """What the article's official section and its summary show, for an
+    already loaded ``ArticlePage``, in one query (and the live release's)."""
     roles = load_official(page.profiles)
-    medians, agreement = "", ""
+    medians, agreement, pair = "", "", None
     both = [item for item in roles if item.link is Link.LINKED]
     if len(both) == 2 and both[0].code != both[1].code:
         (a, b) = both
-        medians, found = medians_sentence(
-            (a.occupation.title, b.occupation.title), (a.median, b.median)
-        )
+        titles = (a.occupation.title, b.occupation.title)
+        medians, found = medians_sentence(titles, (a.median, b.median))
+        pair = OccupationPair(
+            titles, (a.median, b.median), (a.role.name, b.role.name), found,
+            (a.stand_in, b.stand_in),
+        )  # fmt: skip
         if page.lead is not None:
             agreement = directions_agree(page.lead, found, (a.role.name, b.role.name))
-    levels_explained = []
-    if page.lead is not None:
-        averages = tuple(
-            RoleAverage(
-                profile.role.name,
-                profile.headline.average,
-                [
-                    (level.name, band_range(profile.bands[level.pk]))
-                    for level in page.levels
-                    if level.pk in profile.bands
-                ],
-            )
-            for profile in page.profiles
+    if page.lead is None:
+        return ArticleOfficial(roles, medians, agreement)
+    averages = tuple(
+        RoleAverage(
+            profile.role.name,
+            profile.headline.average,
+            [
+                (level.name, band_range(profile.bands[level.pk]))
+                for level in page.levels
+                if level.pk in profile.bands
+            ],
         )
-        gaps = [row.gap for row in page.level_rows if row.gap is not None]
-        levels_explained = headline_versus_levels(page.lead, gaps, averages)
-    return ArticleOfficial(roles, medians, agreement, levels_explained)
+        for profile in page.profiles
+    )
+    gaps = [row.gap for row in page.level_rows if row.gap is not None]
+    shares = {
+        profile.role.name: Range(profile.equity.low_percent, profile.equity.high_percent)
+        for profile in page.profiles
+        if profile.equity
+    }
+    verdict = article_verdict(
+        page.lead, gaps, averages, overview=page.overview_lead, pair=pair, shares=shares
+    )
+    return ArticleOfficial(
+        roles, medians, agreement, headline_versus_levels(page.lead, gaps, averages), verdict
+    )
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from django.db.models import Q
 
 from ..chart import Chart, build_chart
 from ..models import Benefit, Comparison, ExperienceLevel, PayFactor, Role, RoleNote, SalaryStat
+from ..official import RoleAverage
+from ..salary import Range
+from ..verdict import Verdict, role_verdict
 from .common import (
     RoleProfile,
     Shared,
@@ -56,6 +59,36 @@ class RolePage:
             for level in self.levels
             if level.pk in self.profile.bands
         ]
+
+    @property
+    def verdict(self) -> Verdict | None:
+        """The page's summary, from the same figures its sections show."""
+        headline, overview = self.profile.headline, self.profile.overview
+        if headline is None:
+            return None
+        average = RoleAverage(
+            self.role.name,
+            headline.average,
+            [(level.name, band_range(band)) for level, band in self.bands],
+        )
+        official = self.official
+        gap = official.gaps[1].difference if official and official.gaps else None
+        return role_verdict(
+            average,
+            approximate=headline.approximate,
+            overview=(
+                (
+                    overview.average,
+                    Range(overview.range_low, overview.range_high)
+                    if overview.range_low is not None
+                    else None,
+                    overview.approximate,
+                )
+                if overview
+                else None
+            ),
+            official=(official.occupation.title, gap, official.stand_in) if gap else None,
+        )
 
     @property
     def sources(self) -> list:
