@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from core.formatting import money, money_short
+from core.formatting import money, money_short, to_nearest
 
 from . import display
 from .figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Figure, State
@@ -65,6 +65,8 @@ class Region:
     fips: str
     css: str
     label: str  # "California: $174,410"
+    short: str = ""  # written on the map: "$174k", "1.44"; empty where there is no figure
+    href: str = ""  # the occupation's page for the state, where BLS has an estimate
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +194,7 @@ def pay_map(
     release: str,
     hourly: bool,
     highlight: str = "",
+    links: dict[str, str] | None = None,
 ) -> StateMap:
     """Each state shaded by the occupation's median pay there (hourly for an
     occupation BLS publishes by the hour only)."""
@@ -211,6 +214,16 @@ def pay_map(
             return css[-1] if breaks and bound >= breaks[-1] else TOP_CODED
         return NO_DATA
 
+    def short(row: StateRow) -> str:
+        if not row.estimated:
+            return ""
+        if row.pay.published:
+            value = row.pay.value
+            return display.hourly(value) if hourly else money_short(to_nearest(value, 1000))
+        if row.pay.state is State.TOP_CODED:
+            return f"{display.hourly(bound) if hourly else money_short(bound)}+"
+        return ""
+
     labels = ranges(breaks, lambda value: amount(value, hourly), values)
     unit = "an hour" if hourly else "a year"
     return _state_map(
@@ -219,6 +232,8 @@ def pay_map(
         shapes,
         shade=shade,
         text=lambda row: figure_text(row, row.pay),
+        short=short,
+        links=links or {},
         legend=[*zip(css, labels, strict=True), (TOP_CODED, f"at least {top_code(bound, hourly)}")],
         title=f"Median pay {unit} of {subject} by state, {release}",
         summary=_pay_summary(rows, unit),
@@ -248,6 +263,7 @@ def location_quotient_map(
     subject: str,
     release: str,
     highlight: str = "",
+    links: dict[str, str] | None = None,
 ) -> StateMap:
     """Each state shaded by the occupation's location quotient there."""
     css = [f"c{number}" for number in range(1, CLASSES + 1)]
@@ -263,6 +279,12 @@ def location_quotient_map(
         shapes,
         shade=shade,
         text=lambda row: figure_text(row, row.location_quotient),
+        short=lambda row: (
+            _lq(row.location_quotient.value)
+            if row.estimated and row.location_quotient.published
+            else ""
+        ),
+        links=links or {},
         legend=list(zip(css, ranges(LQ_BREAKS, _lq), strict=True)),
         title=f"Location quotient of {subject} by state, {release}",
         summary=_lq_summary(rows),
@@ -291,6 +313,8 @@ def _state_map(
     *,
     shade: Callable[[StateRow], str],
     text: Callable[[StateRow], str],
+    short: Callable[[StateRow], str],
+    links: dict[str, str],
     legend: list[tuple[str, str]],
     title: str,
     summary: str,
@@ -310,7 +334,11 @@ def _state_map(
         # painted last, over their neighbours.
         painted_last = shape.dot or row.code == highlight
         region = Region(
-            shape.fips, f"{css} hl" if row.code == highlight else css, f"{row.name}: {label}"
+            shape.fips,
+            f"{css} hl" if row.code == highlight else css,
+            f"{row.name}: {label}",
+            short(row),
+            links.get(row.slug, "") if row.estimated else "",
         )
         (last if painted_last else regions).append(region)
     listed = {row.code for row in rows}
@@ -346,17 +374,13 @@ def occupation_maps(
     hourly: bool,
     location_quotient: bool = True,
     highlight: str = "",
+    links: dict[str, str] | None = None,
 ) -> list[StateMap]:
     """An occupation's maps: median pay, then (unless ``location_quotient``
     is False: all occupations together, where it is 1 everywhere) its
-    location quotient."""
-    maps = [
-        pay_map(rows, shapes, subject=subject, release=release, hourly=hourly, highlight=highlight)
-    ]
+    location quotient; each state with an estimate links to ``links[slug]``."""
+    common = {"subject": subject, "release": release, "highlight": highlight, "links": links}
+    maps = [pay_map(rows, shapes, hourly=hourly, **common)]
     if location_quotient:
-        maps.append(
-            location_quotient_map(
-                rows, shapes, subject=subject, release=release, highlight=highlight
-            )
-        )
+        maps.append(location_quotient_map(rows, shapes, **common))
     return maps

@@ -223,13 +223,32 @@ def settings_error(**env) -> str:
     return result.stderr if result.returncode else ""
 
 
-def map_labels(body: str, measure: str) -> dict[str, str]:
-    """Each region's name and figure, as a screen reader hears it."""
+def map_svg(body: str, measure: str) -> str:
     start = body.index(f'<figure class="chart map map-{measure}"')
-    svg = body[start : body.index("</svg>", start)]
-    pattern = r'<use href="#st\d\d" class="[^"]+" role="img"><title>([^<]+)</title>'
-    regions = re.findall(pattern, svg)
-    return dict(label.split(": ", 1) for label in regions)
+    return body[start : body.index("</svg>", start)]
+
+
+def map_labels(body: str, measure: str) -> dict[str, str]:
+    """Each region's name and figure, as a screen reader hears it (a state's
+    link's name, or a shape's title)."""
+    svg = map_svg(body, measure)
+    regions = svg[svg.index('<g class="regions">') : svg.index('<g class="labels"')]
+    found = re.findall(r"<title>([^<]+)</title>", regions)
+    return dict(html.unescape(label).split(": ", 1) for label in found)
+
+
+def map_links(body: str, measure: str) -> dict[str, str]:
+    """Where each linked state goes: its shape's link, or its box under the map."""
+    found = re.findall(
+        r'<a href="([^"]+)" tabindex="-1" aria-label="([^"]+)">', map_svg(body, measure)
+    )
+    return {html.unescape(label).split(": ", 1)[0]: href for href, label in found}
+
+
+def map_figures(body: str, measure: str) -> list[str]:
+    """The figures written on the map and in the small states' boxes."""
+    svg = map_svg(body, measure)
+    return [html.unescape(text) for text in re.findall(r"<text[^>]*>([^<]+)</text>", svg)]
 
 
 def lastmods(client) -> dict[str, str | None]:

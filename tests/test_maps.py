@@ -21,7 +21,7 @@ from officialstats import geodata, maps
 from officialstats.figures import Datatype, Figure, State, figure
 from officialstats.geodata import build, topojson
 from officialstats.queries.states import StateRow
-from tests.helpers import annual, map_labels, page_text
+from tests.helpers import annual, map_figures, map_labels, map_links, page_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SD = "/occupations/software-developers/"
@@ -319,7 +319,7 @@ def test_the_page_maps_pay_and_location_quotient_with_every_state_named(
     assert pay["Alaska"] == "not released"  # hatched, said in words
     for measure in ("pay", "lq"):
         assert re.search(
-            rf'<svg viewBox="0 0 390 244" role="group" aria-labelledby="map-{measure}-title"'
+            rf'<svg viewBox="0 0 390 282" role="group" aria-labelledby="map-{measure}-title"'
             rf' aria-describedby="map-{measure}-desc">',
             body,
         )
@@ -331,6 +331,30 @@ def test_the_page_maps_pay_and_location_quotient_with_every_state_named(
     # Each legend says how its classes were drawn.
     assert "Classes by quantile: each holds about as many states as the next." in text
     assert "Fixed classes around 1 (the national share), the same for every occupation." in text
+
+
+def test_each_state_links_to_its_page_and_small_states_get_a_box(client, oews_states_release):
+    body = client.get(SD).content.decode()
+    for measure in ("pay", "lq"):
+        links = map_links(body, measure)
+        assert links["California"] == f"{SD}in/california/"
+        assert links["Texas"] == f"{SD}in/texas/"
+        # The same address as the state's row in the table under the maps.
+        assert f'<a href="{SD}in/california/">California</a>' in body
+        # The smallest states are linked from their boxes, with their names written.
+        assert links["Rhode Island"] == f"{SD}in/rhode-island/"
+        # Alaska's median is not released, but BLS estimates jobs there: its page exists.
+        assert links["Alaska"] == f"{SD}in/alaska/"
+    assert body.count(">RI</text>") == 2 and body.count(">DC</text>") == 2
+
+
+def test_each_figure_is_written_on_the_map_short(client, oews_states_release):
+    body = client.get(SD).content.decode()
+    pay, lq = map_figures(body, "pay"), map_figures(body, "lq")
+    assert "$174k" in pay and "1.44" in lq  # California
+    assert "RI" in pay and "VT" in pay  # the small states' boxes, by name
+    top = map_figures(client.get("/occupations/anesthesiologists/").content.decode(), "pay")
+    assert "$239.2k+" in top  # top-coded: at least BLS's bound
 
 
 def test_the_table_beside_the_maps_has_the_same_figures(client, oews_states_release):
@@ -538,6 +562,8 @@ def test_the_maps_are_named_fit_a_phone_and_axe_finds_nothing(
     page.goto(states_site + SD)
     tree = page.locator("#map-pay").aria_snapshot()
     assert 'group "Median pay a year of Software Developers by state, May 2025"' in tree
-    assert 'img "California: $174,410"' in tree and 'img "Alaska: not released"' in tree
-    assert 'img "California: 1.44"' in page.locator("#map-lq").aria_snapshot()
+    assert 'link "California: $174,410"' in tree and 'link "Alaska: not released"' in tree
+    # A state too small to tap on the map is a link in its box under it.
+    assert 'img "Connecticut: $134,120"' in tree
+    assert 'link "California: 1.44"' in page.locator("#map-lq").aria_snapshot()
     assert page.problems.all() == []

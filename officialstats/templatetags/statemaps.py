@@ -16,8 +16,9 @@ from django.utils.safestring import SafeString
 
 from officialstats import display
 from officialstats.figures import Figure
-from officialstats.geodata import atlas, shape_defs
-from officialstats.maps import StateMap
+from officialstats.geodata import atlas, placements, shape_defs
+from officialstats.geography import ABBREVIATIONS
+from officialstats.maps import Region, StateMap
 from officialstats.queries.states import StateRow
 
 from .officialstats import fig, top_codes
@@ -50,24 +51,71 @@ def map_shapes() -> SafeString:
     )
 
 
+# The row of boxes under a map for the states too small to tap or label.
+BOX_WIDTH, BOX_HEIGHT, BOX_GAP, ROW_GAP = 40, 30, 3, 8
+
+
 @register.simple_tag
 def state_map_svg(state_map: StateMap) -> SafeString:
     """One map: each state a ``<use>`` of its shape, in its class, named with
-    its figure (a ``<title>``: screen readers read it, pointers show it)."""
+    its figure (a ``<title>``: screen readers read it, pointers show it) and,
+    where BLS has an estimate, a link to the occupation's page for it; each
+    figure written on its state, and the smallest states (``placements``)
+    repeated in a row of boxes under the map, large enough to tap.
+
+    The map's links are out of the tab order (``tabindex="-1"``): the table of
+    the same figures under the map has the same links, one per row."""
     shapes = atlas()
+    placed = placements()
     key = state_map.id
-    regions = "".join(
-        f'<use href="#{shapes.element_id(region.fips)}" class="{region.css}" role="img">'
-        f"<title>{escape(region.label)}</title></use>"
-        for region in state_map.regions
-    )
+    drawn, labels, boxes = [], [], []
+    small = [region for region in state_map.regions if placed[region.fips].small]
+    small.sort(key=lambda region: placed[region.fips].y)
+    for region in state_map.regions:
+        title = f"<title>{escape(region.label)}</title>"
+        use = f'<use href="#{shapes.element_id(region.fips)}" class="{region.css}"'
+        spot = placed[region.fips]
+        if region.href and not spot.small:
+            drawn.append(f"{_link(region)}{title}{use}></use></a>")
+        else:
+            drawn.append(f'{use} role="img">{title}</use>')
+        if region.short and not spot.small:
+            labels.append(
+                f'<text x="{spot.x:.0f}" y="{spot.y + 2.5:.0f}">{escape(region.short)}</text>'
+            )
+    top = shapes.height + ROW_GAP
+    left = shapes.width - len(small) * (BOX_WIDTH + BOX_GAP) + BOX_GAP
+    for index, region in enumerate(small):
+        x = left + index * (BOX_WIDTH + BOX_GAP)
+        cx = x + BOX_WIDTH / 2
+        box = (
+            f'<rect x="{x}" y="{top}" width="{BOX_WIDTH}" height="{BOX_HEIGHT}" rx="2"'
+            f' class="{region.css}"></rect>'
+            f'<text class="abbr" x="{cx:.0f}" y="{top + 12}">{ABBREVIATIONS[region.fips]}</text>'
+            + (
+                f'<text x="{cx:.0f}" y="{top + 24}">{escape(region.short)}</text>'
+                if region.short
+                else ""
+            )
+        )
+        if region.href:
+            boxes.append(f"{_link(region)}<title>{escape(region.label)}</title>{box}</a>")
+        else:
+            boxes.append(f'<g role="img" aria-label="{escape(region.label)}">{box}</g>')
+    height = top + BOX_HEIGHT if small else shapes.height
     return SafeString(
-        f'<svg viewBox="0 0 {shapes.width} {shapes.height}" role="group"'
+        f'<svg viewBox="0 0 {shapes.width} {height}" role="group"'
         f' aria-labelledby="{key}-title" aria-describedby="{key}-desc">'
         f'<title id="{key}-title">{escape(state_map.title)}</title>'
         f'<desc id="{key}-desc">{escape(state_map.description)}</desc>'
-        f'<g class="regions">{regions}</g></svg>'
+        f'<g class="regions">{"".join(drawn)}</g>'
+        f'<g class="labels" aria-hidden="true">{"".join(labels)}</g>'
+        f'<g class="small-states">{"".join(boxes)}</g></svg>'
     )
+
+
+def _link(region: Region) -> str:
+    return f'<a href="{escape(region.href)}" tabindex="-1" aria-label="{escape(region.label)}">'
 
 
 def plain(figure: Figure) -> str:

@@ -76,6 +76,7 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
 
     def page_context(answer) -> dict:
         urls = links(slug)
+        state_links = place_links(slug, [row.slug for row in page.by_state if row.estimated])
         return {
             **urls,
             "page": page,
@@ -98,9 +99,10 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
                 release=page.release.name,
                 hourly=page.hourly_only,
                 location_quotient=page.occupation.level != Occupation.Level.TOTAL,
+                links=state_links,
             ),
             "compare_url": two_states_url(page),
-            "links": place_links(slug, [row.slug for row in page.by_state if row.estimated]),
+            "links": state_links,
         }
 
     return respond(
