@@ -7,9 +7,10 @@ class ComparisonsConfig(AppConfig):
     verbose_name = "Career comparisons"
 
     def ready(self) -> None:
-        from . import changes, freshness
+        from . import changes, crosslinks, freshness
         from .accounts import protect_usernames
 
+        crosslinks.register()
         changes.connect_signals()
         freshness.connect_signals()
         protect_usernames()

@@ -379,8 +379,10 @@ def test_query_count_is_fixed_whatever_the_catalogue(
     from tests import oews_sample_data as sample
     from tests.oews import write_release
 
+    # An answer also asks the editorial tools (core.links) for the roles linked to the occupation.
+    expected = 5 if "pay=" in path else 4
     small = import_oews(write_release(tmp_path / "small"))
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(expected):
         assert client.get(path).status_code == 200
     from officialstats.publishing import publish
 
@@ -393,5 +395,5 @@ def test_query_count_is_fixed_whatever_the_catalogue(
     publish(import_oews(larger, publish=False))
     state.forget()
     assert small.pk
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(expected):
         assert client.get(path).status_code == 200

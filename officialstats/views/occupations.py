@@ -112,6 +112,7 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
         [("nationally", page.figures, "")],
         page_context,
         canonical={"sort": sort if page.children and sort in SORTS else None},
+        subject=(page.occupation.code, ""),
     )
 
 

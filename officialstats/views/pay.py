@@ -11,12 +11,14 @@ cache only when its query string is what the form itself writes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+
+from core.links import ToolLink, pay_tools
 
 from .. import display, pay_position
 from ..figures import PERCENTILES, Datatype, Figure, State
@@ -41,6 +43,9 @@ class PayAnswer:
     pay_text: str  # "$120,000 a year"
     placed: list[Placed]
     other_unit: str = ""  # set when BLS publishes this occupation's wages in the other unit only
+    tools: list[ToolLink] = field(
+        default_factory=list
+    )  # the editorial apps' tools, for a yearly pay
 
 
 def points(figures: dict[Datatype, Figure], per: str) -> list[tuple[int, Figure]]:
@@ -48,8 +53,14 @@ def points(figures: dict[Datatype, Figure], per: str) -> list[tuple[int, Figure]
     return [(row[0], figures[row[column]]) for row in PERCENTILES]
 
 
-def answer(form: PayForm, places: list[tuple[str, dict[Datatype, Figure], str]]) -> PayAnswer:
-    """Where the form's pay falls in each of ``places`` (where, figures, url)."""
+def answer(
+    form: PayForm,
+    places: list[tuple[str, dict[Datatype, Figure], str]],
+    subject: tuple[str, str] = ("", ""),
+) -> PayAnswer:
+    """Where the form's pay falls in each of ``places`` (where, figures, url),
+    with links to the tools that take a yearly pay further, for ``subject``
+    (the occupation's SOC code and the page's place slug, "" for the nation)."""
     pay, per = form.cleaned_data["pay"], form.cleaned_data["per"]
     datatype = Datatype.HOURLY_MEDIAN if per == "hour" else Datatype.ANNUAL_MEDIAN
     pay_text = display.in_words(Figure(datatype, State.PUBLISHED, pay))
@@ -62,7 +73,9 @@ def answer(form: PayForm, places: list[tuple[str, dict[Datatype, Figure], str]])
         found = pay_position.position(pay, spread)
         said = pay_position.sentence(found, spread)  # "It is ...", after "In Texas, "
         placed.append(Placed(where, found, said[0].lower() + said[1:], url))
-    return PayAnswer(pay_text, placed)
+    code, place = subject
+    tools = pay_tools(code, place, pay) if code and per == "year" else []
+    return PayAnswer(pay_text, placed, tools=tools)
 
 
 def pay_form(query: QueryDict) -> PayForm | None:
@@ -81,6 +94,7 @@ def respond(
     places: list[tuple[str, dict[Datatype, Figure], str]],
     page_context: Callable[[PayAnswer | None], dict],
     canonical: dict[str, str | None],
+    subject: tuple[str, str] = ("", ""),
 ) -> HttpResponse:
     """The page (or, for htmx, the answer alone), cached only when canonical.
 
@@ -91,7 +105,7 @@ def respond(
     """
     asked = form is not None
     valid = asked and form.is_valid()
-    result = answer(form, places) if valid else None
+    result = answer(form, places, subject) if valid else None
     partial = asked and bool(request.htmx) and not request.htmx.history_restore_request
     context = {
         "pay_form": form or PayForm(),
@@ -108,7 +122,11 @@ def respond(
         response["X-Robots-Tag"] = "noindex"
     expected = {**canonical, **(form.canonical() if valid else {})}
     given = {name: request.GET.get(name) for name in expected}
-    response.cache_by_content = (not asked or valid) and (
-        set(request.GET) <= set(expected) and given == expected
+    # Links to the editorial tools follow editorial content, which a page
+    # cached under the release alone would not: an answer with them is not kept.
+    response.cache_by_content = (
+        (not asked or valid)
+        and not (result and result.tools)
+        and (set(request.GET) <= set(expected) and given == expected)
     )
     return response

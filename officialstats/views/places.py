@@ -134,6 +134,7 @@ def occupation_place(request: HttpRequest, slug: str, place: str) -> HttpRespons
         pay_places(page),
         context,
         canonical={"sort": sort or None},
+        subject=(page.occupation.code, page.place.slug),
     )
 
 
