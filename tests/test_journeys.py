@@ -126,3 +126,12 @@ def test_a_backend_developer_weighs_an_offer_in_austin_with_both_tools(reader):
     expect(reader.locator("#pay-answer")).to_contain_text("$150,000 a year")
     assert answer_of(reader) == placed_by_calculator
     reader.check()
+    # And back: the answer offers the calculator here, with the pay as the offer.
+    back = reader.locator("#pay-answer .tool-link a").first
+    expect(back).to_contain_text("Estimate Backend Developer pay here with the salary calculator")
+    back.click()
+    reader.wait_for_load_state()
+    expect(reader.locator("#id_area")).to_have_value(AUSTIN)
+    expect(reader.locator("#id_offer")).to_have_value("150000")
+    expect(result.locator(".offer-line")).to_contain_text("$150,000 a year is")
+    reader.check()
