@@ -7,7 +7,7 @@ page and each comparison article use :func:`run_calculator`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -15,7 +15,8 @@ from django.http import QueryDict
 
 from core.formatting import money, to_nearest
 from core.numbers import amount_text
-from officialstats.figures import Datatype
+from officialstats.figures import PERCENTILES, Datatype
+from officialstats.pay_position import position, sentence
 from officialstats.queries.areas import occupation_place_path
 from officialstats.queries.common import occupations_path
 
@@ -24,7 +25,7 @@ from .forms import DETAIL_FIELDS, FACTOR_FIELDS, CalculatorForm
 from .models import EquityShare, Role, SalaryBand
 from .official_pay import Choices, Circumstance, circumstance
 from .queries import load_calculator_options, load_estimate_inputs
-from .queries.calculator import load_official_choices
+from .queries.calculator import load_official_choices, load_place_figures
 from .queries.common import band_range
 from .salary import Estimate, FactorInput, StepKind, estimate
 
@@ -42,6 +43,8 @@ class RoleResult:
     placed_among: str = ""  # "Software Developers in Texas"
     placed_amount: str = ""  # "$150,000"
     offer_sentence: str = ""  # the offer against this estimate
+    offer_placed: str = ""  # the offer among BLS's percentiles there, as "Where does my pay fall?"
+    placed_where: str = ""  # the place slug it is placed in ("" for the nation)
 
     @property
     def sources(self) -> list:
@@ -142,27 +145,50 @@ def _inputs(role: Role, form: CalculatorForm, options, official: Choices) -> lis
 
 def _placed(
     role: Role, found: Estimate | None, offer: Decimal | None, place: str, official: Choices
-) -> tuple[str, str, str]:
+) -> tuple[str, str, str, str]:
     """The address of "Where does my pay fall?" for the role's occupation, in
     ``place`` where BLS publishes the occupation there (else nationally), asked
     with the reader's offer, or else the base estimate as the result shows it
-    (to the nearest $1,000); what it is placed among; the amount asked. Nothing
-    where the role has no occupation with annual wages, or no estimate."""
+    (to the nearest $1,000); what it is placed among; the amount asked; the
+    place's slug ("" for the nation). Nothing where the role has no
+    occupation with annual wages, or no estimate."""
     medians = official.medians
     occupation = medians.occupations.get(role.occupation_code) if medians else None
     if found is None or occupation is None:
-        return "", "", ""
+        return "", "", "", ""
     if occupation.nation.datatype is not Datatype.ANNUAL_MEDIAN:
-        return "", "", ""  # paid by the hour only: a yearly figure has nothing to fall among
+        return "", "", "", ""  # paid by the hour only: a yearly figure has nothing to fall among
     amount = offer if offer is not None else to_nearest(found.base_central, 1000)
     query = urlencode({"pay": amount_text(amount), "per": "year"})
     if place and occupation.place(place) is not None:
         path = occupation_place_path(occupation.slug, place)
         among = f"{occupation.title} {medians.places[place].in_phrase}"
     else:
-        path = f"{occupations_path()}{occupation.slug}/"
+        path, place = f"{occupations_path()}{occupation.slug}/", ""
         among = f"{occupation.title} nationally"
-    return f"{path}?{query}#pay-position", among, money(amount)
+    return f"{path}?{query}#pay-position", among, money(amount), place
+
+
+def _offer_placed(results: list[RoleResult], offer: Decimal) -> list[RoleResult]:
+    """Each result with the offer placed among BLS's percentiles for its
+    occupation where the result's link places it, by the function "Where does
+    my pay fall?" uses: one query per place (at most two: here and the nation)."""
+    wanted: dict[str, list[str]] = {}
+    for result in results:
+        if result.placed_url:
+            wanted.setdefault(result.placed_where, []).append(result.role.occupation_code)
+    figures = load_place_figures(wanted)
+    placed = []
+    for result in results:
+        found = figures.get(result.placed_where, {}).get(result.role.occupation_code)
+        if not result.placed_url or found is None:
+            placed.append(result)
+            continue
+        spread = [(p, found[annual]) for p, _, annual in PERCENTILES]
+        said = sentence(position(offer, spread), spread)
+        among = f"Among {result.placed_among}, {said[0].lower()}{said[1:]}"
+        placed.append(replace(result, offer_placed=among))
+    return placed
 
 
 def _estimate(inputs: list[FactorInput], band, share) -> Estimate | None:
@@ -219,7 +245,12 @@ def run_calculator(
         offer = form.offer
         placed = _placed(role, found, offer, form.chosen("location")[1], official)
         against = offer_against(offer, found.base_central, found.base) if offer and found else ""
-        state.results.append(RoleResult(role, band, share, found, *placed, against))
+        url, among, amount, where = placed
+        state.results.append(
+            RoleResult(role, band, share, found, url, among, amount, against, placed_where=where)
+        )
+    if form.offer is not None:
+        state.results = _offer_placed(state.results, form.offer)
     estimates = [result.estimate for result in state.results]
     if all(estimates):
         # At the central estimates; total pay only where both roles publish an equity share.

@@ -107,7 +107,7 @@ def test_a_backend_developer_weighs_an_offer_in_austin_with_both_tools(reader):
     reader.press("#id_offer", "Enter")
     heading = reader.get_by_role("heading", name="Backend Developer")
     result = reader.locator("article.result", has=heading)
-    expect(result.locator(".offer-line")).to_contain_text("$150,000 a year is")
+    expect(result.locator(".offer-line").first).to_contain_text("$150,000 a year is")
     reader.check()
     # ... and among BLS's wages for software developers in Austin, by the same
     # function "Where does my pay fall?" uses on the page the result links to.
@@ -115,6 +115,10 @@ def test_a_backend_developer_weighs_an_offer_in_austin_with_both_tools(reader):
     expect(link).to_contain_text(
         "Where $150,000 falls among the wages BLS publishes for Software Developers in the "
         "Austin-Round Rock-San Marcos, TX"
+    )
+    inline_placement = result.locator(".offer-line").nth(1).inner_text()
+    assert inline_placement.startswith(
+        "Among Software Developers in the Austin-Round Rock-San Marcos, TX area, it is "
     )
     link.click()
     reader.wait_for_load_state()
@@ -125,6 +129,9 @@ def test_a_backend_developer_weighs_an_offer_in_austin_with_both_tools(reader):
     reader.click(".pay-form button")
     expect(reader.locator("#pay-answer")).to_contain_text("$150,000 a year")
     assert answer_of(reader) == placed_by_calculator
+    # The calculator said the same in its result, by the same function.
+    here = placed_by_calculator.split("\n")[1]  # "In the Austin...area, it is at about..."
+    assert here.split(", it is ", 1)[1] in inline_placement
     reader.check()
     # And back: the answer offers the calculator here, with the pay as the offer.
     back = reader.locator("#pay-answer .tool-link a").first
@@ -133,5 +140,5 @@ def test_a_backend_developer_weighs_an_offer_in_austin_with_both_tools(reader):
     reader.wait_for_load_state()
     expect(reader.locator("#id_area")).to_have_value(AUSTIN)
     expect(reader.locator("#id_offer")).to_have_value("150000")
-    expect(result.locator(".offer-line")).to_contain_text("$150,000 a year is")
+    expect(result.locator(".offer-line").first).to_contain_text("$150,000 a year is")
     reader.check()

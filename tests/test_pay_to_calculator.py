@@ -90,3 +90,39 @@ def test_an_answer_with_links_costs_a_bounded_number_of_queries(
     client.get(f"{AUSTIN}?pay=120000&per=year")  # per-process memories filled
     with django_assert_max_num_queries(12):
         assert client.get(f"{AUSTIN}?pay=150000&per=year").status_code == 200
+
+
+# The other way: the calculator places an offer itself, by the same function ------------------
+
+CALCULATOR = (
+    "/calculator/?role_a=backend-developer&role_b=ai-ml-engineer&level=mid-career"
+    "&location=texas&area=austin-round-rock-san-marcos-tx&industry=&education=&company_size="
+)
+
+
+def test_the_calculator_places_an_offer_where_the_pay_answer_does(
+    client, content, calculator_release
+):
+    from tests.helpers import result_of
+
+    calculator = result_of(client.get(f"{CALCULATOR}&offer=150000"), "Backend Developer")
+    found = re.search(
+        r"Among Software Developers in the Austin-Round Rock-San Marcos, TX area, it is (.*?)\.",
+        calculator,
+    )
+    assert found, calculator
+    answer = page_text(client.get(f"{AUSTIN}?pay=150000&per=year"))
+    assert f"In the Austin-Round Rock-San Marcos, TX area, it is {found.group(1)}." in answer
+
+
+def test_without_a_place_the_offer_is_placed_nationally_and_without_an_offer_not_at_all(
+    client, content, calculator_release
+):
+    from tests.helpers import result_of
+
+    national = CALCULATOR.replace(
+        "&location=texas&area=austin-round-rock-san-marcos-tx", "&location="
+    )
+    text = result_of(client.get(f"{national}&offer=150000"), "Backend Developer")
+    assert "Among Software Developers nationally, it is at about the " in text
+    assert "Among " not in result_of(client.get(f"{CALCULATOR}&offer="), "Backend Developer")

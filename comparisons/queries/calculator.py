@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from core.state import Shows, per_state
 from officialstats.queries.medians import load_medians
+from officialstats.queries.occupations import figures_at
 
 from ..models import Comparison, EquityShare, ExperienceLevel, PayFactor, Role, SalaryBand
 from ..official_pay import Choices, choices
@@ -95,3 +96,10 @@ def load_official_choices(codes: tuple[str, ...]) -> Choices:
     if not codes:
         return Choices(None)
     return choices(load_medians(codes))
+
+
+def load_place_figures(wanted: dict[str, list[str]]) -> dict[str, dict[str, dict]]:
+    """For each place slug ("" for the nation), the cross-industry figures of
+    the occupations ``wanted`` there, by SOC code: one query per place. Not
+    remembered: asked only with a reader's offer, whose pages are their own."""
+    return {where: figures_at(codes, where) for where, codes in wanted.items()}

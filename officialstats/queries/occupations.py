@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from ..figures import PERCENTILES, Datatype, Figure, State, row_figures
 from ..live import LiveRelease, live_release
 from ..models import NOTE_FIELDS, VALUE_FIELDS, Area, Estimate, Industry, Occupation
@@ -135,6 +137,32 @@ def national_figures(code: str) -> NationalFigures | None:
     if row is None:
         return None
     return NationalFigures(release, ref(row, "occupation__"), estimate_figures(row))
+
+
+def figures_at(codes: list[str], place_slug: str = "") -> dict[str, dict[Datatype, Figure]]:
+    """Several occupations' cross-industry figures in one state or area (the
+    nation for ""), by SOC code, in one query (and the live release's); an
+    occupation without an estimate there is left out."""
+    codes = sorted({code for code in codes if code})
+    release = live_release()
+    if release is None or not codes:
+        return {}
+    where = (
+        Q(area__release_id=release.id, area__slug=place_slug)
+        if place_slug
+        else Q(area_id=nation(release.id))
+    )
+    rows = (
+        Estimate.objects.filter(
+            where,
+            occupation__release_id=release.id,
+            occupation__code__in=codes,
+            industry_id=all_industries(release.id),
+        )
+        .order_by()
+        .values("occupation__code", *ESTIMATE_FIELDS)
+    )
+    return {row["occupation__code"]: estimate_figures(row) for row in rows}
 
 
 def national_figures_by_code(codes: list[str]) -> dict[str, NationalFigures]:
