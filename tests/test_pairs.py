@@ -97,3 +97,19 @@ def test_once_published_every_way_to_the_pair_leads_to_the_article(client, front
 )
 def test_the_chooser_sends_an_invalid_pair_back_to_the_form(client, content, a, b):
     assert choose(client, a, b)["Location"] == "/compare/?pair=invalid#choose"
+
+
+def test_with_two_roles_the_index_promises_no_more_than_their_pair(client, content):
+    body = client.get("/compare/").content.decode()
+    assert 'id="pair-a"' not in body  # a chooser of one possible pair would promise more
+    text = page_text(client.get("/compare/"))
+    assert (
+        "Two roles are profiled so far: AI/ML Engineer and Backend Developer side by side" in text
+    )
+    assert "compare two of the occupations BLS surveys" in text
+    assert "Compare any two roles" not in page_text(client.get("/"))
+
+
+def test_with_a_third_role_the_index_offers_the_chooser(client, frontend):
+    body = client.get("/compare/").content.decode()
+    assert 'id="pair-a"' in body and "Compare any two roles" in page_text(client.get("/compare/"))
