@@ -82,10 +82,19 @@ data: export DJANGO_DEBUG ?= 1
 data: setup
 	$(PY) manage.py fetch_oews
 
+# The career-guidance datasets' files as their publishers publish them (BLS
+# projections, and more to come), with their SHA256SUMS: beside the checkout
+# here. Elsewhere set CAREERGUIDE_DATA_DIR, or leave it unset to download them.
+SHARED_DATA := $(abspath ../shared/data)
+export CAREERGUIDE_DATA_DIR ?= $(if $(wildcard $(SHARED_DATA)/SHA256SUMS),$(SHARED_DATA))
+
 # Imported and published on first start only: once a release is live, never again.
+# A guidance dataset neither found nor downloadable is reported and left out:
+# the site starts, and its pages say the dataset is not loaded.
 stats: export DJANGO_DEBUG ?= 1
 stats: db
 	$(PY) manage.py import_oews --bundled --publish --unless-live
+	$(PY) manage.py import_guidance all --publish --unless-live --keep-going
 
 # The site and a worker for background tasks (imports started in the admin),
 # side by side; Ctrl-C stops both (an import under way is stopped cleanly:

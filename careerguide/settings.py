@@ -320,8 +320,16 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Official statistics fetched for the embedded default, and releases editors
 # upload, wait here for the importer (git-ignored; never served).
 OFFICIALSTATS_DATA_DIR = Path(
-    os.environ.get("CAREERGUIDE_DATA_DIR", "").strip() or BASE_DIR / ".data"
+    os.environ.get("CAREERGUIDE_WORK_DIR", "").strip() or BASE_DIR / ".data"
 ).resolve()
+# A folder of the guidance datasets' files as their publishers publish them
+# (officialstats/guidance/programs.py names each file), read-only: imports
+# check each against the folder's SHA256SUMS. Unset, imports download them.
+GUIDANCE_DATA_DIR = (
+    Path(os.environ["CAREERGUIDE_DATA_DIR"].strip()).resolve()
+    if os.environ.get("CAREERGUIDE_DATA_DIR", "").strip()
+    else None
+)
 
 # Bulk imports run in a transaction: one bad row and nothing changes.
 IMPORT_EXPORT_USE_TRANSACTIONS = True

@@ -25,7 +25,7 @@ class LiveRelease:
     id: int
     code: str
     name: str
-    published_on: datetime.date
+    published_on: datetime.date | None  # None where the files do not say
     retrieved_on: datetime.date
     made_live_at: datetime.datetime
 
@@ -46,7 +46,7 @@ class LiveRelease:
             "id": self.id,
             "code": self.code,
             "name": self.name,
-            "published_on": self.published_on.isoformat(),
+            "published_on": self.published_on.isoformat() if self.published_on else None,
             "retrieved_on": self.retrieved_on.isoformat(),
             "made_live_at": self.made_live_at.isoformat(),
         }
@@ -57,7 +57,7 @@ class LiveRelease:
             facts["id"],
             facts["code"],
             facts["name"],
-            datetime.date.fromisoformat(facts["published_on"]),
+            datetime.date.fromisoformat(facts["published_on"]) if facts["published_on"] else None,
             datetime.date.fromisoformat(facts["retrieved_on"]),
             datetime.datetime.fromisoformat(facts["made_live_at"]),
         )

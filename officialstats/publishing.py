@@ -27,6 +27,7 @@ from .models import (
     ImportRun,
     Industry,
     Occupation,
+    Projection,
     Release,
     ReleaseFile,
     Standing,
@@ -42,21 +43,28 @@ class PublishError(Exception):
 
 def check_new(info: ReleaseInfo, program: str) -> None:
     """Refuse the same release twice, and a release not newer than the live one."""
-    existing = Release.objects.filter(program=program, code=info.code).first()
+    check_new_release(program, info.code, info.name, info.reference_month, info.file, info.line)
+
+
+def check_new_release(
+    program: str, code: str, name: str, reference_month, file: str = "", line: int | None = None
+) -> None:
+    """:func:`check_new` for any program's release, named by its parts."""
+    existing = Release.objects.filter(program=program, code=code).first()
     if existing is not None:
         raise ImportProblem(
-            f"release {info.code} ({info.name}) has been imported already "
+            f"release {code} ({name}) has been imported already "
             f"({existing.get_status_display().lower()}); a release is imported once",
-            info.file,
-            info.line,
+            file,
+            line,
         )
     live = Release.objects.live().filter(program=program).first()
-    if live is not None and info.reference_month <= live.reference_month:
+    if live is not None and reference_month <= live.reference_month:
         raise ImportProblem(
-            f"{info.name} is not newer than {live.name}, the live release; to show an "
+            f"{name} is not newer than {live.name}, the live release; to show an "
             "earlier release again, make it live from the list of releases",
-            info.file,
-            info.line,
+            file,
+            line,
         )
 
 
@@ -119,7 +127,7 @@ def delete_rows(release_id: int) -> None:
     every one of 370,000 estimates."""
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for model in (Standing, Estimate, Occupation, Area, Industry, ReleaseFile):
+        for model in (Standing, Estimate, Occupation, Area, Industry, Projection, ReleaseFile):
             cursor.execute(
                 f"DELETE FROM {quote(model._meta.db_table)} WHERE release_id = %s",
                 [release_id],

@@ -1,5 +1,6 @@
 from .classification import Area, Industry, Occupation
 from .estimates import NOTE_FIELDS, VALUE_FIELDS, Estimate
+from .projections import Projection
 from .releases import Program, Release, ReleaseFile
 from .runs import ImportRun
 from .standings import Standing
@@ -13,6 +14,7 @@ __all__ = [
     "Industry",
     "Occupation",
     "Program",
+    "Projection",
     "Release",
     "ReleaseFile",
     "Standing",

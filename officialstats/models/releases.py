@@ -9,9 +9,18 @@ from django.db.models import Q
 
 class Program(models.TextChoices):
     OEWS = "oews", "Occupational Employment and Wage Statistics (BLS)"
+    EP = "ep", "Employment Projections (BLS)"
 
 
-PROGRAM_TITLES = {Program.OEWS: "Occupational Employment and Wage Statistics"}
+PROGRAM_TITLES = {
+    Program.OEWS: "Occupational Employment and Wage Statistics",
+    Program.EP: "Employment Projections program",
+}
+# Who to cite for each program's figures, before its title.
+PUBLISHERS = {
+    Program.OEWS: "U.S. Bureau of Labor Statistics",
+    Program.EP: "U.S. Bureau of Labor Statistics",
+}
 
 
 class ReleaseQuerySet(models.QuerySet):
@@ -45,7 +54,12 @@ class Release(models.Model):
     reference_month = models.DateField(
         help_text="The month the estimates describe (first day of the month)."
     )
-    published_on = models.DateField("published by the agency on")
+    published_on = models.DateField(
+        "published by the agency on",
+        null=True,
+        blank=True,
+        help_text="Empty where the files do not say (the guidance datasets' copies).",
+    )
     retrieved_on = models.DateField("retrieved on")
     status = models.CharField(max_length=10, choices=Status, default=Status.IMPORTING)
     imported_at = models.DateTimeField(auto_now_add=True)
@@ -101,8 +115,8 @@ class Release(models.Model):
 
     @property
     def citation(self) -> str:
-        """How BLS asks to be cited."""
-        return f"U.S. Bureau of Labor Statistics, {PROGRAM_TITLES[self.program]}, {self.name}"
+        """How the publisher asks to be cited."""
+        return f"{PUBLISHERS[self.program]}, {PROGRAM_TITLES[self.program]}, {self.name}"
 
     def clean(self) -> None:
         if self.published_on and self.reference_month and self.published_on < self.reference_month:

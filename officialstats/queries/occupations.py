@@ -24,6 +24,7 @@ from django.db.models import Q
 from ..figures import PERCENTILES, Datatype, Figure, State, row_figures
 from ..live import LiveRelease, live_release
 from ..models import NOTE_FIELDS, VALUE_FIELDS, Area, Estimate, Industry, Occupation
+from ..outlook import Outlook
 from ..reliability import Reliability, reliability
 from . import rankings
 from .common import (
@@ -39,6 +40,7 @@ from .common import (
     sort_summaries,
     summary,
 )
+from .outlook import load_outlook
 from .rankings import IndustryRow, PlaceRow, Ranking
 from .sql import fetch, table, value
 from .states import StateRow, state_rows
@@ -200,6 +202,8 @@ class OccupationPage(NationalFigures):
     areas: Ranking[PlaceRow]
     industries: Ranking[IndustryRow]
     by_state: list[StateRow]  # every state and territory, for the maps and their table
+    projections: LiveRelease | None = None  # the live BLS Employment Projections release
+    outlook: Outlook | None = None  # its figures for this occupation, when it has them
 
     @property
     def parent(self) -> OccupationRef | None:
@@ -235,6 +239,7 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
         ]
 
     states, areas = rankings.places(occupation.id, hourly_only)
+    projections, outlook = load_outlook(occupation.code)
     return OccupationPage(
         release=release,
         occupation=occupation,
@@ -246,6 +251,8 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
         areas=areas,
         industries=rankings.industries(release.id, occupation.id, hourly_only),
         by_state=state_rows(release.id, occupation.id, hourly_only),
+        projections=projections,
+        outlook=outlook,
     )
 
 

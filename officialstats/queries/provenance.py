@@ -31,7 +31,7 @@ class Provenance:
     name: str
     code: str
     citation: str
-    published_on: datetime.date
+    published_on: datetime.date | None
     retrieved_on: datetime.date
     made_live_at: datetime.datetime | None
     archive_name: str
@@ -48,8 +48,16 @@ class Provenance:
 
 def live_provenance(program: str = Program.OEWS) -> Provenance | None:
     release = Release.objects.live().filter(program=program).first()
-    if release is None:
-        return None
+    return None if release is None else _provenance(release)
+
+
+def guidance_provenance(programs: list[str]) -> dict[str, Provenance]:
+    """The live release of each of ``programs`` that has one, with its files: two queries."""
+    releases = Release.objects.live().filter(program__in=programs).prefetch_related("files")
+    return {release.program: _provenance(release) for release in releases}
+
+
+def _provenance(release: Release) -> Provenance:
     files = [
         File(
             f.name,
@@ -76,3 +84,11 @@ def live_provenance(program: str = Program.OEWS) -> Provenance | None:
         notes=release.notes,
         files=files,
     )
+
+
+def guidance_sources() -> list[tuple]:
+    """Each career-guidance dataset with its live release's provenance (or None)."""
+    from ..guidance.programs import DATASETS
+
+    live = guidance_provenance(list(DATASETS))
+    return [(dataset, live.get(program)) for program, dataset in DATASETS.items()]

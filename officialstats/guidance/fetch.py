@@ -1,0 +1,23 @@
+"""Where a dataset's files come from: the folder of the publishers' files
+when it has them, else the publisher."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+
+from .files import Fetched, download, from_folder, has_files
+from .programs import Dataset
+
+
+def fetch(
+    dataset: Dataset, folder: Path | None = None, *, allow_download: bool = True
+) -> list[Fetched]:
+    """``dataset``'s files from ``folder`` (default ``CAREERGUIDE_DATA_DIR``),
+    checked against its SHA256SUMS; downloaded into the work folder when the
+    folder does not have them (and ``allow_download``)."""
+    folder = folder or settings.GUIDANCE_DATA_DIR
+    if has_files(folder, dataset.folder, dataset.files) or not allow_download:
+        return from_folder(folder, dataset.folder, dataset.files) if folder else []
+    return download(dataset.files, settings.OFFICIALSTATS_DATA_DIR / "downloads" / dataset.folder)

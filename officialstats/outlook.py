@@ -1,0 +1,112 @@
+"""Job outlook in words, worked out from BLS Employment Projections' figures. Pure.
+
+Every comparison with all occupations is computed from the two rows, never
+typed: "grows about five times as fast as all occupations (+15.8% against
++3.1%)". EP publishes changes rounded to a tenth of a percent; the ratio is
+worked out from those published figures and rounded only in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .differences import MINUS
+
+WORDS = {2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times",
+         7: "seven times", 8: "eight times", 9: "nine times", 10: "ten times"}  # fmt: skip
+ABOUT_AS_FAST = (Decimal("0.8"), Decimal("1.25"))  # within a quarter of the average
+
+
+def signed(percent: Decimal) -> str:
+    """+15.8%, −1.2%, 0.0%: as EP writes changes, to a tenth."""
+    text = f"{abs(percent):.1f}%"
+    return f"+{text}" if percent > 0 else f"{MINUS}{text}" if percent < 0 else text
+
+
+def thousands(value: Decimal) -> str:
+    """1,693.8 thousand: EP's unit, as EP rounds it."""
+    return f"{value:,.1f} thousand"
+
+
+def growth(percent: Decimal, everyone: Decimal) -> str:
+    """How an occupation's projected change compares with all occupations'."""
+    both = f"({signed(percent)} against {signed(everyone)})"
+    if percent < 0:
+        return (
+            f"projected to shrink ({signed(percent)}) while all occupations change by "
+            f"{signed(everyone)}"
+        )
+    if percent == 0:
+        return f"projected to stay about the same size {both}"
+    if everyone <= 0:
+        return f"projected to grow while all occupations together do not {both}"
+    ratio = percent / everyone
+    low, high = ABOUT_AS_FAST
+    if low <= ratio <= high:
+        return f"projected to grow about as fast as all occupations {both}"
+    if ratio > high:
+        times = int(ratio.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        if times < 2:
+            return f"projected to grow faster than all occupations {both}"
+        said = WORDS.get(times, f"{times} times")
+        return f"projected to grow about {said} as fast as all occupations {both}"
+    if ratio >= Decimal("0.4"):
+        return f"projected to grow more slowly than all occupations {both}"
+    return f"projected to grow much more slowly than all occupations {both}"
+
+
+def share_of_openings(openings: Decimal, everyone: Decimal) -> str:
+    """ "0.6% of all openings": this occupation's part of every opening a year."""
+    if everyone <= 0:
+        return ""
+    share = openings / everyone * 100
+    places = Decimal("0.1") if share >= Decimal("0.1") else Decimal("0.01")
+    if share and share < Decimal("0.01"):
+        return "less than 0.01% of all openings"
+    return f"{share.quantize(places, rounding=ROUND_HALF_UP)}% of all openings"
+
+
+@dataclass(frozen=True)
+class Projected:
+    """One row of the projections, as published (thousands; percentages to a tenth)."""
+
+    code: str
+    title: str
+    employment_start: Decimal
+    employment_end: Decimal
+    change: Decimal
+    change_percent: Decimal
+    openings: Decimal
+    self_employed_percent: Decimal | None
+    education: str = ""
+    experience: str = ""
+    training: str = ""
+
+    @property
+    def change_text(self) -> str:
+        sign = "+" if self.change > 0 else MINUS if self.change < 0 else ""
+        return f"{sign}{abs(self.change):,.1f} ({signed(self.change_percent)})"
+
+
+@dataclass(frozen=True)
+class Outlook:
+    """An occupation's projections beside all occupations'."""
+
+    own: Projected
+    everyone: Projected
+    start_year: int
+    end_year: int
+
+    @property
+    def growth(self) -> str:
+        return growth(self.own.change_percent, self.everyone.change_percent)
+
+    @property
+    def openings_share(self) -> str:
+        return share_of_openings(self.own.openings, self.everyone.openings)
+
+    @property
+    def span(self) -> str:
+        """ "2024–34" """
+        return f"{self.start_year}\u2013{str(self.end_year)[2:]}"
