@@ -18,6 +18,7 @@ from django.utils import timezone
 from core.pages import retire_stale
 from core.state import bump, release_part
 
+from .guidance.programs import DATASETS
 from .importing.flatfiles import ReleaseInfo
 from .importing.problems import ImportProblem
 from .live import LiveRelease
@@ -27,7 +28,6 @@ from .models import (
     ImportRun,
     Industry,
     Occupation,
-    Projection,
     Release,
     ReleaseFile,
     Standing,
@@ -127,7 +127,8 @@ def delete_rows(release_id: int) -> None:
     every one of 370,000 estimates."""
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for model in (Standing, Estimate, Occupation, Area, Industry, Projection, ReleaseFile):
+        guidance = [model for dataset in DATASETS.values() for model in dataset.models]
+        for model in (Standing, Estimate, Occupation, Area, Industry, *guidance, ReleaseFile):
             cursor.execute(
                 f"DELETE FROM {quote(model._meta.db_table)} WHERE release_id = %s",
                 [release_id],

@@ -23,6 +23,7 @@ from . import display
 from .figures import State
 from .models import Program
 from .models.releases import PROGRAM_TITLES
+from .outlook import signed
 from .queries.common import SORTS, occupations_path
 from .queries.index import OccupationList
 from .queries.occupations import OccupationPage
@@ -93,7 +94,31 @@ def occupation_ld(meta: PageMeta, page: OccupationPage) -> dict:
     }
     if (distribution := salary_distribution(page)) is not None:
         item["estimatedSalary"] = [distribution]
+    item.update(guidance_ld(page))
     return item
+
+
+def guidance_ld(page: OccupationPage) -> dict:
+    """What the guidance datasets add to the Occupation: its tasks and skills
+    (O*NET), its typical entry education and experience (BLS projections)."""
+    found: dict = {}
+    work = page.work.single if page.work else None
+    if work is not None and work.tasks:
+        found["responsibilities"] = [task.text for task in work.tasks]
+    if work is not None:
+        named = [rated.name for rated in work.skills] or [tech.name for tech in work.hot[:10]]
+        if named:
+            found["skills"] = named
+    outlook = page.outlook
+    if outlook is not None and outlook.own.education:
+        found["educationRequirements"] = outlook.own.education
+        experience = outlook.own.experience
+        found["experienceRequirements"] = (
+            "No work experience in a related occupation"
+            if experience == "None"
+            else f"{experience} of work experience in a related occupation"
+        )
+    return found
 
 
 def dataset_ld(meta: PageMeta, page: OccupationPage) -> dict:
@@ -136,6 +161,9 @@ def describe(page: OccupationPage) -> str:
     if page.employment.published:
         parts.append(f"{display.text(page.employment)} US jobs")
     parts.append(f"median pay {display.in_words(page.median)}")
+    if page.outlook is not None:
+        growth = signed(page.outlook.own.change_percent)
+        parts.append(f"jobs projected {growth} {page.outlook.span}")
     low, high = page.spread()[0][1], page.spread()[-1][1]
     if low.published and high.state in (State.PUBLISHED, State.TOP_CODED):
         parts.append(f"10th–90th percentile {display.text(low)} to {display.text(high)}")

@@ -87,5 +87,181 @@ def write_sums(root: Path) -> None:
 def guidance_folder(root: Path, **ep) -> Path:
     """A CAREERGUIDE_DATA_DIR with the datasets' small files and their sums."""
     write_ep(root / "ep-2024-34" / "occupation.xlsx", **ep)
+    write_onet(root / "onet-29.3")
+    write_cip(root / "cip-soc-2020" / "CIP2020_SOC2018_Crosswalk.xlsx")
     write_sums(root)
     return root
+
+
+# O*NET: made-up content in O*NET's own layouts (the database's Excel files),
+# for a few occupations; only the codes, the job zones' names and what the
+# tests check against guidance.md's public figures are O*NET's.
+ONET_README = """O*NET 29.3 Database
+May 2025 Release
+----------------
+
+The content of the O*NET 29.3 Database is licensed under a Creative Commons Attribution 4.0
+International License.
+"""
+ONET_OCCUPATIONS = [
+    ("15-1252.00", "Software Developers", "Research, design, and develop software.", 4),
+    ("15-2051.00", "Data Scientists", "Develop and implement methods to analyze data.", 4),
+    ("15-2051.01", "Business Intelligence Analysts", "Produce financial and market reports.", 4),
+    ("15-1299.00", "Computer Occupations, All Other", "All computer occupations not listed.", 3),
+    ("15-1299.05", "Information Security Engineers", "Develop information security plans.", 4),
+    ("15-1299.07", "Blockchain Engineers", "Maintain and support distributed systems.", 4),
+    ("27-2011.00", "Actors", "Play parts in stage, television or film productions.", 2),
+    ("29-1211.00", "Anesthesiologists", "Administer anesthetics and analgesics.", 5),
+    ("29-2011.00", "Medical and Clinical Laboratory Technologists", "Perform complex tests.", 4),
+    ("29-2012.00", "Medical and Clinical Laboratory Technicians", "Perform routine tests.", 3),
+]
+ONET_ZONES = [
+    (1, "Job Zone One: Little or No Preparation Needed"),
+    (2, "Job Zone Two: Some Preparation Needed"),
+    (3, "Job Zone Three: Medium Preparation Needed"),
+    (4, "Job Zone Four: Considerable Preparation Needed"),
+    (5, "Job Zone Five: Extensive Preparation Needed"),
+]
+SD_FIRST_TASK = (
+    "Analyze information to determine, recommend, and plan installation of a new system or "
+    "modification of an existing system."
+)
+ONET_TASKS = [
+    ("15-1252.00", 21661, SD_FIRST_TASK, None),
+    *[("15-1252.00", 21662 + i, f"Software task number {i + 2}.", None) for i in range(6)],
+    ("15-2051.00", 30001, "Supplemental data task.", "Supplemental"),
+    ("15-2051.00", 30002, "Core data task.", "Core"),
+    ("15-2051.01", 30101, "Business intelligence task.", "Core"),
+    ("15-1299.05", 30501, "Security engineering task.", "Core"),
+    ("15-1299.07", 30701, "Blockchain task.", "Core"),
+    ("27-2011.00", 31101, "Learn parts.", "Core"),
+    ("29-1211.00", 32101, "Administer anesthetics.", "Core"),
+    ("29-2011.00", 32201, "Analyze samples.", "Core"),
+    ("29-2012.00", 32301, "Prepare samples.", "Core"),
+]
+ONET_TECHNOLOGY = [
+    ("15-1252.00", f"Tool {i:02d}", "Development environment software",
+     "Y" if i % 2 else "N", "Y" if i < 3 else "N")
+    for i in range(25)
+] + [("29-1211.00", "Epic Systems", "Medical software", "Y", "N")]  # fmt: skip
+# (code, element id, name, importance, level, importance suppressed, level not relevant)
+ONET_SKILLS = [
+    ("29-1211.00", "2.A.1.a", "Reading Comprehension", 4.5, 5.12, "N", "N"),
+    ("29-1211.00", "2.A.1.b", "Active Listening", 4.62, 4.88, "N", "N"),
+    ("29-1211.00", "2.A.1.c", "Writing", 3.5, 3.9, "Y", "N"),  # importance suppressed
+    ("29-1211.00", "2.A.1.d", "Speaking", 2.0, 0.0, "N", "Y"),  # level not relevant: dropped
+]
+ONET_KNOWLEDGE = [
+    ("29-1211.00", "2.C.7.a", "Medicine and Dentistry", 4.9, 6.5, "N", "N"),
+]
+ONET_EDUCATION_LABELS = [
+    (1, "Less than a High School Diploma"),
+    (2, "High School Diploma - or the equivalent (for example, GED)"),
+    (6, "Bachelor's Degree"),
+    (8, "Master's Degree"),
+    (11, "Doctoral Degree"),
+]
+# (code, category, share, suppressed)
+ONET_EDUCATION = [
+    ("29-1211.00", 1, 0, "N"),
+    ("29-1211.00", 6, 12.5, "Y"),
+    ("29-1211.00", 8, 20.25, "N"),
+    ("29-1211.00", 11, 67.25, "N"),
+]
+
+
+def _workbook(path: Path, sheet: str, header: tuple, rows) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    table = workbook.active
+    table.title = sheet[:31]
+    table.append(header)
+    for row in rows:
+        table.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+
+
+def write_onet(folder: Path, **replace) -> Path:
+    """The O*NET files the importer reads, each as O*NET lays it out; ``replace``
+    swaps a file's rows (by its name without ".xlsx")."""
+    titles = {code: title for code, title, _, _ in ONET_OCCUPATIONS}
+    code, title = "O*NET-SOC Code", "Title"
+    files = {
+        "Occupation Data": ((code, title, "Description"),
+                            [(c, t, d) for c, t, d, _ in ONET_OCCUPATIONS]),
+        "Job Zones": ((code, title, "Job Zone", "Date", "Domain Source"),
+                      [(c, t, z, "08/2023", "Analyst") for c, t, _, z in ONET_OCCUPATIONS]),
+        "Job Zone Reference": (("Job Zone", "Name", "Experience", "Education", "Job Training",
+                                "Examples", "SVP Range"),
+                               [(z, n, "Some experience.", f"Education for zone {z}.",
+                                 "Some training.", "Examples.", "(range)") for z, n in ONET_ZONES]),
+        "Task Statements": ((code, title, "Task ID", "Task", "Task Type", "Incumbents Responding",
+                             "Date", "Domain Source"),
+                            [(c, titles[c], i, t, k, 10, "08/2023", "Incumbent")
+                             for c, i, t, k in ONET_TASKS]),
+        "Technology Skills": ((code, title, "Example", "Commodity Code", "Commodity Title",
+                               "Hot Technology", "In Demand"),
+                              [(c, titles[c], e, 43232202, m, h, d)
+                               for c, e, m, h, d in ONET_TECHNOLOGY]),
+        "Skills": _ratings(ONET_SKILLS, titles),
+        "Knowledge": _ratings(ONET_KNOWLEDGE, titles),
+        "Education, Training, and Experience": (
+            (code, title, "Element ID", "Element Name", "Scale ID", "Scale Name", "Category",
+             "Data Value", "N", "Standard Error", "Lower CI Bound", "Upper CI Bound",
+             "Recommend Suppress", "Date", "Domain Source"),
+            [(c, titles[c], "2.D.1", "Required Level of Education", "RL", "Required Level",
+              k, v, 20, 1.0, None, None, s, "08/2023", "Incumbent")
+             for c, k, v, s in ONET_EDUCATION]),
+        "Education, Training, and Experience Categories": (
+            ("Element ID", "Element Name", "Scale ID", "Scale Name", "Category",
+             "Category Description"),
+            [("2.D.1", "Required Level of Education", "RL", "Required Level", k, d)
+             for k, d in ONET_EDUCATION_LABELS]),
+    }  # fmt: skip
+    for name, (header, rows) in files.items():
+        rows = replace.get(name.replace(" ", "_").replace(",", ""), rows)
+        _workbook(folder / f"{name}.xlsx", name, header, rows)
+    (folder / "Read Me.txt").write_text(ONET_README)
+    return folder
+
+
+def _ratings(rows, titles) -> tuple:
+    header = ("O*NET-SOC Code", "Title", "Element ID", "Element Name", "Scale ID", "Scale Name",
+              "Data Value", "N", "Standard Error", "Lower CI Bound", "Upper CI Bound",
+              "Recommend Suppress", "Not Relevant", "Date", "Domain Source")  # fmt: skip
+    out = []
+    for code, element, name, importance, level, suppress, irrelevant in rows:
+        out.append((code, titles[code], element, name, "IM", "Importance", importance, 8, 0.1,
+                    None, None, suppress, None, "08/2023", "Analyst"))  # fmt: skip
+        out.append((code, titles[code], element, name, "LV", "Level", level, 8, 0.1,
+                    None, None, "N", irrelevant, "08/2023", "Analyst"))  # fmt: skip
+    return header, out
+
+
+# NCES's CIP 2020 to SOC 2018 crosswalk: its CIP-SOC sheet, with the real
+# matches of the programs named (and a no-match row, as the file has them).
+CIP_SOC = [
+    ("11.0701", "Computer Science.", "15-1252", "Software Developers"),
+    ("14.0903", "Computer Software Engineering.", "15-1252", "Software Developers"),
+    ("30.7001", "Data Science, General.", "15-1252", "Software Developers"),
+    ("30.7001", "Data Science, General.", "15-2051", "Data Scientists"),
+    ("01.0508", "Taxidermy/Taxidermist.", "99-9999", "NO MATCH"),
+    ("51.1203", "Anesthesiology.", "29-1211", "Anesthesiologists"),
+]
+
+
+def write_cip(path: Path, rows=CIP_SOC) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "File Guide"
+    workbook.active.append(("File Name", "Description"))
+    table = workbook.create_sheet("CIP-SOC")
+    table.append(("CIP2020Code", "CIP2020Title", "SOC2018Code", "SOC2018Title"))
+    for row in rows:
+        table.append(row)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path

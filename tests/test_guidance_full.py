@@ -16,7 +16,16 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from officialstats.models import Program, Projection, Release
+from officialstats.models import (
+    OnetOccupation,
+    OnetTask,
+    OnetTechnology,
+    Program,
+    Projection,
+    Release,
+    StudyProgram,
+)
+from officialstats.queries.work import load_work
 from tests.helpers import page_text
 
 pytestmark = [pytest.mark.full_release, pytest.mark.django_db]
@@ -55,3 +64,33 @@ def test_every_dataset_in_full(client, oews_release):
     assert "Bachelor's degree" in text
     assert "Jobs, 2024 1,693.8 169,956.1 Jobs, 2034 (projected) 1,961.4 175,167.9" in text
     assert "(+15.8% against +3.1%), with about 115.2 thousand openings a year" in text
+
+    onet = Release.objects.get(program=Program.ONET, status=Release.Status.LIVE)
+    assert (onet.code, onet.reference_month.isoformat()) == ("29.3", "2025-05-01")
+    sd = OnetOccupation.objects.get(release=onet, code="15-1252.00")
+    assert (sd.title, sd.job_zone) == ("Software Developers", 4)
+    tasks = OnetTask.objects.filter(release=onet, code="15-1252.00").order_by("position")
+    assert tasks.count() == 19 and tasks.first().task_id == 21661
+    assert tasks.first().text == (
+        "Analyze information to determine, recommend, and plan installation of a new system "
+        "or modification of an existing system."
+    )
+    technology = OnetTechnology.objects.filter(release=onet, code="15-1252.00")
+    assert (technology.count(), technology.filter(hot=True).count()) == (426, 149)
+    assert "Job Zone Four: Considerable Preparation Needed" in text
+    assert "O*NET rates no skills or knowledge for Software Developers." in text
+    # Split and finer occupations, as guidance.md lists them.
+    lab = load_work("29-2010")
+    assert lab.how == "split" and [p.code[:7] for p in lab.parts] == ["29-2011", "29-2012"]
+    other = load_work("15-1299")
+    assert other.how == "finer"
+    assert {"Information Security Engineers", "Blockchain Engineers"} <= {
+        p.title for p in other.parts
+    }
+    nurses = load_work("29-1141")
+    assert nurses.single.skills and nurses.single.education_shown
+
+    programs = StudyProgram.objects.filter(release__program=Program.CIPSOC, cip_code="30.7001")
+    assert programs.count() == 8  # Data Science, General leads to 8 SOC codes
+    assert {"15-2051", "15-1252"} <= set(programs.values_list("soc", flat=True))
+    assert "Programs of study that lead there" in text and "Computer Science CIP 11.0701" in text

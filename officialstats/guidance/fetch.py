@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .files import Fetched, download, from_folder, has_files
+from .files import Fetched, download, from_folder
 from .programs import Dataset
 
 
@@ -18,6 +18,8 @@ def fetch(
     checked against its SHA256SUMS; downloaded into the work folder when the
     folder does not have them (and ``allow_download``)."""
     folder = folder or settings.GUIDANCE_DATA_DIR
-    if has_files(folder, dataset.folder, dataset.files) or not allow_download:
+    # A folder that has the dataset's subfolder is the source: a file missing
+    # from it is an error, not a reason to fetch something else instead.
+    if (folder is not None and (folder / dataset.folder).is_dir()) or not allow_download:
         return from_folder(folder, dataset.folder, dataset.files) if folder else []
     return download(dataset.files, settings.OFFICIALSTATS_DATA_DIR / "downloads" / dataset.folder)

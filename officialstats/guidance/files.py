@@ -90,10 +90,6 @@ def from_folder(root: Path, subfolder: str, files: tuple[DatasetFile, ...]) -> l
     return found
 
 
-def has_files(root: Path | None, subfolder: str, files: tuple[DatasetFile, ...]) -> bool:
-    return root is not None and all((root / subfolder / f.name).is_file() for f in files)
-
-
 def download(files: tuple[DatasetFile, ...], into: Path) -> list[Fetched]:
     """Each of ``files`` from its publisher into ``into`` (a zip fetched once
     for all its members), with the sha256 of what was fetched."""

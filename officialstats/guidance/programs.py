@@ -7,8 +7,18 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from ..models import Program, Projection
-from . import projections
+from ..models import (
+    OnetEducation,
+    OnetJobZone,
+    OnetOccupation,
+    OnetRating,
+    OnetTask,
+    OnetTechnology,
+    Program,
+    Projection,
+    StudyProgram,
+)
+from . import onet, projections, studies
 from .files import DatasetFile
 
 
@@ -44,4 +54,42 @@ EP = Dataset(
     models=(Projection,),
 )
 
-DATASETS: dict[str, Dataset] = {dataset.program: dataset for dataset in (EP,)}
+ONET_ZIP = "https://www.onetcenter.org/dl_files/database/db_29_3_excel.zip"
+ONET_ATTRIBUTION = (
+    "This page includes information from the O*NET 29.3 Database by the U.S. Department of "
+    "Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 "
+    "license. O*NET® is a trademark of USDOL/ETA."
+)
+ONET = Dataset(
+    program=Program.ONET,
+    label="O*NET",
+    folder="onet-29.3",
+    files=tuple(DatasetFile(name, ONET_ZIP, member=f"db_29_3_excel/{name}") for name in onet.FILES),
+    publisher="U.S. Department of Labor, Employment and Training Administration (O*NET Resource "
+    "Center)",
+    address="https://www.onetcenter.org/database.html",
+    licence="CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+    attribution=ONET_ATTRIBUTION,
+    read=onet.read,
+    models=(OnetOccupation, OnetJobZone, OnetTask, OnetTechnology, OnetRating, OnetEducation),
+)
+
+CIPSOC = Dataset(
+    program=Program.CIPSOC,
+    label="NCES",
+    folder="cip-soc-2020",
+    files=(
+        DatasetFile(
+            studies.FILE,
+            "https://nces.ed.gov/ipeds/cipcode/Files/CIP2020_SOC2018_Crosswalk.xlsx",
+        ),
+    ),
+    publisher="National Center for Education Statistics (NCES) and U.S. Bureau of Labor Statistics",
+    address="https://nces.ed.gov/ipeds/cipcode/resources.aspx?y=56",
+    licence="Public domain (a work of the U.S. government)",
+    attribution="",
+    read=studies.read,
+    models=(StudyProgram,),
+)
+
+DATASETS: dict[str, Dataset] = {dataset.program: dataset for dataset in (EP, ONET, CIPSOC)}

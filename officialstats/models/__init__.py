@@ -1,5 +1,7 @@
 from .classification import Area, Industry, Occupation
 from .estimates import NOTE_FIELDS, VALUE_FIELDS, Estimate
+from .onet import OnetEducation, OnetJobZone, OnetOccupation, OnetRating, OnetTask, OnetTechnology
+from .programs import StudyProgram
 from .projections import Projection
 from .releases import Program, Release, ReleaseFile
 from .runs import ImportRun
@@ -13,9 +15,16 @@ __all__ = [
     "ImportRun",
     "Industry",
     "Occupation",
+    "OnetEducation",
+    "OnetJobZone",
+    "OnetOccupation",
+    "OnetRating",
+    "OnetTask",
+    "OnetTechnology",
     "Program",
     "Projection",
     "Release",
     "ReleaseFile",
     "Standing",
+    "StudyProgram",
 ]

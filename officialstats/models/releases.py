@@ -10,16 +10,22 @@ from django.db.models import Q
 class Program(models.TextChoices):
     OEWS = "oews", "Occupational Employment and Wage Statistics (BLS)"
     EP = "ep", "Employment Projections (BLS)"
+    ONET = "onet", "O*NET (U.S. Department of Labor)"
+    CIPSOC = "cipsoc", "CIP to SOC crosswalk (NCES)"
 
 
 PROGRAM_TITLES = {
     Program.OEWS: "Occupational Employment and Wage Statistics",
     Program.EP: "Employment Projections program",
+    Program.ONET: "O*NET Database",
+    Program.CIPSOC: "CIP to SOC crosswalk",
 }
 # Who to cite for each program's figures, before its title.
 PUBLISHERS = {
     Program.OEWS: "U.S. Bureau of Labor Statistics",
     Program.EP: "U.S. Bureau of Labor Statistics",
+    Program.ONET: "U.S. Department of Labor, Employment and Training Administration",
+    Program.CIPSOC: "National Center for Education Statistics and U.S. Bureau of Labor Statistics",
 }
 
 

@@ -44,6 +44,7 @@ from .outlook import load_outlook
 from .rankings import IndustryRow, PlaceRow, Ranking
 from .sql import fetch, table, value
 from .states import StateRow, state_rows
+from .work import Studies, Work, load_studies, load_work
 
 ESTIMATE_FIELDS = (*VALUE_FIELDS, *NOTE_FIELDS)
 
@@ -204,6 +205,8 @@ class OccupationPage(NationalFigures):
     by_state: list[StateRow]  # every state and territory, for the maps and their table
     projections: LiveRelease | None = None  # the live BLS Employment Projections release
     outlook: Outlook | None = None  # its figures for this occupation, when it has them
+    work: Work | None = None  # what O*NET says of the work, None without a live O*NET release
+    studies: Studies | None = None  # programs of study that lead there (NCES's crosswalk)
 
     @property
     def parent(self) -> OccupationRef | None:
@@ -240,6 +243,8 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
 
     states, areas = rankings.places(occupation.id, hourly_only)
     projections, outlook = load_outlook(occupation.code)
+    work = load_work(occupation.code) if not occupation.is_group else None
+    studies = load_studies(occupation.code) if not occupation.is_group else None
     return OccupationPage(
         release=release,
         occupation=occupation,
@@ -253,6 +258,8 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
         by_state=state_rows(release.id, occupation.id, hourly_only),
         projections=projections,
         outlook=outlook,
+        work=work,
+        studies=studies,
     )
 
 

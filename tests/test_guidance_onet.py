@@ -1,0 +1,183 @@
+"""O*NET 29.3: what the work is, the preparation, skills and technology,
+imported from O*NET's own Excel files (small copies the tests build,
+tests/guidance_files.py) and shown on occupation pages (issue 19)."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from officialstats.guidance.fetch import fetch
+from officialstats.guidance.programs import ONET, ONET_ATTRIBUTION
+from officialstats.models import OnetEducation, OnetRating, Program, Release
+from officialstats.queries.work import load_work
+from tests.guidance_files import SD_FIRST_TASK, guidance_folder, write_onet, write_sums
+from tests.helpers import page_text
+
+SD = "/occupations/software-developers/"
+
+
+@pytest.fixture
+def data_dir(tmp_path, settings):
+    settings.GUIDANCE_DATA_DIR = guidance_folder(tmp_path / "shared-data")
+    settings.OFFICIALSTATS_DATA_DIR = tmp_path / "work"
+    return settings.GUIDANCE_DATA_DIR
+
+
+@pytest.fixture
+def onet_release(db, data_dir):
+    call_command("import_guidance", "onet", "--publish", verbosity=0)
+    return Release.objects.get(program=Program.ONET)
+
+
+def test_the_files_are_read_as_o_net_lays_them_out(db, data_dir):
+    read = ONET.read({f.file.name: f for f in fetch(ONET)})
+    assert (read.code, read.name, read.reference_month.isoformat()) == (
+        "29.3",
+        "29.3",
+        "2025-05-01",
+    )
+    assert {o.code: o.job_zone for o in read.occupations}["15-1252.00"] == 4
+    sd_tasks = [t for t in read.tasks if t.code == "15-1252.00"]
+    assert (sd_tasks[0].task_id, sd_tasks[0].text, sd_tasks[0].kind) == (21661, SD_FIRST_TASK, "")
+    ratings = {r.name: r for r in read.ratings}
+    assert (
+        ratings["Reading Comprehension"].importance,
+        ratings["Reading Comprehension"].level,
+    ) == (D("4.5"), D("5.12"))
+    assert "Writing" not in ratings  # its importance O*NET recommends suppressing
+    assert "Speaking" not in ratings  # O*NET marks its level not relevant
+    education = {e.category: e for e in read.education}
+    assert education[6].percent is None and education[6].suppressed  # kept, as suppressed
+    assert education[11].percent == D("67.25")
+
+
+@pytest.mark.parametrize(
+    ("replace", "says"),
+    [
+        ({"Task_Statements": [("15-1252", "Software Developers", 1, "x", None, 1, "", "")]},
+         "Task Statements.xlsx, sheet “Task Statements”, row 2: “15-1252” is not an O*NET-SOC"),
+        ({"Task_Statements": [("99-9999.00", "Nobody", 1, "x", None, 1, "", "")]},
+         "row 2: 99-9999.00 is not in Occupation Data"),
+        ({"Technology_Skills": [("15-1252.00", "SD", "Tool", 1, "Software", "Maybe", "N")]},
+         "Technology Skills.xlsx, sheet “Technology Skills”, row 2: “Maybe” in column “Hot "
+         "Technology” is neither Y nor N"),
+        ({"Job_Zones": [("15-1252.00", "SD", 7, "", "")]},
+         "row 2: Job Zone 7 is not in the Job Zone Reference"),
+    ],
+)  # fmt: skip
+def test_a_broken_file_is_named_with_its_row_and_nothing_changes(data_dir, db, replace, says):
+    write_onet(data_dir / "onet-29.3", **replace)
+    write_sums(data_dir)
+    with pytest.raises(CommandError) as raised:
+        call_command("import_guidance", "onet", verbosity=0)
+    assert says in str(raised.value)
+    assert not Release.objects.exists() and not OnetRating.objects.exists()
+
+
+def test_a_missing_file_or_version_is_refused(data_dir, db):
+    (data_dir / "onet-29.3" / "Skills.xlsx").unlink()
+    with pytest.raises(CommandError, match=r"Skills\.xlsx: the file is missing"):
+        call_command("import_guidance", "onet", verbosity=0)
+    write_onet(data_dir / "onet-29.3")
+    (data_dir / "onet-29.3" / "Read Me.txt").write_text("Some other database\n")
+    write_sums(data_dir)
+    with pytest.raises(CommandError, match=r"Read Me\.txt: does not name the database's version"):
+        call_command("import_guidance", "onet", verbosity=0)
+
+
+def test_an_occupation_of_its_own_shows_its_own_content(onet_release):
+    work = load_work("15-2051")
+    assert work.how == "own" and [p.code for p in work.parts] == ["15-2051.00"]
+    assert [t.text for t in work.single.tasks] == ["Core data task.", "Supplemental data task."]
+    assert [f.title for f in work.finer] == ["Business Intelligence Analysts"]
+
+
+def test_an_empty_all_other_shows_its_finer_occupations(onet_release):
+    work = load_work("15-1299")
+    assert work.how == "finer"
+    assert [p.title for p in work.parts] == ["Information Security Engineers",
+                                             "Blockchain Engineers"]  # fmt: skip
+
+
+def test_an_oews_code_o_net_splits_shows_its_parts(onet_release):
+    work = load_work("29-2010")
+    assert work.how == "split"
+    assert [p.code for p in work.parts] == ["29-2011.00", "29-2012.00"]
+    assert load_work("11-1011").how == "none"
+
+
+def test_the_occupation_page_says_what_they_do_and_what_it_takes(
+    client, oews_release, onet_release
+):
+    text = page_text(client.get(SD))
+    assert "What they do Research, design, and develop software. Tasks " + SD_FIRST_TASK in text
+    assert "All 7 tasks" in text  # the first five shown, the rest one tap away
+    assert "Job Zone Four: Considerable Preparation Needed" in text
+    assert "O*NET rates no skills or knowledge for Software Developers." in text
+    assert (
+        "25 technologies, 12 of them hot technologies (often named in job ads) and 3 in demand"
+        in (text)
+    )
+    assert ONET_ATTRIBUTION in text
+    body = client.get(SD).content.decode()
+    assert body.index('id="work"') < body.index('id="entry"') < body.index('id="skills"')
+
+
+def test_ratings_and_the_education_chart_with_what_o_net_suppresses(
+    client, oews_release, onet_release
+):
+    response = client.get("/occupations/anesthesiologists/")
+    text = page_text(response)
+    assert "Skills: the 2 most important of 2" in text
+    assert "Active Listening 4.62 4.88 Reading Comprehension 4.50 5.12" in text
+    assert "Knowledge: the 1 most important of 1 Knowledge Importance (1–5) Level (0–7) " in text
+    assert "Ranked by careerguide by O*NET's importance ratings (derived from O*NET)" in text
+    assert "Bachelor's Degree suppressed Master's Degree 20.25% Doctoral Degree 67.25%" in text
+    assert "it is named, not shown, so the others do not add up to 100%" in text
+    assert 'role="img" aria-labelledby="29-1211.00-edu-title"' in response.content.decode()
+    assert OnetEducation.objects.filter(suppressed=True, percent__isnull=True).count() == 1
+
+
+def test_without_o_net_the_page_says_so(client, oews_release):
+    assert "O*NET's descriptions of the work are not loaded on this site yet." in page_text(
+        client.get(SD)
+    )
+
+
+def test_the_methodology_carries_o_net_s_attribution_and_files(client, content, onet_release):
+    text = page_text(client.get("/methodology/"))
+    assert "O*NET 29.3" in text and ONET_ATTRIBUTION in text
+    assert "Task Statements.xlsx" in text and "CC BY 4.0" in text
+
+
+@pytest.mark.parametrize("path", [SD, "/occupations/actors/"])
+def test_with_every_dataset_the_page_costs_a_fixed_number_of_queries(
+    client, oews_release, data_dir, django_assert_num_queries, path
+):
+    """OEWS's five, the projections' one, O*NET's six (its occupations, tasks,
+    ratings, technology, education, job zones) and the crosswalk's one."""
+    call_command("import_guidance", "all", "--publish", verbosity=0)
+    with django_assert_num_queries(13):
+        assert client.get(path, {"sort": "employment"}).status_code == 200
+
+
+def test_search_engines_get_the_tasks_skills_education_and_experience(
+    client, oews_release, data_dir
+):
+    import json
+    import re
+
+    call_command("import_guidance", "all", "--publish", verbosity=0)
+    body = client.get(SD).content.decode()
+    items = [json.loads(found) for found in re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', body, re.S)]  # fmt: skip
+    occupation = next(item for item in items if item["@type"] == "Occupation")
+    assert occupation["responsibilities"][0] == SD_FIRST_TASK
+    assert len(occupation["responsibilities"]) == 7
+    assert occupation["educationRequirements"] == "Bachelor's degree"
+    assert occupation["experienceRequirements"] == "No work experience in a related occupation"
+    assert occupation["skills"][:2] == ["Tool 01", "Tool 03"]  # no ratings: hot technologies
+    assert "jobs projected +15.8% 2024\u201334" in occupation["description"]
