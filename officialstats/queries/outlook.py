@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..live import LiveRelease, live_release
 from ..models import Program, Projection
 from ..outlook import Outlook, Projected
+from .sql import fetch_rows, table
 
 EVERYONE = "00-0000"
+TENTH = Decimal("0.1")
+
+
+def _tenth(raw) -> Decimal | None:
+    """A NUMERIC(…, 1) as the ORM gives it (SQLite returns a float)."""
+    if raw is None or isinstance(raw, Decimal):
+        return raw
+    return Decimal(repr(raw)).quantize(TENTH)
 
 
 def load_outlook(code: str) -> tuple[LiveRelease | None, Outlook | None]:
     """The live projections release and, when it has the occupation, what its
-    page says of it: one query (none without a live release)."""
+    page says of it: one query (none without a live release). Plain SQL, as
+    the page's other loaders: it renders cold (``sql.py``)."""
     release = live_release(Program.EP)
     if release is None:
         return None, None
-    rows = {
-        row.code: row
-        for row in Projection.objects.filter(release_id=release.id, code__in=(code, EVERYONE))
-    }
+    rows = {}
+    for row in fetch_rows(
+        "SELECT code, title, employment_start, employment_end, change, change_percent, "
+        "openings, self_employed_percent, education, experience, training "
+        f"FROM {table(Projection)} WHERE release_id = %s AND code IN (%s, %s)",
+        [release.id, code, EVERYONE],
+    ):
+        figures = [_tenth(value) for value in row[2:8]]
+        rows[row[0]] = Projected(row[0], row[1], *figures, *row[8:])
     own, everyone = rows.get(code), rows.get(EVERYONE)
     if own is None or everyone is None:
         return release, None
     start, end = release.code.split("-")
-    return release, Outlook(_projected(own), _projected(everyone), int(start), int(start[:2] + end))
-
-
-def _projected(row: Projection) -> Projected:
-    return Projected(
-        row.code, row.title, row.employment_start, row.employment_end, row.change,
-        row.change_percent, row.openings, row.self_employed_percent, row.education,
-        row.experience, row.training,
-    )  # fmt: skip
+    return release, Outlook(own, everyone, int(start), int(start[:2] + end))

@@ -26,6 +26,7 @@ from ..models import (
     Program,
     StudyProgram,
 )
+from .sql import fetch_rows, table
 
 SPLITS = {
     "13-1020": ("13-1021", "13-1022", "13-1023"),
@@ -110,6 +111,9 @@ class Part:
         return any(percent is None for _, percent in self.education_shown)
 
     job_zone_ref: OnetJobZone | None = None
+    technologies_listed: int = (
+        0  # every technology O*NET lists (only the hot and in demand are read)
+    )
     compact: bool = False  # one of several parts shown: less of each, to keep the page light
     brief: bool = False  # one of many: its description, tasks and job zone, and a link for more
 
@@ -195,26 +199,59 @@ class Work:
         return self.zones.get(found.pop()) if len(found) == 1 else None
 
 
-def _kind_order(task: OnetTask) -> int:
-    return {"core": 0, "supplemental": 1}.get(task.kind, 2)
+KIND_ORDER = {"core": 0, "supplemental": 1}
+
+
+@dataclass(frozen=True)
+class _Occupation:
+    code: str
+    title: str
+    description: str
+    job_zone: int | None
+
+
+def _in(codes: list[str]) -> str:
+    return ", ".join(["%s"] * len(codes))
+
+
+def _hundredths(raw) -> Decimal | None:
+    """A NUMERIC(…, 2) as the ORM gives it (SQLite returns a float)."""
+    if raw is None or isinstance(raw, Decimal):
+        return raw
+    return Decimal(repr(raw)).quantize(HUNDREDTH)
+
+
+HUNDREDTH = Decimal("0.01")
 
 
 def load_work(code: str) -> Work | None:
-    """O*NET's content for the OEWS occupation ``code``; None without a live O*NET release."""
+    """O*NET's content for the OEWS occupation ``code``; None without a live O*NET release.
+
+    Plain SQL rows, not model instances, as the other loaders of this page:
+    it renders cold, and an occupation has dozens of ratings and hundreds of
+    technologies (only the hot and in-demand ones are read, with the count)."""
     release = live_release(Program.ONET)
     if release is None:
         return None
-    socs = SPLITS.get(code, (code,))
-    occupations = list(
-        OnetOccupation.objects.filter(release_id=release.id, soc__in=socs).order_by("code")
-    )
+    socs = list(SPLITS.get(code, (code,)))
+    occupations = [
+        _Occupation(*row)
+        for row in fetch_rows(
+            f"SELECT code, title, description, job_zone FROM {table(OnetOccupation)} "
+            f"WHERE release_id = %s AND soc IN ({_in(socs)}) ORDER BY code",
+            [release.id, *socs],
+        )
+    ]
     if not occupations:
         return Work(release, "none", [], [], {})
-    tasks: dict[str, list[OnetTask]] = defaultdict(list)
-    for task in OnetTask.objects.filter(
-        release_id=release.id, code__in=[o.code for o in occupations]
-    ).order_by("code", "position"):
-        tasks[task.code].append(task)
+    every = [o.code for o in occupations]
+    tasks: dict[str, list[Task]] = defaultdict(list)
+    for task_code, text, kind in fetch_rows(
+        f"SELECT code, text, kind FROM {table(OnetTask)} WHERE release_id = %s "
+        f"AND code IN ({_in(every)}) ORDER BY code, position",
+        [release.id, *every],
+    ):
+        tasks[task_code].append(Task(text, kind))
     own = [o for o in occupations if o.code.endswith(".00")]
     if code in SPLITS:
         how = "split"
@@ -232,21 +269,23 @@ def load_work(code: str) -> Work | None:
             o.title,
             o.description,
             o.job_zone,
-            [Task(t.text, t.kind) for t in sorted(tasks[o.code], key=_kind_order)],
+            sorted(tasks[o.code], key=lambda task: KIND_ORDER.get(task.kind, 2)),
         )
         for o in shown
     }
-    ratings = OnetRating.objects.filter(release_id=release.id, code__in=codes).order_by(
-        "code", "domain", "-importance", "-level", "name"
-    )
     for part in parts.values():
         part.compact = len(parts) > 1
         part.brief = len(parts) > BRIEF_AFTER
-    for rating in ratings:
-        part = parts[rating.code]
-        rated = Rated(rating.name, rating.importance, rating.level)
+    for rating_code, domain, name, importance, level in fetch_rows(
+        f"SELECT code, domain, name, importance, level FROM {table(OnetRating)} "
+        f"WHERE release_id = %s AND code IN ({_in(codes)}) "
+        "ORDER BY code, domain, importance DESC, level DESC, name",
+        [release.id, *codes],
+    ):
+        part = parts[rating_code]
         most = RATINGS_OF_PART if part.compact else SHOWN_RATINGS
-        if rating.domain == OnetRating.Domain.SKILL:
+        rated = Rated(name, _hundredths(importance), _hundredths(level))
+        if domain == OnetRating.Domain.SKILL:
             part.skills_rated += 1
             if len(part.skills) < most:
                 part.skills.append(rated)
@@ -254,12 +293,24 @@ def load_work(code: str) -> Work | None:
             part.knowledge_rated += 1
             if len(part.knowledge) < most:
                 part.knowledge.append(rated)
-    for tech in OnetTechnology.objects.filter(release_id=release.id, code__in=codes).order_by(
-        "code", "-in_demand", "-hot", "example"
+    technology = table(OnetTechnology)
+    for tech_code, example, hot, in_demand, listed in fetch_rows(
+        f"SELECT t.code, t.example, t.hot, t.in_demand, n.listed FROM {technology} t "
+        f"JOIN (SELECT code, COUNT(*) AS listed FROM {technology} WHERE release_id = %s "
+        f"AND code IN ({_in(codes)}) GROUP BY code) n ON n.code = t.code "
+        f"WHERE t.release_id = %s AND t.code IN ({_in(codes)}) AND (t.hot OR t.in_demand) "
+        "ORDER BY t.code, t.in_demand DESC, t.hot DESC, t.example",
+        [release.id, *codes, release.id, *codes],
     ):
-        parts[tech.code].technologies.append(Technology(tech.example, tech.hot, tech.in_demand))
-    for row in OnetEducation.objects.filter(release_id=release.id, code__in=codes):
-        parts[row.code].education.append((row.category, row.label, row.percent))
+        part = parts[tech_code]
+        part.technologies.append(Technology(example, bool(hot), bool(in_demand)))
+        part.technologies_listed = listed
+    for edu_code, category, label, percent in fetch_rows(
+        f"SELECT code, category, label, percent FROM {table(OnetEducation)} "
+        f"WHERE release_id = %s AND code IN ({_in(codes)})",
+        [release.id, *codes],
+    ):
+        parts[edu_code].education.append((category, label, _hundredths(percent)))
     zones = {zone.zone: zone for zone in OnetJobZone.objects.filter(release_id=release.id)}
     for part in parts.values():
         part.job_zone_ref = zones.get(part.job_zone)
@@ -280,10 +331,12 @@ def load_studies(code: str) -> Studies | None:
     release = live_release(Program.CIPSOC)
     if release is None:
         return None
-    socs = (code, *SPLITS.get(code, ()))
+    socs = [code, *SPLITS.get(code, ())]
     found = dict(
-        StudyProgram.objects.filter(release_id=release.id, soc__in=socs)
-        .order_by("cip_code")
-        .values_list("cip_code", "title")
+        fetch_rows(
+            f"SELECT cip_code, title FROM {table(StudyProgram)} WHERE release_id = %s "
+            f"AND soc IN ({_in(socs)}) ORDER BY cip_code",
+            [release.id, *socs],
+        )
     )
     return Studies(release, sorted(found.items()))
