@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import display
 from .figures import Datatype, Figure, State
+from .guidance.programs import ONET_ATTRIBUTION
 from .queries.occupation_places import OccupationPlacePage
 from .queries.occupations import OccupationPage
 from .queries.provenance import BLS_NOTICE
@@ -111,7 +112,7 @@ def occupation_rows(page: OccupationPage) -> list[dict]:
     for ranking in (page.states, page.areas):
         ranked([*ranking.by_pay, *ranking.by_employment], place=True)
     ranked([*page.industries.by_pay, *page.industries.by_employment], place=False)
-    return rows
+    return rows + guidance_rows(page)
 
 
 def about(page: OccupationPage | OccupationPlacePage) -> dict:
@@ -126,7 +127,22 @@ def about(page: OccupationPage | OccupationPlacePage) -> dict:
         "retrieved_on": release.retrieved_on.isoformat(),
         "url": OEWS_URL,
         "notice": BLS_NOTICE,
-        "states": {state.value: text for state, text in STATES.items()},
+        "states": {
+            **{state.value: text for state, text in STATES.items()},
+            NOT_AVAILABLE: "Not available (BLS Employment Projections' “—”).",
+            SUPPRESSED: "O*NET recommends suppressing this figure: too imprecise to use.",
+        },
+    }
+
+
+def guidance_sources() -> dict:
+    """What an occupation's download says of the guidance datasets' rows."""
+    return {
+        "BLS Employment Projections": "U.S. Bureau of Labor Statistics; public domain.",
+        "O*NET": ONET_ATTRIBUTION
+        + " Rows marked derived are rankings careerguide made from O*NET's ratings.",
+        "NCES CIP to SOC crosswalk": "National Center for Education Statistics and U.S. Bureau "
+        "of Labor Statistics; public domain.",
     }
 
 
@@ -147,4 +163,113 @@ def occupation_place_rows(page: OccupationPlacePage) -> list[dict]:
         seen.add(peer.place.slug)
         figures = (peer.employment, peer.pay, peer.location_quotient)
         rows.extend(_row(page, f, peer.place.name, ALL_INDUSTRIES) for f in figures)
+    return rows
+
+
+# The career-guidance datasets' figures: the same columns, their own sources.
+NOT_AVAILABLE = "not-available"
+SUPPRESSED = "suppressed"
+
+
+def _guidance(page: OccupationPage, figure: str, value, unit: str, source: str, release,
+              state: str = State.PUBLISHED.value, note: str = "") -> dict:  # fmt: skip
+    return {
+        "occupation": page.occupation.title,
+        "soc_code": page.occupation.code,
+        "area": NATION,
+        "industry": ALL_INDUSTRIES,
+        "figure": figure,
+        "value": "" if value is None else value,
+        "unit": unit,
+        "state": state,
+        "at_least": "",
+        "note": note,
+        "source": source,
+        "release": release.code,
+        "published_on": release.published_on.isoformat() if release.published_on else "",
+    }
+
+
+def guidance_rows(page: OccupationPage) -> list[dict]:
+    """What the projections, O*NET and NCES's crosswalk say of the occupation,
+    as the page shows it; O*NET's ratings ranked by careerguide (derived)."""
+    rows = []
+    if page.outlook is not None:
+        own, ep = page.outlook.own, page.projections
+        source = f"U.S. Bureau of Labor Statistics, Employment Projections program, {ep.name}"
+        start, end = page.outlook.start_year, page.outlook.end_year
+        for figure, value, unit in (
+            (f"projected employment {start}", own.employment_start, "thousand jobs"),
+            (f"projected employment {end}", own.employment_end, "thousand jobs"),
+            (f"employment change {page.outlook.span}", own.change, "thousand jobs"),
+            (f"employment change {page.outlook.span}", own.change_percent, "percent"),
+            (f"openings a year {page.outlook.span}", own.openings, "thousand jobs"),
+        ):
+            rows.append(_guidance(page, figure, value, unit, source, ep))
+        rows.append(_guidance(
+            page, f"self-employed {start}", own.self_employed_percent, "percent", source, ep,
+            NOT_AVAILABLE if own.self_employed_percent is None else State.PUBLISHED.value,
+        ))  # fmt: skip
+        for figure, value in (("typical entry education", own.education),
+                              ("work experience in a related occupation", own.experience),
+                              ("typical on-the-job training", own.training)):  # fmt: skip
+            if value:
+                rows.append(_guidance(page, figure, value, "category", source, ep))
+    work = page.work
+    for part in work.parts if work else []:
+        source = f"O*NET {work.release.name} Database, USDOL/ETA (CC BY 4.0), {part.code}"
+        if part.job_zone:
+            rows.append(_guidance(page, "job zone", part.job_zone, "O*NET job zone (1-5)",
+                                  source, work.release))  # fmt: skip
+        for label, percent in part.education_shown:
+            rows.append(_guidance(
+                page, f"required education: {label}", percent, "percent of workers", source,
+                work.release, SUPPRESSED if percent is None else State.PUBLISHED.value,
+                "O*NET recommends suppressing it" if percent is None else "",
+            ))  # fmt: skip
+        for domain, rated in (("skill", part.skills), ("knowledge", part.knowledge)):
+            for item in rated:
+                note = "ranked by careerguide from O*NET's importance ratings (derived)"
+                rows.append(
+                    _guidance(
+                        page,
+                        f"{domain} importance: {item.name}",
+                        item.importance,
+                        "importance (1-5)",
+                        source,
+                        work.release,
+                        note=note,
+                    )
+                )
+                if item.level is not None:
+                    rows.append(
+                        _guidance(
+                            page,
+                            f"{domain} level: {item.name}",
+                            item.level,
+                            "level (0-7)",
+                            source,
+                            work.release,
+                            note=note,
+                        )
+                    )
+        for tech in part.hot:
+            rows.append(
+                _guidance(
+                    page,
+                    "hot technology",
+                    tech.name,
+                    "name",
+                    source,
+                    work.release,
+                    note="in demand" if tech.in_demand else "",
+                )
+            )
+    studies = page.studies
+    for cip, title in studies.programs if studies else []:
+        rows.append(_guidance(
+            page, "program of study", title, f"CIP {cip}",
+            f"National Center for Education Statistics, {studies.release.name} crosswalk",
+            studies.release,
+        ))  # fmt: skip
     return rows

@@ -36,9 +36,21 @@ class ReleaseSitemap(Sitemap):
         return self.published_on()
 
 
+GUIDANCE = (Program.EP, Program.ONET, Program.CIPSOC)
+
+
+def guidance_changed_on() -> datetime.date | None:
+    """When the newest live guidance release went live here (from the site
+    state, no query): occupation pages show them too. Their copies carry no
+    publication date, so the day they changed on this site stands for it."""
+    found = [live.made_live_at.date() for p in GUIDANCE if (live := live_release(p))]
+    return max(found, default=None)
+
+
 class OccupationSitemap(Sitemap):
     """The occupation index and every occupation of the live release, dated
-    by the day BLS published the release (one query, whatever the clock)."""
+    by the day BLS published the release, or the day a guidance dataset the
+    pages show went live, whichever is later (one query, whatever the clock)."""
 
     def items(self) -> list[tuple[str, datetime.date]]:
         rows = (
@@ -49,8 +61,12 @@ class OccupationSitemap(Sitemap):
             .values_list("slug", "release__published_on")
         )
         root = occupations_path()
-        pages = [(f"{root}{slug}/", published_on) for slug, published_on in rows]
-        return [(root, pages[0][1]), *pages] if pages else []
+        guidance = guidance_changed_on()
+        pages = [
+            (f"{root}{slug}/", max(published_on, guidance) if guidance else published_on)
+            for slug, published_on in rows
+        ]
+        return [(root, rows[0][1]), *pages] if pages else []
 
     def location(self, item: tuple[str, datetime.date]) -> str:
         return item[0]

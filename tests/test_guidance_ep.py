@@ -279,3 +279,14 @@ def test_make_run_goes_on_without_any_copy_of_the_files(tmp_path, settings, db, 
     call_command("import_guidance", "all", "--no-download", "--keep-going", verbosity=0)
     assert "not loaded" in capsys.readouterr().err
     assert not Release.objects.filter(program=Program.EP).exists()
+
+
+def test_the_sitemap_dates_occupation_pages_by_the_newest_release_they_show(
+    client, oews_release, ep_release
+):
+    from tests.helpers import lastmods
+
+    made_live = ep_release.made_live_at.date().isoformat()
+    dates = lastmods(client)
+    assert dates[SD] == max(made_live, oews_release.published_on.isoformat())
+    assert dates["/occupations/"] == oews_release.published_on.isoformat()  # the index: OEWS's

@@ -181,3 +181,23 @@ def test_search_engines_get_the_tasks_skills_education_and_experience(
     assert occupation["experienceRequirements"] == "No work experience in a related occupation"
     assert occupation["skills"][:2] == ["Tool 01", "Tool 03"]  # no ratings: hot technologies
     assert "jobs projected +15.8% 2024\u201334" in occupation["description"]
+
+
+def test_the_downloads_carry_the_guidance_figures_with_sources_and_units(
+    client, oews_release, data_dir
+):
+    import json
+
+    call_command("import_guidance", "all", "--publish", verbosity=0)
+    data = json.loads(client.get("/occupations/anesthesiologists.json").content)
+    by = {(row["figure"], row["unit"]): row for row in data["figures"]}
+    assert by[("job zone", "O*NET job zone (1-5)")]["value"] == 5
+    suppressed = by[("required education: Bachelor's Degree", "percent of workers")]
+    assert (suppressed["value"], suppressed["state"]) == ("", "suppressed")
+    skill = by[("skill importance: Active Listening", "importance (1-5)")]
+    assert skill["note"].endswith("(derived)") and "CC BY 4.0" in skill["source"]
+    assert by[("program of study", "CIP 51.1203")]["value"] == "Anesthesiology"
+    assert ONET_ATTRIBUTION in data["other_sources"]["O*NET"]
+    csv = client.get("/occupations/software-developers.csv").content.decode()
+    assert "projected employment 2024,1693.8,thousand jobs,published" in csv
+    assert "openings a year 2024\u201334,115.2,thousand jobs" in csv

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from core.downloads import download, in_kind_when_missing
 from core.seo import base_url_of
 
-from ..opendata import COLUMNS, about, occupation_place_rows, occupation_rows
+from ..opendata import COLUMNS, about, guidance_sources, occupation_place_rows, occupation_rows
 from ..queries.occupation_places import load_occupation_place
 from ..queries.occupations import load_occupation_page
 from . import cache_by_release
@@ -27,6 +27,7 @@ def occupation_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         "soc_code": page.occupation.code,
         "page": base_url_of(request) + page.occupation.url,
         "source": about(page),
+        "other_sources": guidance_sources(),
     }
     return download(
         kind, occupation_rows(page), COLUMNS, filename=f"occupation-{slug}", describe=describe
