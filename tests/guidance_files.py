@@ -74,6 +74,11 @@ def write_ep(path: Path, rows: list[tuple] | None = None, *, header=EP_HEADER, s
     return path
 
 
+def with_row_value(code: str, index: int, value) -> list[tuple]:
+    """EP_ROWS with one cell of ``code``'s row replaced: a broken copy."""
+    return [(*row[:index], value, *row[index + 1 :]) if row[1] == code else row for row in EP_ROWS]
+
+
 def write_sums(root: Path) -> None:
     """SHA256SUMS for every file under ``root``, as sha256sum writes it."""
     lines = []

@@ -20,7 +20,13 @@ from officialstats.guidance.writer import import_dataset
 from officialstats.importing.problems import ImportProblem
 from officialstats.models import Program, Projection, Release
 from officialstats.outlook import growth, share_of_openings, signed
-from tests.guidance_files import EP_HEADER, EP_ROWS, guidance_folder, write_ep, write_sums
+from tests.guidance_files import (
+    EP_HEADER,
+    EP_ROWS,
+    guidance_folder,
+    write_ep,
+    write_sums,
+)
 from tests.helpers import page_text
 
 SD = "/occupations/software-developers/"

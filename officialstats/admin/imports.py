@@ -21,7 +21,9 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from ..forms import ImportForm
-from ..models import ImportRun, Release
+from ..guidance.preview import guidance_preview
+from ..guidance.programs import DATASETS
+from ..models import ImportRun, Program, Release
 from ..preview import preview
 from ..publishing import PublishError, discard, publish
 from ..tasks import import_release
@@ -125,7 +127,7 @@ class ImportRunAdmin(ReadOnlyAdmin):
                 request,
                 str(run),
                 run=run,
-                preview=preview(run.release) if staged else None,
+                preview=staged_preview(run) if staged else None,
                 polling=not run.finished,
             ),
         )
@@ -164,12 +166,24 @@ class ImportRunAdmin(ReadOnlyAdmin):
         return HttpResponseRedirect(run.get_absolute_url())
 
 
+def staged_preview(run: ImportRun):
+    """What publishing the run's staged release would change, in its program's terms."""
+    if run.program == Program.OEWS:
+        return preview(run.release)
+    return guidance_preview(run.release)
+
+
 def start(request: HttpRequest, form: ImportForm) -> ImportRun:
     """Record the run and hand it to the worker."""
     data = form.cleaned_data
     upload = data.get("upload") if data["source"] == ImportForm.UPLOAD else None
+    if data["source"] in DATASETS:
+        origin = ImportRun.Origin.FILES
+    else:
+        origin = ImportRun.Origin.UPLOAD if upload else ImportRun.Origin.BUNDLED
     run = ImportRun.objects.create(
-        origin=ImportRun.Origin.UPLOAD if upload else ImportRun.Origin.BUNDLED,
+        origin=origin,
+        program=data["source"] if data["source"] in DATASETS else Program.OEWS,
         upload=upload,
         upload_name=upload.name if upload else "",
         published_on=data.get("published_on"),

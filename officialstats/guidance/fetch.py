@@ -23,3 +23,16 @@ def fetch(
     if (folder is not None and (folder / dataset.folder).is_dir()) or not allow_download:
         return from_folder(folder, dataset.folder, dataset.files) if folder else []
     return download(dataset.files, settings.OFFICIALSTATS_DATA_DIR / "downloads" / dataset.folder)
+
+
+def how(fetched: list[Fetched]) -> str:
+    """What the release records of where its files came from."""
+    if fetched[0].downloaded:
+        return (
+            "Downloaded from the publisher's address; the SHA-256 given is of what was fetched "
+            "(publishers publish no checksums)."
+        )
+    return (
+        "Read from a folder of the publishers' files, each checked against the SHA-256 the "
+        "folder lists for it before import."
+    )

@@ -15,7 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from .releases import Release
+from .releases import Program, Release
 
 STALLED_AFTER = datetime.timedelta(minutes=2)
 
@@ -45,6 +45,12 @@ class ImportRun(models.Model):
         FILES = "files", "Files on the server"
 
     origin = models.CharField(max_length=10, choices=Origin)
+    program = models.CharField(
+        max_length=10,
+        choices=Program,
+        default=Program.OEWS,
+        help_text="Which dataset: OEWS, or a career-guidance dataset (officialstats/guidance).",
+    )
     upload = models.FileField(
         upload_to="%Y/%m/", storage=upload_storage, blank=True, max_length=300
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from officialstats import publishing
-from officialstats.guidance.fetch import fetch
+from officialstats.guidance.fetch import fetch, how
 from officialstats.guidance.programs import DATASETS
 from officialstats.guidance.writer import import_dataset
 from officialstats.importing.problems import ImportProblem
@@ -53,7 +53,7 @@ class Command(BaseCommand):
                 if not fetched:
                     raise ImportProblem("no folder of the publishers' files, and no download")
                 release = import_dataset(
-                    dataset, fetched, published_on=options["published_on"], notes=_how(fetched)
+                    dataset, fetched, published_on=options["published_on"], notes=how(fetched)
                 )
                 if options["publish"]:
                     publishing.publish(release)
@@ -69,15 +69,3 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"{dataset.cite(release.name)} {state} in {time.monotonic() - started:.1f} s."
                 )
-
-
-def _how(fetched) -> str:
-    if fetched[0].downloaded:
-        return (
-            "Downloaded from the publisher's address; the SHA-256 given is of what was fetched "
-            "(publishers publish no checksums)."
-        )
-    return (
-        "Read from a folder of the publishers' files, each checked against the SHA-256 the "
-        "folder lists for it before import."
-    )
