@@ -201,3 +201,31 @@ def test_the_downloads_carry_the_guidance_figures_with_sources_and_units(
     csv = client.get("/occupations/software-developers.csv").content.decode()
     assert "projected employment 2024,1693.8,thousand jobs,published" in csv
     assert "openings a year 2024\u201334,115.2,thousand jobs" in csv
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "scheme"), [(390, "dark"), (1280, "light")])
+def test_the_guidance_fits_a_phone_every_figure_labelled_and_axe_finds_nothing(
+    open_page, site, oews_files, data_dir, width, scheme
+):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.browser import AXE_OPTIONS, CLIPPED_CELLS, OVERFLOWING, SMALL_TARGETS, TARGETS, visit
+    from tests.helpers import import_oews
+
+    import_oews(oews_files)
+    call_command("import_guidance", "all", "--publish", verbosity=0)
+    page = open_page(viewport={"width": width, "height": 800}, color_scheme=scheme,
+                     is_mobile=width < 600, has_touch=True)  # fmt: skip
+    page.base_url = site
+    for path in (SD, "/occupations/anesthesiologists/", "/occupations/actors/"):
+        visit(page, path)
+        for summary in page.locator("#work details summary, #skills details summary").all():
+            summary.click()  # every task and technology, open
+        results = Axe().run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+        assert page.evaluate(CLIPPED_CELLS) == [], path
+        assert page.evaluate(OVERFLOWING) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        assert page.evaluate(SMALL_TARGETS, TARGETS) == [], path
+    assert page.problems.all() == []
