@@ -229,3 +229,16 @@ def test_the_guidance_fits_a_phone_every_figure_labelled_and_axe_finds_nothing(
         assert page.evaluate("document.documentElement.scrollWidth") <= width, path
         assert page.evaluate(SMALL_TARGETS, TARGETS) == [], path
     assert page.problems.all() == []
+
+
+def test_with_every_dataset_a_page_stays_within_20_kb_with_its_pay_answer_first(
+    client, oews_release, data_dir
+):
+    import gzip
+
+    call_command("import_guidance", "all", "--publish", verbosity=0)
+    for path in (SD, "/occupations/anesthesiologists/", "/occupations/data-scientists/"):
+        body = client.get(path).content
+        assert len(gzip.compress(body, 6)) <= 20 * 1024, path
+        answer_ends = body.index(b"</section>", body.index(b'id="pay-position"'))
+        assert len(gzip.compress(body[:answer_ends], 6)) <= 14 * 1024, path

@@ -50,7 +50,7 @@ SHOWN_TECHNOLOGIES = 20  # in demand and hot first; the other hot ones one tap a
 FIRST_TASKS_OF_PART = 3
 TECHNOLOGIES_OF_PART = 8
 RATINGS_OF_PART = 5
-BRIEF_AFTER = 3  # more parts than this: ratings, education and technology on O*NET OnLine
+BRIEF_AFTER = 2  # more parts than this: ratings, education and technology on O*NET OnLine
 
 
 @dataclass(frozen=True)
@@ -318,10 +318,21 @@ def load_work(code: str) -> Work | None:
     return Work(release, how, list(parts.values()), finer, zones)
 
 
+SHOWN_PROGRAMS = 24  # a postsecondary teacher's occupation has hundreds: the rest in the download
+
+
 @dataclass(frozen=True)
 class Studies:
     release: LiveRelease
     programs: list[tuple[str, str]]  # (CIP code, title), by code
+
+    @property
+    def shown(self) -> list[tuple[str, str]]:
+        return self.programs[:SHOWN_PROGRAMS]
+
+    @property
+    def more(self) -> int:
+        return max(len(self.programs) - SHOWN_PROGRAMS, 0)
 
 
 def load_studies(code: str) -> Studies | None:
