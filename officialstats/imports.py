@@ -177,8 +177,6 @@ def _import_guidance(run: ImportRun, progress: RunProgress) -> Release:
     dataset = DATASETS[run.program]
     progress.note(f"Finding {dataset.label}'s files and checking each one")
     fetched = fetch(dataset)
-    if not fetched:
-        raise ImportProblem("no folder of the publishers' files, and no download")
     _set(run, files_total=len(fetched), files_read=len(fetched))
     progress.note(f"Reading {dataset.label} and writing it as a staged release")
     return import_dataset(dataset, fetched, published_on=run.published_on, notes=how(fetched))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import display
 from .figures import Datatype, Figure, State
-from .guidance.programs import ONET_ATTRIBUTION
+from .guidance.programs import onet_attribution
 from .queries.occupation_places import OccupationPlacePage
 from .queries.occupations import OccupationPage
 from .queries.provenance import BLS_NOTICE
@@ -135,12 +135,13 @@ def about(page: OccupationPage | OccupationPlacePage) -> dict:
     }
 
 
-def guidance_sources() -> dict:
+def guidance_sources(page: OccupationPage) -> dict:
     """What an occupation's download says of the guidance datasets' rows."""
+    onet = onet_attribution(page.work.release.name) if page.work is not None else ""
     return {
         "BLS Employment Projections": "U.S. Bureau of Labor Statistics; public domain.",
-        "O*NET": ONET_ATTRIBUTION
-        + " Rows marked derived are rankings careerguide made from O*NET's ratings.",
+        "O*NET": f"{onet} Rows marked derived are rankings careerguide made from O*NET's "
+        "ratings.".strip(),
         "NCES CIP to SOC crosswalk": "National Center for Education Statistics and U.S. Bureau "
         "of Labor Statistics; public domain.",
     }

@@ -24,11 +24,6 @@ def signed(percent: Decimal) -> str:
     return f"+{text}" if percent > 0 else f"{MINUS}{text}" if percent < 0 else text
 
 
-def thousands(value: Decimal) -> str:
-    """1,693.8 thousand: EP's unit, as EP rounds it."""
-    return f"{value:,.1f} thousand"
-
-
 def growth(percent: Decimal, everyone: Decimal) -> str:
     """How an occupation's projected change compares with all occupations'."""
     both = f"({signed(percent)} against {signed(everyone)})"
@@ -46,9 +41,11 @@ def growth(percent: Decimal, everyone: Decimal) -> str:
     if low <= ratio <= high:
         return f"projected to grow about as fast as all occupations {both}"
     if ratio > high:
-        times = int(ratio.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-        if times < 2:
+        if ratio < Decimal("1.4"):
             return f"projected to grow faster than all occupations {both}"
+        if ratio < Decimal("1.75"):
+            return f"projected to grow about one and a half times as fast as all occupations {both}"
+        times = int(ratio.quantize(Decimal(1), rounding=ROUND_HALF_UP))
         said = WORDS.get(times, f"{times} times")
         return f"projected to grow about {said} as fast as all occupations {both}"
     if ratio >= Decimal("0.4"):
@@ -99,7 +96,14 @@ class Outlook:
     end_year: int
 
     @property
+    def is_everyone(self) -> bool:
+        """The all-occupations page: nothing to compare with but itself."""
+        return self.own.code == self.everyone.code
+
+    @property
     def growth(self) -> str:
+        if self.is_everyone:
+            return f"projected to change by {signed(self.own.change_percent)}"
         return growth(self.own.change_percent, self.everyone.change_percent)
 
     @property

@@ -113,11 +113,12 @@ def guidance_ld(page: OccupationPage) -> dict:
     if outlook is not None and outlook.own.education:
         found["educationRequirements"] = outlook.own.education
         experience = outlook.own.experience
-        found["experienceRequirements"] = (
-            "No work experience in a related occupation"
-            if experience == "None"
-            else f"{experience} of work experience in a related occupation"
-        )
+        if experience:
+            found["experienceRequirements"] = (
+                "No work experience in a related occupation"
+                if experience == "None"
+                else f"{experience} of work experience in a related occupation"
+            )
     return found
 
 

@@ -36,14 +36,13 @@ class ReleaseSitemap(Sitemap):
         return self.published_on()
 
 
-GUIDANCE = (Program.EP, Program.ONET, Program.CIPSOC)
-
-
 def guidance_changed_on() -> datetime.date | None:
     """When the newest live guidance release went live here (from the site
     state, no query): occupation pages show them too. Their copies carry no
     publication date, so the day they changed on this site stands for it."""
-    found = [live.made_live_at.date() for p in GUIDANCE if (live := live_release(p))]
+    from .guidance.programs import DATASETS
+
+    found = [live.made_live_at.date() for p in DATASETS if (live := live_release(p))]
     return max(found, default=None)
 
 

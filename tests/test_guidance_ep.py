@@ -55,6 +55,7 @@ def ep_release(db, data_dir):
                         "(+15.8% against +3.1%)"),
         ("33.5", "3.1", "projected to grow about 11 times as fast as all occupations"),
         ("6.2", "3.1", "projected to grow about twice as fast"),
+        ("4.7", "3.1", "projected to grow about one and a half times as fast as all occupations"),
         ("3.4", "3.1", "projected to grow about as fast as all occupations"),
         ("4.3", "3.1", "projected to grow faster than all occupations"),
         ("1.5", "3.1", "projected to grow more slowly than all occupations"),
@@ -226,7 +227,9 @@ def test_an_occupation_page_answers_how_to_get_in_and_the_outlook(client, oews_r
     assert "Change +267.7 (+15.8%) +5,211.8 (+3.1%)" in text
     assert "Self-employed, 2024 1.6% 5.8%" in text
     # EP's count is not OEWS's, and says so.
-    assert "their 2024 figure is not OEWS's 1,687,890 wage and salary jobs above" in text
+    assert (
+        "their 2024 figure is not OEWS's count of wage and salary jobs above (1,687,890, May 2025)"
+    ) in text
     assert "Source: BLS Employment Projections 2024\u201334, Table 1.2" in text
     # After the pay, before the technical detail.
     body = client.get(SD).content.decode()
@@ -296,3 +299,19 @@ def test_the_sitemap_dates_occupation_pages_by_the_newest_release_they_show(
     dates = lastmods(client)
     assert dates[SD] == max(made_live, oews_release.published_on.isoformat())
     assert dates["/occupations/"] == oews_release.published_on.isoformat()  # the index: OEWS's
+
+
+def test_all_occupations_are_not_compared_with_themselves(client, oews_release, ep_release):
+    text = page_text(client.get("/occupations/all-occupations/"))
+    assert "Projected to change by +3.1%, with about 18,863.3 thousand openings a year." in text
+    assert (
+        "All occupations"
+        not in text.split("Job outlook")[1].split("Source:")[0].split("(thousands)")[1]
+    )
+
+
+def test_sha256sum_s_binary_form_is_read_too(tmp_path):
+    from officialstats.guidance.files import read_sums
+
+    (tmp_path / "SHA256SUMS").write_text(f"{'a' * 64} *ep-2024-34/occupation.xlsx\n{'b' * 64}  x\n")
+    assert read_sums(tmp_path) == {"ep-2024-34/occupation.xlsx": "a" * 64, "x": "b" * 64}

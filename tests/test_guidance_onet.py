@@ -10,13 +10,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from officialstats.guidance.fetch import fetch
-from officialstats.guidance.programs import ONET, ONET_ATTRIBUTION
+from officialstats.guidance.programs import ONET, onet_attribution
 from officialstats.models import OnetEducation, OnetRating, Program, Release
 from officialstats.queries.work import load_work
 from tests.guidance_files import SD_FIRST_TASK, guidance_folder, write_onet, write_sums
 from tests.helpers import page_text
 
 SD = "/occupations/software-developers/"
+ONET_ATTRIBUTION = onet_attribution("29.3")
 
 
 @pytest.fixture
@@ -242,3 +243,22 @@ def test_with_every_dataset_a_page_stays_within_20_kb_with_its_pay_answer_first(
         assert len(gzip.compress(body, 6)) <= 20 * 1024, path
         answer_ends = body.index(b"</section>", body.index(b'id="pay-position"'))
         assert len(gzip.compress(body[:answer_ends], 6)) <= 14 * 1024, path
+
+
+def test_a_split_code_names_each_part_even_when_one_is_described_by_finer_ones(db, data_dir):
+    from tests.guidance_files import ONET_OCCUPATIONS, ONET_TASKS
+
+    # 29-2012 with no task of its own: its finer occupation describes it, named.
+    occupations = [*ONET_OCCUPATIONS, ("29-2012.01", "Histology Technicians", "Prepare tissue.", 3)]
+    tasks = [t for t in ONET_TASKS if t[0] != "29-2012.00"] + [
+        ("29-2012.01", 32401, "Cut sections of tissue.", "Core")
+    ]
+    write_onet(data_dir / "onet-29.3", Occupation_Data=[(c, t, d) for c, t, d, _ in occupations],
+               Job_Zones=[(c, t, z, "", "") for c, t, _, z in occupations],
+               Task_Statements=[(c, "T", i, x, k, 1, "", "") for c, i, x, k in tasks])  # fmt: skip
+    write_sums(data_dir)
+    call_command("import_guidance", "onet", "--publish", verbosity=0)
+    work = load_work("29-2010")
+    assert work.how == "split" and work.single is None
+    assert [p.code for p in work.parts] == ["29-2011.00", "29-2012.01"]
+    assert load_work("15-1252").single.code == "15-1252.00"

@@ -9,6 +9,7 @@ the sha256 of what was fetched, for the editor to see before publishing.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import urllib.request
 import zipfile
@@ -58,10 +59,11 @@ def read_sums(folder: Path) -> dict[str, str]:
     for number, line in enumerate(path.read_text().splitlines(), start=1):
         if not line.strip():
             continue
-        digest, _, name = line.partition("  ")
-        if len(digest) != 64 or not name:
+        # sha256sum's two forms: "<digest>  name" (text) and "<digest> *name" (binary).
+        found = re.fullmatch(r"([0-9a-fA-F]{64}) [ *](.+)", line.rstrip("\r\n"))
+        if found is None:
             raise ImportProblem("not a sha256sum line", str(path), number)
-        sums[name.strip().lstrip("*")] = digest.lower()
+        sums[found.group(2).strip()] = found.group(1).lower()
     return sums
 
 

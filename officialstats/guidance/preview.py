@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Occupation, Program, Release
+from ..queries.work import SPLITS
 from .programs import DATASETS
 
 # The field holding each table's six-digit SOC code, where it has one.
@@ -39,7 +40,11 @@ def guidance_preview(release: Release) -> GuidancePreview:
             release__status=Release.Status.LIVE, release__program=Program.OEWS
         ).values_list("code", flat=True)
     )
-    missing = sorted(code for code in codes if oews and code not in oews and code != "00-0000")
+    # The parts O*NET splits an OEWS code into are shown, on that code's page.
+    parts = {part for split in SPLITS.values() for part in split}
+    missing = sorted(
+        code for code in codes if oews and code not in oews | parts and code != "00-0000"
+    )
     return GuidancePreview(
         release, live, dataset.cite(release.name), tables, list(release.files.all()), missing
     )

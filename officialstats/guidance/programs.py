@@ -31,12 +31,15 @@ class Dataset:
     publisher: str
     address: str  # the publisher's page about it
     licence: str
-    attribution: str  # shown wherever its content is, where the licence asks for it
+    attribution: str  # shown wherever its content is, where the licence asks: "{version}" its name
     read: Callable
     models: tuple[type[models.Model], ...]  # the rows a release owns (deleted with it)
 
     def cite(self, release_name: str) -> str:
         return f"{self.label} {release_name}"
+
+    def attribution_for(self, release_name: str) -> str:
+        return self.attribution.replace("{version}", release_name)
 
 
 EP = Dataset(
@@ -55,11 +58,17 @@ EP = Dataset(
 )
 
 ONET_ZIP = "https://www.onetcenter.org/dl_files/database/db_29_3_excel.zip"
-ONET_ATTRIBUTION = (
-    "This page includes information from the O*NET 29.3 Database by the U.S. Department of "
-    "Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 "
-    "license. O*NET® is a trademark of USDOL/ETA."
-)
+
+
+def onet_attribution(version: str) -> str:
+    """O*NET's required attribution, for the release shown ("29.3")."""
+    return (
+        f"This page includes information from the O*NET {version} Database by the U.S. "
+        "Department of Labor, Employment and Training Administration (USDOL/ETA). Used under "
+        "the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA."
+    )
+
+
 ONET = Dataset(
     program=Program.ONET,
     label="O*NET",
@@ -69,7 +78,7 @@ ONET = Dataset(
     "Center)",
     address="https://www.onetcenter.org/database.html",
     licence="CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
-    attribution=ONET_ATTRIBUTION,
+    attribution=onet_attribution("{version}"),
     read=onet.read,
     models=(OnetOccupation, OnetJobZone, OnetTask, OnetTechnology, OnetRating, OnetEducation),
 )

@@ -7,17 +7,10 @@ from decimal import Decimal
 from ..live import LiveRelease, live_release
 from ..models import Program, Projection
 from ..outlook import Outlook, Projected
-from .sql import fetch_rows, table
+from .sql import fetch_rows, fixed, table
 
 EVERYONE = "00-0000"
-TENTH = Decimal("0.1")
-
-
-def _tenth(raw) -> Decimal | None:
-    """A NUMERIC(…, 1) as the ORM gives it (SQLite returns a float)."""
-    if raw is None or isinstance(raw, Decimal):
-        return raw
-    return Decimal(repr(raw)).quantize(TENTH)
+TENTH = Decimal("0.1")  # EP's figures: NUMERIC(…, 1)
 
 
 def load_outlook(code: str) -> tuple[LiveRelease | None, Outlook | None]:
@@ -34,7 +27,7 @@ def load_outlook(code: str) -> tuple[LiveRelease | None, Outlook | None]:
         f"FROM {table(Projection)} WHERE release_id = %s AND code IN (%s, %s)",
         [release.id, code, EVERYONE],
     ):
-        figures = [_tenth(value) for value in row[2:8]]
+        figures = [fixed(value, TENTH) for value in row[2:8]]
         rows[row[0]] = Projected(row[0], row[1], *figures, *row[8:])
     own, everyone = rows.get(code), rows.get(EVERYONE)
     if own is None or everyone is None:

@@ -91,4 +91,8 @@ def guidance_sources() -> list[tuple]:
     from ..guidance.programs import DATASETS
 
     live = guidance_provenance(list(DATASETS))
-    return [(dataset, live.get(program)) for program, dataset in DATASETS.items()]
+    return [
+        (dataset, found, dataset.attribution_for(found.name) if found else "")
+        for program, dataset in DATASETS.items()
+        for found in [live.get(program)]
+    ]

@@ -28,11 +28,16 @@ def table(model: type[models.Model]) -> str:
 
 
 def decimal(column: str, value) -> Decimal | None:
+    """A NUMERIC value of an estimate's ``column`` as the ORM gives it."""
+    return fixed(value, PLACES[column])
+
+
+def fixed(value, places: Decimal) -> Decimal | None:
     """A NUMERIC value as the ORM gives it: SQLite hands back int or float,
-    PostgreSQL a Decimal already."""
+    PostgreSQL a Decimal already; ``places`` is its column's (Decimal("0.1"))."""
     if value is None or isinstance(value, Decimal):
         return value
-    return Decimal(repr(value)).quantize(PLACES[column])
+    return Decimal(repr(value)).quantize(places)
 
 
 def value(column: str, raw):

@@ -26,7 +26,7 @@ from ..models import (
     Program,
     StudyProgram,
 )
-from .sql import fetch_rows, table
+from .sql import fetch_rows, fixed, table
 
 SPLITS = {
     "13-1020": ("13-1021", "13-1022", "13-1023"),
@@ -190,16 +190,23 @@ class Work:
 
     @property
     def single(self) -> Part | None:
-        return self.parts[0] if len(self.parts) == 1 else None
-
-    @property
-    def zone(self) -> OnetJobZone | None:
-        """The job zone, where every part shown has the same one."""
-        found = {part.job_zone for part in self.parts}
-        return self.zones.get(found.pop()) if len(found) == 1 else None
+        """The one O*NET occupation shown, as the page's own (never for a split
+        code: its one part shown is still a part, and named)."""
+        return self.parts[0] if len(self.parts) == 1 and self.how != "split" else None
 
 
 KIND_ORDER = {"core": 0, "supplemental": 1}
+
+
+def _describing(soc: str, occupations: list, tasks: dict) -> list:
+    """The O*NET occupations that describe ``soc``: its own (``.00``) when
+    O*NET gives it tasks, else its finer ones that have tasks, else its own
+    (a description without tasks)."""
+    own = [o for o in occupations if o.code == f"{soc}.00"]
+    if own and tasks[own[0].code]:
+        return own
+    finer = [o for o in occupations if o.code.startswith(soc) and o not in own and tasks[o.code]]
+    return finer or own
 
 
 @dataclass(frozen=True)
@@ -214,14 +221,7 @@ def _in(codes: list[str]) -> str:
     return ", ".join(["%s"] * len(codes))
 
 
-def _hundredths(raw) -> Decimal | None:
-    """A NUMERIC(…, 2) as the ORM gives it (SQLite returns a float)."""
-    if raw is None or isinstance(raw, Decimal):
-        return raw
-    return Decimal(repr(raw)).quantize(HUNDREDTH)
-
-
-HUNDREDTH = Decimal("0.01")
+HUNDREDTH = Decimal("0.01")  # O*NET's ratings and shares: NUMERIC(…, 2)
 
 
 def load_work(code: str) -> Work | None:
@@ -252,16 +252,16 @@ def load_work(code: str) -> Work | None:
         [release.id, *every],
     ):
         tasks[task_code].append(Task(text, kind))
-    own = [o for o in occupations if o.code.endswith(".00")]
     if code in SPLITS:
+        # One part per SOC code O*NET splits it into, each named: its own
+        # occupation, or its finer ones where O*NET leaves that empty.
         how = "split"
-        shown = [o for o in own if tasks[o.code]] or [o for o in occupations if tasks[o.code]]
-    elif own and tasks[own[0].code]:
-        how, shown = "own", own
+        shown = [o for soc in socs for o in _describing(soc, occupations, tasks)]
     else:
-        how, shown = "finer", [o for o in occupations if tasks[o.code]]
+        shown = _describing(code, occupations, tasks)
+        how = "own" if shown and shown[0].code.endswith(".00") else "finer"
     if not shown:
-        how, shown = "own" if own else how, own[:1]
+        return Work(release, "none", [], [], {})
     codes = [o.code for o in shown]
     parts = {
         o.code: Part(
@@ -279,12 +279,12 @@ def load_work(code: str) -> Work | None:
     for rating_code, domain, name, importance, level in fetch_rows(
         f"SELECT code, domain, name, importance, level FROM {table(OnetRating)} "
         f"WHERE release_id = %s AND code IN ({_in(codes)}) "
-        "ORDER BY code, domain, importance DESC, level DESC, name",
+        "ORDER BY code, domain, importance DESC, level DESC NULLS LAST, name",
         [release.id, *codes],
     ):
         part = parts[rating_code]
         most = RATINGS_OF_PART if part.compact else SHOWN_RATINGS
-        rated = Rated(name, _hundredths(importance), _hundredths(level))
+        rated = Rated(name, fixed(importance, HUNDREDTH), fixed(level, HUNDREDTH))
         if domain == OnetRating.Domain.SKILL:
             part.skills_rated += 1
             if len(part.skills) < most:
@@ -295,22 +295,22 @@ def load_work(code: str) -> Work | None:
                 part.knowledge.append(rated)
     technology = table(OnetTechnology)
     for tech_code, example, hot, in_demand, listed in fetch_rows(
-        f"SELECT t.code, t.example, t.hot, t.in_demand, n.listed FROM {technology} t "
-        f"JOIN (SELECT code, COUNT(*) AS listed FROM {technology} WHERE release_id = %s "
-        f"AND code IN ({_in(codes)}) GROUP BY code) n ON n.code = t.code "
-        f"WHERE t.release_id = %s AND t.code IN ({_in(codes)}) AND (t.hot OR t.in_demand) "
-        "ORDER BY t.code, t.in_demand DESC, t.hot DESC, t.example",
-        [release.id, *codes, release.id, *codes],
+        f"SELECT n.code, t.example, t.hot, t.in_demand, n.listed FROM (SELECT code, "
+        f"COUNT(*) AS listed FROM {technology} WHERE release_id = %s AND code IN ({_in(codes)}) "
+        f"GROUP BY code) n LEFT JOIN {technology} t ON t.code = n.code AND t.release_id = %s "
+        "AND (t.hot OR t.in_demand) ORDER BY n.code, t.in_demand DESC, t.hot DESC, t.example",
+        [release.id, *codes, release.id],
     ):
         part = parts[tech_code]
-        part.technologies.append(Technology(example, bool(hot), bool(in_demand)))
         part.technologies_listed = listed
+        if example is not None:  # a part listing no hot or in-demand technology
+            part.technologies.append(Technology(example, bool(hot), bool(in_demand)))
     for edu_code, category, label, percent in fetch_rows(
         f"SELECT code, category, label, percent FROM {table(OnetEducation)} "
         f"WHERE release_id = %s AND code IN ({_in(codes)})",
         [release.id, *codes],
     ):
-        parts[edu_code].education.append((category, label, _hundredths(percent)))
+        parts[edu_code].education.append((category, label, fixed(percent, HUNDREDTH)))
     zones = {zone.zone: zone for zone in OnetJobZone.objects.filter(release_id=release.id)}
     for part in parts.values():
         part.job_zone_ref = zones.get(part.job_zone)

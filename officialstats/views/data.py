@@ -27,7 +27,7 @@ def occupation_data(request: HttpRequest, slug: str, kind: str) -> HttpResponse:
         "soc_code": page.occupation.code,
         "page": base_url_of(request) + page.occupation.url,
         "source": about(page),
-        "other_sources": guidance_sources(),
+        "other_sources": guidance_sources(page),
     }
     return download(
         kind, occupation_rows(page), COLUMNS, filename=f"occupation-{slug}", describe=describe

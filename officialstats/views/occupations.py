@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from ..chart import spread_chart
 from ..geodata import atlas
-from ..guidance.programs import ONET_ATTRIBUTION
+from ..guidance.programs import onet_attribution
 from ..maps import occupation_maps
 from ..models import Occupation
 from ..queries.areas import places_path
@@ -84,7 +84,9 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
             "meta": occupation_meta(request, page, noindex=form is not None),
             "cite": cite(page.release.name, urls["methodology_url"]),
             "citation": citation(page.release.name),
-            "onet_attribution": ONET_ATTRIBUTION,
+            "onet_attribution": (
+                onet_attribution(page.work.release.name) if page.work is not None else ""
+            ),
             "notice": BLS_NOTICE,
             "chart": spread_chart(
                 page.spread(), hourly=page.hourly_only, subject=page.occupation.title

@@ -50,8 +50,6 @@ class Command(BaseCommand):
                 fetched = fetch(
                     dataset, options["folder"], allow_download=not options["no_download"]
                 )
-                if not fetched:
-                    raise ImportProblem("no folder of the publishers' files, and no download")
                 release = import_dataset(
                     dataset, fetched, published_on=options["published_on"], notes=how(fetched)
                 )
