@@ -175,6 +175,19 @@ ONET_EDUCATION = [
 ]
 
 
+# (code, related code, related title, tier, index): a self-link, a finer code, its
+# duplicate further down, an occupation OEWS does not publish, and one that pays more.
+ONET_RELATED = [
+    ("15-1252.00", "15-1252.00", "Software Developers", "Primary-Short", 1),
+    ("15-1252.00", "15-2051.01", "Business Intelligence Analysts", "Primary-Short", 2),
+    ("15-1252.00", "15-1253.00", "Software Quality Assurance Analysts", "Primary-Short", 3),
+    ("15-1252.00", "55-1011.00", "Air Crew Officers", "Primary-Long", 1),
+    ("15-1252.00", "15-2051.00", "Data Scientists", "Supplemental", 1),
+    ("15-2051.00", "15-1252.00", "Software Developers", "Primary-Short", 1),
+    ("27-2011.00", "27-2012.00", "Producers and Directors", "Primary-Short", 1),
+]
+
+
 def _workbook(path: Path, sheet: str, header: tuple, rows) -> None:
     from openpyxl import Workbook
 
@@ -219,6 +232,9 @@ def write_onet(folder: Path, **replace) -> Path:
             [(c, titles[c], "2.D.1", "Required Level of Education", "RL", "Required Level",
               k, v, 20, 1.0, None, None, s, "08/2023", "Incumbent")
              for c, k, v, s in ONET_EDUCATION]),
+        "Related Occupations": ((code, title, "Related O*NET-SOC Code", "Related Title",
+                                 "Relatedness Tier", "Index"),
+                                [(c, titles[c], r, t, k, i) for c, r, t, k, i in ONET_RELATED]),
         "Education, Training, and Experience Categories": (
             ("Element ID", "Element Name", "Scale ID", "Scale Name", "Category",
              "Category Description"),

@@ -94,3 +94,6 @@ def test_every_dataset_in_full(client, oews_release):
     assert programs.count() == 8  # Data Science, General leads to 8 SOC codes
     assert {"15-2051", "15-1252"} <= set(programs.values_list("soc", flat=True))
     assert "Programs of study that lead there" in text and "Computer Science CIP 11.0701" in text
+    # Related careers, cut to OEWS's SOC codes, with pay.
+    assert "Related careers: pay, growth and what it takes" in text
+    assert "Computer Hardware Engineers" in text  # O*NET relates it to software developers

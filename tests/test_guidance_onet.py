@@ -135,7 +135,7 @@ def test_ratings_and_the_education_chart_with_what_o_net_suppresses(
     assert "Skills: the 2 most important of 2" in text
     assert "Active Listening 4.62 4.88 Reading Comprehension 4.50 5.12" in text
     assert "Knowledge: the 1 most important of 1 Knowledge Importance (1–5) Level (0–7) " in text
-    assert "Ranked by careerguide by O*NET's importance ratings (derived from O*NET)" in text
+    assert "Ranked by careerguide from O*NET's importance ratings (derived from O*NET)" in text
     assert "Bachelor's Degree suppressed Master's Degree 20.25% Doctoral Degree 67.25%" in text
     assert "it is named, not shown, so the others do not add up to 100%" in text
     assert 'role="img" aria-labelledby="29-1211.00-edu-title"' in response.content.decode()
@@ -159,9 +159,10 @@ def test_with_every_dataset_the_page_costs_a_fixed_number_of_queries(
     client, oews_release, data_dir, django_assert_num_queries, path
 ):
     """OEWS's five, the projections' one, O*NET's six (its occupations, tasks,
-    ratings, technology, education, job zones) and the crosswalk's one."""
+    ratings, technology, education, job zones), the crosswalk's one and the related
+    careers' four (O*NET's links, their pay, growth and job zones)."""
     call_command("import_guidance", "all", "--publish", verbosity=0)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(17):
         assert client.get(path, {"sort": "employment"}).status_code == 200
 
 
@@ -262,3 +263,25 @@ def test_a_split_code_names_each_part_even_when_one_is_described_by_finer_ones(d
     assert work.how == "split" and work.single is None
     assert [p.code for p in work.parts] == ["29-2011.00", "29-2012.01"]
     assert load_work("15-1252").single.code == "15-1252.00"
+
+
+def test_related_careers_with_pay_growth_and_next_steps(client, oews_release, data_dir):
+    from officialstats.queries.related import needs_no_more
+
+    call_command("import_guidance", "all", "--publish", verbosity=0)
+    text = page_text(client.get(SD))
+    section = text.split("Related careers: pay, growth and what it takes")[1].split("Sources:")[0]
+    # The finer code first, under its SOC occupation; its duplicate further down dropped;
+    # the self-link dropped; the occupation OEWS does not publish shown without pay.
+    assert section.index("Data Scientists as Business Intelligence Analysts") < section.index(
+        "Software Quality Assurance Analysts and Testers"
+    )
+    assert section.count("Data Scientists") == 1 and "Software Developers $" not in section
+    assert "Air Crew Officers not published: OEWS has no such occupation" in section
+    assert "+33.5% Bachelor's degree 4" in section  # data scientists' growth, education, zone
+    assert "next step" not in section  # none of them pays more
+    # From data scientists, software developers pay more with the same entry education.
+    text = page_text(client.get("/occupations/data-scientists/"))
+    assert "Software Developers next step $135,980 +$" in text
+    assert needs_no_more("Bachelor's degree", "Master's degree")
+    assert not needs_no_more("Doctoral or professional degree", "Bachelor's degree")

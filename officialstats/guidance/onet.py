@@ -21,6 +21,7 @@ from ..models import (
     OnetJobZone,
     OnetOccupation,
     OnetRating,
+    OnetRelated,
     OnetTask,
     OnetTechnology,
 )
@@ -59,6 +60,7 @@ FILES = (
     "Knowledge.xlsx",
     "Education, Training, and Experience.xlsx",
     "Education, Training, and Experience Categories.xlsx",
+    "Related Occupations.xlsx",
     README,
 )
 REQUIRED_EDUCATION = "2.D.1"  # O*NET's element "Required Level of Education"
@@ -77,6 +79,7 @@ class Read:
     technologies: list[OnetTechnology] = field(default_factory=list)
     ratings: list[OnetRating] = field(default_factory=list)
     education: list[OnetEducation] = field(default_factory=list)
+    related: list[OnetRelated] = field(default_factory=list)
 
     def tables(self) -> dict:
         return {
@@ -86,6 +89,7 @@ class Read:
             OnetTechnology: self.technologies,
             OnetRating: self.ratings,
             OnetEducation: self.education,
+            OnetRelated: self.related,
         }
 
 
@@ -134,6 +138,7 @@ def read(fetched: dict[str, Fetched]) -> Read:
     ):
         _ratings(fetched, name, domain, read, known)
     _education(fetched, read, known)
+    _related(fetched, read, known)
     return read
 
 
@@ -342,3 +347,29 @@ def _education(fetched, read: Read, known: dict) -> None:
                 suppressed=suppressed,
             )
         )
+
+
+TIERS = {tier.label: tier for tier in OnetRelated.Tier}
+
+
+def _related(fetched, read: Read, known: dict) -> None:
+    sheet, columns = _sheet(
+        fetched,
+        "Related Occupations.xlsx",
+        {"code": r"o\*net-soc code", "related": r"related o\*net-soc code",
+         "title": r"related title", "tier": r"relatedness tier", "index": r"index"},
+    )  # fmt: skip
+    for at, row in sheet.numbered(2):
+        code = _code(sheet, at, row[columns["code"]])
+        _known(sheet, at, code, known)
+        related = _code(sheet, at, row[columns["related"]])
+        tier = TIERS.get(text(row[columns["tier"]]))
+        if tier is None:
+            raise sheet.problem(
+                f"relatedness tier “{text(row[columns['tier']])}” is not O*NET's", at
+            )
+        index, _ = number(sheet, at, "Index", row[columns["index"]], {})
+        read.related.append(
+            OnetRelated(code=code, related=related, related_title=text(row[columns["title"]])[:200],
+                        tier=tier, index=int(index))
+        )  # fmt: skip

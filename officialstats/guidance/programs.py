@@ -12,6 +12,7 @@ from ..models import (
     OnetJobZone,
     OnetOccupation,
     OnetRating,
+    OnetRelated,
     OnetTask,
     OnetTechnology,
     Program,
@@ -80,7 +81,15 @@ ONET = Dataset(
     licence="CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
     attribution=onet_attribution("{version}"),
     read=onet.read,
-    models=(OnetOccupation, OnetJobZone, OnetTask, OnetTechnology, OnetRating, OnetEducation),
+    models=(
+        OnetOccupation,
+        OnetJobZone,
+        OnetTask,
+        OnetTechnology,
+        OnetRating,
+        OnetEducation,
+        OnetRelated,
+    ),
 )
 
 CIPSOC = Dataset(

@@ -1,6 +1,14 @@
 from .classification import Area, Industry, Occupation
 from .estimates import NOTE_FIELDS, VALUE_FIELDS, Estimate
-from .onet import OnetEducation, OnetJobZone, OnetOccupation, OnetRating, OnetTask, OnetTechnology
+from .onet import (
+    OnetEducation,
+    OnetJobZone,
+    OnetOccupation,
+    OnetRating,
+    OnetRelated,
+    OnetTask,
+    OnetTechnology,
+)
 from .programs import StudyProgram
 from .projections import Projection
 from .releases import Program, Release, ReleaseFile
@@ -19,6 +27,7 @@ __all__ = [
     "OnetJobZone",
     "OnetOccupation",
     "OnetRating",
+    "OnetRelated",
     "OnetTask",
     "OnetTechnology",
     "Program",

@@ -144,3 +144,26 @@ class OnetEducation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.category}: {self.percent}%"
+
+
+class OnetRelated(models.Model):
+    """O*NET's related occupations: closest first by tier, then index."""
+
+    class Tier(models.IntegerChoices):
+        PRIMARY_SHORT = 1, "Primary-Short"
+        PRIMARY_LONG = 2, "Primary-Long"
+        SUPPLEMENTAL = 3, "Supplemental"
+
+    release = _release()
+    code = _code()
+    related = models.CharField("related O*NET-SOC code", max_length=10)
+    related_title = models.CharField(max_length=200)
+    tier = models.PositiveSmallIntegerField(choices=Tier)
+    index = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["release", "code", "tier", "index"]
+        indexes = [models.Index(fields=["release", "code"], name="onet_related_code")]
+
+    def __str__(self) -> str:
+        return f"{self.code} -> {self.related}"

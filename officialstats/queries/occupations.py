@@ -17,7 +17,7 @@ occupations' in one query (role pages and articles, editors' warnings).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
@@ -42,6 +42,7 @@ from .common import (
 )
 from .outlook import load_outlook
 from .rankings import IndustryRow, PlaceRow, Ranking
+from .related import Related, load_related
 from .sql import fetch, table, value
 from .states import StateRow, state_rows
 from .work import Studies, Work, load_studies, load_work
@@ -207,6 +208,7 @@ class OccupationPage(NationalFigures):
     outlook: Outlook | None = None  # its figures for this occupation, when it has them
     work: Work | None = None  # what O*NET says of the work, None without a live O*NET release
     studies: Studies | None = None  # programs of study that lead there (NCES's crosswalk)
+    related: list[Related] = field(default_factory=list)  # O*NET's related careers, with pay
 
     @property
     def parent(self) -> OccupationRef | None:
@@ -245,6 +247,15 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
     projections, outlook = load_outlook(occupation.code)
     work = load_work(occupation.code) if not occupation.is_group else None
     studies = load_studies(occupation.code) if not occupation.is_group else None
+    related = (
+        load_related(
+            occupation.code,
+            figures[Datatype.HOURLY_MEDIAN if hourly_only else Datatype.ANNUAL_MEDIAN],
+            outlook.own.education if outlook else "",
+        )
+        if not occupation.is_group
+        else []
+    )
     return OccupationPage(
         release=release,
         occupation=occupation,
@@ -260,6 +271,7 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
         outlook=outlook,
         work=work,
         studies=studies,
+        related=related,
     )
 
 

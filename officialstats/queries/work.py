@@ -42,15 +42,16 @@ SPLITS = {
     "51-2090": ("51-2092", "51-2099"),
     "53-1047": ("53-1042", "53-1043", "53-1044", "53-1049"),
 }
-SHOWN_RATINGS = 8  # the most important skills, and knowledge areas, of each part
+SHOWN_RATINGS = 6  # the most important skills, and knowledge areas, of each part
 FIRST_TASKS = 5  # shown at once; the rest one tap away
-SHOWN_TECHNOLOGIES = 20  # in demand and hot first; the other hot ones one tap away
+SHOWN_TECHNOLOGIES = 15  # in demand and hot first; the other hot ones one tap away
+MORE_TECHNOLOGIES = 40  # more than this left to O*NET OnLine (linked) rather than listed
 # Where several O*NET occupations are shown (finer ones, or an OEWS code's
 # parts), each shows less, so the page stays within its size budget.
 FIRST_TASKS_OF_PART = 3
 TECHNOLOGIES_OF_PART = 8
 RATINGS_OF_PART = 5
-BRIEF_AFTER = 2  # more parts than this: ratings, education and technology on O*NET OnLine
+BRIEF_AFTER = 1  # more parts than this: ratings, education and technology on O*NET OnLine
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,9 @@ class Part:
 
     @property
     def more_technologies(self) -> list[Technology]:
-        """The other hot technologies (the rest are on O*NET OnLine, linked)."""
-        if self.compact:
+        """The other hot technologies (every one is on O*NET OnLine, linked), for
+        an occupation of its own: the page has a size budget."""
+        if self.compact or len(self.technologies) > SHOWN_TECHNOLOGIES + MORE_TECHNOLOGIES:
             return []
         return [tech for tech in self.technologies[SHOWN_TECHNOLOGIES:] if tech.hot]
 

@@ -1,0 +1,133 @@
+"""Related careers for an occupation's page: O*NET's related occupations, cut
+to the SOC codes OEWS publishes, each with its pay, growth, entry education and
+job zone, and the moves that pay more without more education marked (four
+queries; none without a live O*NET release).
+
+O*NET links O*NET-SOC codes; a link to a finer code (15-2051.01) is shown
+under its SOC occupation, naming the finer one. Links back into the
+occupation itself are dropped, and of several links to one SOC occupation the
+closest (tier, then index) is kept. An occupation OEWS does not publish (an
+older code O*NET splits, military 55-xxxx) is listed without pay, saying why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..differences import Difference, difference
+from ..figures import Figure
+from ..live import live_release
+from ..models import OnetOccupation, OnetRelated, Program, Projection
+from ..outlook import signed
+from .sql import fetch_rows, fixed, table
+from .work import SPLITS, _in
+
+SHOWN = 5  # the closest; the page has a size budget
+# EP's eight entry education levels, lowest first (../shared/data/guidance.md).
+EDUCATION = (
+    "No formal educational credential",
+    "High school diploma or equivalent",
+    "Some college, no degree",
+    "Postsecondary nondegree award",
+    "Associate's degree",
+    "Bachelor's degree",
+    "Master's degree",
+    "Doctoral or professional degree",
+)
+
+
+@dataclass(frozen=True)
+class Related:
+    soc: str
+    title: str
+    url: str  # its page; "" where OEWS does not publish it
+    finer: str  # the finer O*NET occupation the link names, if it is one
+    median: Figure | None
+    difference: Difference | None  # its median against this occupation's
+    growth: Decimal | None  # EP's change 2024-34, percent
+    education: str
+    job_zone: int | None
+    next_step: bool  # pays more, and needs no more education to enter
+
+    @property
+    def growth_text(self) -> str:
+        return signed(self.growth) if self.growth is not None else ""
+
+
+def needs_no_more(theirs: str, ours: str) -> bool:
+    """Whether entering ``theirs`` takes no more education than ``ours`` (EP's levels)."""
+    if theirs not in EDUCATION or ours not in EDUCATION:
+        return False
+    return EDUCATION.index(theirs) <= EDUCATION.index(ours)
+
+
+def load_related(code: str, median: Figure, education: str) -> list[Related]:
+    onet = live_release(Program.ONET)
+    if onet is None:
+        return []
+    socs = [code, *SPLITS.get(code, ())]
+    links = fetch_rows(
+        f"SELECT r.related, r.related_title FROM {table(OnetRelated)} r "
+        f"JOIN {table(OnetOccupation)} o ON o.release_id = r.release_id AND o.code = r.code "
+        f"WHERE r.release_id = %s AND o.soc IN ({_in(socs)}) "
+        'ORDER BY r.tier, r."index", r.related',
+        [onet.id, *socs],
+    )
+    closest: dict[str, tuple[str, str]] = {}
+    for related, title in links:
+        soc = related[:7]
+        if soc not in socs and soc not in closest:
+            closest[soc] = (related, title)
+    chosen = list(closest)[:SHOWN]
+    if not chosen:
+        return []
+    from .occupations import national_figures_by_code  # it loads this module's caller
+
+    oews = national_figures_by_code(chosen)
+    ep = live_release(Program.EP)
+    projected = {
+        row[0]: (fixed(row[1], Decimal("0.1")), row[2])
+        for row in (
+            fetch_rows(
+                f"SELECT code, change_percent, education FROM {table(Projection)} "
+                f"WHERE release_id = %s AND code IN ({_in(chosen)})",
+                [ep.id, *chosen],
+            )
+            if ep
+            else []
+        )
+    }
+    # The job zone of the O*NET occupation the link names (a finer one's, where it is one).
+    zones = dict(
+        fetch_rows(
+            f"SELECT code, job_zone FROM {table(OnetOccupation)} WHERE release_id = %s "
+            f"AND code IN ({_in(chosen)})",
+            [onet.id, *(closest[soc][0] for soc in chosen)],
+        )
+    )
+    found = []
+    for soc in chosen:
+        related, onet_title = closest[soc]
+        national = oews.get(soc)
+        growth, entry = projected.get(soc, (None, ""))
+        theirs = national.median if national else None
+        # Only like with like: an occupation paid by the hour only is not set against a salary.
+        comparable = theirs is not None and theirs.datatype == median.datatype
+        gap = difference(theirs, median) if comparable else None
+        pays_more = gap is not None and gap.known and gap.amount > 0
+        found.append(
+            Related(
+                soc=soc,
+                title=national.occupation.title if national else onet_title,
+                url=national.occupation.url if national else "",
+                finer="" if related.endswith(".00") else onet_title,
+                median=theirs,
+                difference=gap,
+                growth=growth,
+                education=entry,
+                job_zone=zones.get(related),
+                next_step=pays_more and needs_no_more(entry, education),
+            )
+        )
+    return found
