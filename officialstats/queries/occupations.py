@@ -252,6 +252,7 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
             occupation.code,
             figures[Datatype.HOURLY_MEDIAN if hourly_only else Datatype.ANNUAL_MEDIAN],
             outlook.own.education if outlook else "",
+            national_figures_by_code,
         )
         if not occupation.is_group
         else []

@@ -12,6 +12,7 @@ older code O*NET splits, military 55-xxxx) is listed without pay, saying why.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -62,7 +63,11 @@ def needs_no_more(theirs: str, ours: str) -> bool:
     return EDUCATION.index(theirs) <= EDUCATION.index(ours)
 
 
-def load_related(code: str, median: Figure, education: str) -> list[Related]:
+def load_related(
+    code: str, median: Figure, education: str, national: Callable[[list[str]], dict]
+) -> list[Related]:
+    """``national`` reads OEWS's national figures by SOC code
+    (``occupations.national_figures_by_code``, passed in: that module calls this one)."""
     onet = live_release(Program.ONET)
     if onet is None:
         return []
@@ -82,9 +87,7 @@ def load_related(code: str, median: Figure, education: str) -> list[Related]:
     chosen = list(closest)[:SHOWN]
     if not chosen:
         return []
-    from .occupations import national_figures_by_code  # it loads this module's caller
-
-    oews = national_figures_by_code(chosen)
+    oews = national(chosen)
     ep = live_release(Program.EP)
     projected = {
         row[0]: (fixed(row[1], Decimal("0.1")), row[2])
