@@ -440,3 +440,15 @@ def shared_redis_db(tmp_path_factory):
         client = shared_redis()
         yield client
         client.flushdb()
+
+
+@pytest.fixture
+def data_dir(tmp_path, settings):
+    """CAREERGUIDE_DATA_DIR with small copies of the guidance datasets' files
+    (``tests/guidance_files.py``) and their SHA256SUMS; downloads and uploads go
+    to a work folder of the test's own."""
+    from tests.guidance_files import guidance_folder
+
+    settings.GUIDANCE_DATA_DIR = guidance_folder(tmp_path / "shared-data")
+    settings.OFFICIALSTATS_DATA_DIR = tmp_path / "work"
+    return settings.GUIDANCE_DATA_DIR

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from officialstats.models import ImportRun, Program, Projection, Release
-from tests.guidance_files import EP_ROWS, guidance_folder, with_row_value, write_ep, write_sums
+from tests.guidance_files import EP_ROWS, with_row_value, write_ep, write_sums
 from tests.helpers import page_text
 
 pytestmark = pytest.mark.django_db
@@ -20,11 +20,9 @@ IMMEDIATE = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBa
 
 
 @pytest.fixture
-def data_dir(tmp_path, settings):
-    settings.GUIDANCE_DATA_DIR = guidance_folder(tmp_path / "shared-data")
-    settings.OFFICIALSTATS_DATA_DIR = tmp_path / "work"
+def data_dir(data_dir, settings):
     settings.TASKS = IMMEDIATE  # the task runs at once here; test_oews_admin uses a worker
-    return settings.GUIDANCE_DATA_DIR
+    return data_dir
 
 
 @pytest.fixture

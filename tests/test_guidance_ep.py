@@ -23,20 +23,13 @@ from officialstats.outlook import growth, share_of_openings, signed
 from tests.guidance_files import (
     EP_HEADER,
     EP_ROWS,
-    guidance_folder,
+    with_row_value,
     write_ep,
     write_sums,
 )
 from tests.helpers import page_text
 
 SD = "/occupations/software-developers/"
-
-
-@pytest.fixture
-def data_dir(tmp_path, settings):
-    settings.GUIDANCE_DATA_DIR = guidance_folder(tmp_path / "shared-data")
-    settings.OFFICIALSTATS_DATA_DIR = tmp_path / "work"
-    return settings.GUIDANCE_DATA_DIR
 
 
 @pytest.fixture
@@ -102,21 +95,17 @@ def break_ep(data_dir, rows=None, **options):
     write_sums(data_dir)
 
 
-def with_row(code: str, index: int, value) -> list[tuple]:
-    return [(*row[:index], value, *row[index + 1 :]) if row[1] == code else row for row in EP_ROWS]
-
-
 @pytest.mark.parametrize(
     ("broken", "says"),
     [
-        ({"rows": with_row("15-1252", 8, "n/a")},
+        ({"rows": with_row_value("15-1252", 8, "n/a")},
          "occupation.xlsx, sheet “Table 1.2”, row 6: “n/a” in column “change_percent” is "
          "neither a number nor one of the file's markers"),
-        ({"rows": with_row("15-1252", 1, "15-12520")},
+        ({"rows": with_row_value("15-1252", 1, "15-12520")},
          "row 6: “15-12520” is not a SOC code"),
-        ({"rows": with_row("15-1252", 2, "Detail")},
+        ({"rows": with_row_value("15-1252", 2, "Detail")},
          "row 6: occupation type “Detail” is neither Summary nor Line item"),
-        ({"rows": with_row("15-2051", 1, "15-1252")}, "row 7: 15-1252 appears twice"),
+        ({"rows": with_row_value("15-2051", 1, "15-1252")}, "row 7: 15-1252 appears twice"),
         ({"sheet": "Table 1.3"}, "occupation.xlsx: has no sheet “Table 1.2”"),
         ({"header": EP_HEADER[:9] + EP_HEADER[10:]},
          "row 2: no column matching “percent self employed, \\d{4}”"),

@@ -13,18 +13,11 @@ from officialstats.guidance.fetch import fetch
 from officialstats.guidance.programs import ONET, onet_attribution
 from officialstats.models import OnetEducation, OnetRating, Program, Release
 from officialstats.queries.work import load_work
-from tests.guidance_files import SD_FIRST_TASK, guidance_folder, write_onet, write_sums
+from tests.guidance_files import SD_FIRST_TASK, write_onet, write_sums
 from tests.helpers import page_text
 
 SD = "/occupations/software-developers/"
 ONET_ATTRIBUTION = onet_attribution("29.3")
-
-
-@pytest.fixture
-def data_dir(tmp_path, settings):
-    settings.GUIDANCE_DATA_DIR = guidance_folder(tmp_path / "shared-data")
-    settings.OFFICIALSTATS_DATA_DIR = tmp_path / "work"
-    return settings.GUIDANCE_DATA_DIR
 
 
 @pytest.fixture

@@ -8,18 +8,11 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from officialstats.models import Program, Release, StudyProgram
-from tests.guidance_files import CIP_SOC, guidance_folder, write_cip, write_sums
+from tests.guidance_files import CIP_SOC, write_cip, write_sums
 from tests.helpers import page_text
 
 SD = "/occupations/software-developers/"
 CROSSWALK = "cip-soc-2020/CIP2020_SOC2018_Crosswalk.xlsx"
-
-
-@pytest.fixture
-def data_dir(tmp_path, settings):
-    settings.GUIDANCE_DATA_DIR = guidance_folder(tmp_path / "shared-data")
-    settings.OFFICIALSTATS_DATA_DIR = tmp_path / "work"
-    return settings.GUIDANCE_DATA_DIR
 
 
 def test_the_crosswalk_is_read_without_its_no_match_rows(db, data_dir):

@@ -17,7 +17,7 @@ from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
 from .occupations import ESTIMATE_FIELDS, estimate_figures
-from .sql import fetch, table, value
+from .sql import fetch, marks, table, value
 
 STATE = Area.Kind.STATE
 
@@ -90,8 +90,7 @@ def load_compare_places(slug: str, requested: list[str]) -> ComparePage | None:
 
 
 def _estimates(release_id: int, occupation_id: int, slugs: list[str]) -> list[dict]:
-    marks = ", ".join(["%s"] * len(slugs))
-    chosen = f" OR a.slug IN ({marks})" if slugs else ""
+    chosen = f" OR a.slug IN ({marks(len(slugs))})" if slugs else ""
     sql = f"""
         SELECT a.slug, {", ".join(f"e.{field}" for field in ESTIMATE_FIELDS)}
         FROM {table(Estimate)} e JOIN {table(Area)} a ON a.id = e.area_id

@@ -18,7 +18,7 @@ from ..live import live_release
 from ..models import Area, Estimate, Industry, Occupation
 from .areas import PLACE_FIELDS, PlaceRef
 from .common import CROSS_INDUSTRY, pay_of
-from .sql import decimal, fetch_rows, table
+from .sql import decimal, fetch_rows, marks, table
 
 # OEWS industries a reader can pick: the sectors (display level 2), then
 # what lies inside a sector (levels 3 to 5). Level 1 (private only, all
@@ -121,7 +121,7 @@ def load_medians(codes: tuple[str, ...]) -> OfficialMedians | None:
     release = live_release()
     if release is None or not codes:
         return None
-    sql = MEDIANS.format(codes=", ".join(["%s"] * len(codes)))
+    sql = MEDIANS.format(codes=marks(len(codes)))
     params = [release.id, *codes, CROSS_INDUSTRY, Area.Kind.NATIONAL, SECTOR_LEVEL]
     titles: dict[str, tuple[str, str]] = {}
     nation: dict[str, Figure] = {}

@@ -16,7 +16,7 @@ from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
 from .occupations import ESTIMATE_FIELDS, estimate_figures
-from .sql import fetch, fetch_rows, table, value
+from .sql import fetch, fetch_rows, marks, table, value
 
 DETAILED = Occupation.Level.DETAILED
 
@@ -30,7 +30,7 @@ class Side:
 
 
 def _query(column: str, count: int) -> str:
-    marks = ", ".join(["%s"] * count)
+    placeholders = marks(count)
     return f"""
         SELECT {", ".join(f"o.{field}" for field in OCCUPATION_FIELDS)},
             {", ".join(f"e.{field}" for field in ESTIMATE_FIELDS)}
@@ -39,7 +39,7 @@ def _query(column: str, count: int) -> str:
             AND e.industry_id = (
                 SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
             AND e.area_id = (SELECT id FROM {table(Area)} WHERE release_id = %s AND kind = %s)
-        WHERE o.release_id = %s AND o.level = %s AND o.{column} IN ({marks})
+        WHERE o.release_id = %s AND o.level = %s AND o.{column} IN ({placeholders})
     """
 
 

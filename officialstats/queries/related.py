@@ -21,8 +21,8 @@ from ..figures import Figure
 from ..live import live_release
 from ..models import OnetOccupation, OnetRelated, Program, Projection
 from ..outlook import signed
-from .sql import fetch_rows, fixed, table
-from .work import SPLITS, _in
+from .sql import fetch_rows, fixed, marks, table
+from .work import SPLITS
 
 SHOWN = 5  # the closest; the page has a size budget
 # EP's eight entry education levels, lowest first (../shared/data/guidance.md).
@@ -75,7 +75,7 @@ def load_related(
     links = fetch_rows(
         f"SELECT r.related, r.related_title FROM {table(OnetRelated)} r "
         f"JOIN {table(OnetOccupation)} o ON o.release_id = r.release_id AND o.code = r.code "
-        f"WHERE r.release_id = %s AND o.soc IN ({_in(socs)}) "
+        f"WHERE r.release_id = %s AND o.soc IN ({marks(len(socs))}) "
         'ORDER BY r.tier, r."index", r.related',
         [onet.id, *socs],
     )
@@ -94,7 +94,7 @@ def load_related(
         for row in (
             fetch_rows(
                 f"SELECT code, change_percent, education FROM {table(Projection)} "
-                f"WHERE release_id = %s AND code IN ({_in(chosen)})",
+                f"WHERE release_id = %s AND code IN ({marks(len(chosen))})",
                 [ep.id, *chosen],
             )
             if ep
@@ -105,7 +105,7 @@ def load_related(
     zones = dict(
         fetch_rows(
             f"SELECT code, job_zone FROM {table(OnetOccupation)} WHERE release_id = %s "
-            f"AND code IN ({_in(chosen)})",
+            f"AND code IN ({marks(len(chosen))})",
             [onet.id, *(closest[soc][0] for soc in chosen)],
         )
     )

@@ -44,6 +44,11 @@ def value(column: str, raw):
     return decimal(column, raw) if column in PLACES else raw
 
 
+def marks(count: int) -> str:
+    """``count`` parameter placeholders for an ``IN (...)`` list: "%s, %s, %s"."""
+    return ", ".join(["%s"] * count)
+
+
 def fetch(sql: str, params: list) -> list[dict]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

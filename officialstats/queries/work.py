@@ -26,7 +26,7 @@ from ..models import (
     Program,
     StudyProgram,
 )
-from .sql import fetch_rows, fixed, table
+from .sql import fetch_rows, fixed, marks, table
 
 SPLITS = {
     "13-1020": ("13-1021", "13-1022", "13-1023"),
@@ -219,10 +219,6 @@ class _Occupation:
     job_zone: int | None
 
 
-def _in(codes: list[str]) -> str:
-    return ", ".join(["%s"] * len(codes))
-
-
 HUNDREDTH = Decimal("0.01")  # O*NET's ratings and shares: NUMERIC(…, 2)
 
 
@@ -240,7 +236,7 @@ def load_work(code: str) -> Work | None:
         _Occupation(*row)
         for row in fetch_rows(
             f"SELECT code, title, description, job_zone FROM {table(OnetOccupation)} "
-            f"WHERE release_id = %s AND soc IN ({_in(socs)}) ORDER BY code",
+            f"WHERE release_id = %s AND soc IN ({marks(len(socs))}) ORDER BY code",
             [release.id, *socs],
         )
     ]
@@ -250,7 +246,7 @@ def load_work(code: str) -> Work | None:
     tasks: dict[str, list[Task]] = defaultdict(list)
     for task_code, text, kind in fetch_rows(
         f"SELECT code, text, kind FROM {table(OnetTask)} WHERE release_id = %s "
-        f"AND code IN ({_in(every)}) ORDER BY code, position",
+        f"AND code IN ({marks(len(every))}) ORDER BY code, position",
         [release.id, *every],
     ):
         tasks[task_code].append(Task(text, kind))
@@ -280,7 +276,7 @@ def load_work(code: str) -> Work | None:
         part.brief = len(parts) > BRIEF_AFTER
     for rating_code, domain, name, importance, level in fetch_rows(
         f"SELECT code, domain, name, importance, level FROM {table(OnetRating)} "
-        f"WHERE release_id = %s AND code IN ({_in(codes)}) "
+        f"WHERE release_id = %s AND code IN ({marks(len(codes))}) "
         "ORDER BY code, domain, importance DESC, level DESC NULLS LAST, name",
         [release.id, *codes],
     ):
@@ -296,9 +292,10 @@ def load_work(code: str) -> Work | None:
             if len(part.knowledge) < most:
                 part.knowledge.append(rated)
     technology = table(OnetTechnology)
+    among = marks(len(codes))
     for tech_code, example, hot, in_demand, listed in fetch_rows(
         f"SELECT n.code, t.example, t.hot, t.in_demand, n.listed FROM (SELECT code, "
-        f"COUNT(*) AS listed FROM {technology} WHERE release_id = %s AND code IN ({_in(codes)}) "
+        f"COUNT(*) AS listed FROM {technology} WHERE release_id = %s AND code IN ({among}) "
         f"GROUP BY code) n LEFT JOIN {technology} t ON t.code = n.code AND t.release_id = %s "
         "AND (t.hot OR t.in_demand) ORDER BY n.code, t.in_demand DESC, t.hot DESC, t.example",
         [release.id, *codes, release.id],
@@ -309,7 +306,7 @@ def load_work(code: str) -> Work | None:
             part.technologies.append(Technology(example, bool(hot), bool(in_demand)))
     for edu_code, category, label, percent in fetch_rows(
         f"SELECT code, category, label, percent FROM {table(OnetEducation)} "
-        f"WHERE release_id = %s AND code IN ({_in(codes)})",
+        f"WHERE release_id = %s AND code IN ({marks(len(codes))})",
         [release.id, *codes],
     ):
         parts[edu_code].education.append((category, label, fixed(percent, HUNDREDTH)))
@@ -348,7 +345,7 @@ def load_studies(code: str) -> Studies | None:
     found = dict(
         fetch_rows(
             f"SELECT cip_code, title FROM {table(StudyProgram)} WHERE release_id = %s "
-            f"AND soc IN ({_in(socs)}) ORDER BY cip_code",
+            f"AND soc IN ({marks(len(socs))}) ORDER BY cip_code",
             [release.id, *socs],
         )
     )
