@@ -5,13 +5,14 @@ offer to weigh."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.http import QueryDict
 from django.urls import reverse
 
 from core.formatting import money
-from core.links import ToolLink, offer_pay_tool
+from core.links import ToolLink, offer_pay_tool, offer_title_finder
 from core.numbers import amount_text
 
 from .calculator import run_calculator
@@ -45,6 +46,24 @@ def _location(code: str, place: str) -> dict[str, str]:
 
 def register() -> None:
     offer_pay_tool(calculator_links)
+    offer_title_finder(roles_named)
+
+
+def roles_named(words: list[str]) -> list[ToolLink]:
+    """The published roles whose name has every word of a search (each
+    beginning a word, as the occupation search reads titles), run together
+    or not: "backend developer" finds Backend Developer, "back end" too."""
+    if not words:
+        return []
+    squashed = "".join(words)
+    found = []
+    for role in Role.objects.published().only("name", "slug", "occupation_code"):
+        name = role.name.lower()
+        named = " " + re.sub(r"\W+", " ", name)
+        run_together = len(squashed) > 3 and squashed in re.sub(r"\W+", "", name)
+        if run_together or all(f" {word}" in named for word in words):
+            found.append(ToolLink(role.name, role.get_absolute_url()))
+    return found[:MOST]
 
 
 def calculator_links(code: str, place: str, pay: Decimal) -> list[ToolLink]:

@@ -4,7 +4,9 @@ Statistics pages may not import the editorial apps (imports point down
 only), yet a reader who has just placed a wage among BLS's percentiles should
 be able to carry it into the salary calculator. The editorial app registers
 a function here when it starts; the statistics page asks this module for
-links, knowing nothing of what made them.
+links, knowing nothing of what made them. Searching occupations by title
+asks the same way for the editorial pages named like the search (the
+editors' roles: "backend developer").
 """
 
 from __future__ import annotations
@@ -35,3 +37,20 @@ def offer_pay_tool(tool: PayTool) -> PayTool:
 def pay_tools(code: str, place: str, pay: Decimal) -> list[ToolLink]:
     """Every registered tool's links for a yearly ``pay`` in occupation ``code`` at ``place``."""
     return [link for tool in _pay_tools for link in tool(code, place, pay)]
+
+
+# (the words of a search) -> links to pages a higher layer has for them
+TitleFinder = Callable[[list[str]], list[ToolLink]]
+_title_finders: list[TitleFinder] = []
+
+
+def offer_title_finder(finder: TitleFinder) -> TitleFinder:
+    """Register ``finder`` (idempotent), asked whenever occupations are searched by title."""
+    if finder not in _title_finders:
+        _title_finders.append(finder)
+    return finder
+
+
+def title_links(words: list[str]) -> list[ToolLink]:
+    """Every registered finder's links for a search's ``words``."""
+    return [link for finder in _title_finders for link in finder(words)]

@@ -99,12 +99,13 @@ def occupation_ld(meta: PageMeta, page: OccupationPage) -> dict:
 
 
 def guidance_ld(page: OccupationPage) -> dict:
-    """What the guidance datasets add to the Occupation: its tasks and skills
-    (O*NET), its typical entry education and experience (BLS projections)."""
+    """What the guidance datasets add to the Occupation: its tasks shown at
+    once and skills (O*NET), its typical entry education and experience (BLS
+    projections)."""
     found: dict = {}
     work = page.work.single if page.work else None
     if work is not None and work.tasks:
-        found["responsibilities"] = [task.text for task in work.tasks]
+        found["responsibilities"] = [task.text for task in work.first_tasks]
     if work is not None:
         named = [rated.name for rated in work.skills] or [tech.name for tech in work.hot[:10]]
         if named:

@@ -452,3 +452,9 @@ def data_dir(tmp_path, settings):
     settings.GUIDANCE_DATA_DIR = guidance_folder(tmp_path / "shared-data")
     settings.OFFICIALSTATS_DATA_DIR = tmp_path / "work"
     return settings.GUIDANCE_DATA_DIR
+
+
+@pytest.fixture
+def guidance(db, data_dir) -> None:
+    """EP, O*NET and the CIP-SOC crosswalk live, from ``data_dir``'s small copies."""
+    call_command("import_guidance", "all", "--publish", verbosity=0)

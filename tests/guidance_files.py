@@ -188,6 +188,23 @@ ONET_RELATED = [
 ]
 
 
+# (code, alternate title, short title): O*NET's own titles for these codes,
+# except that "Anesthesiology Physician" with "MD" is made up.
+ONET_ALTERNATE_TITLES = [
+    ("15-1252.00", "Software Engineer", None),
+    ("15-1252.00", "Full Stack Software Engineer", None),
+    ("15-2051.00", "Machine Learning Engineer", None),
+    ("15-2051.01", "Business Intelligence Analyst", "BI Analyst"),
+    ("29-1211.00", "Anesthesiology Physician", "MD"),
+    ("29-1211.00", "Anesthesiology Physician", "MD"),  # O*NET lists a title per source
+]
+# (code, reported job title)
+ONET_REPORTED_TITLES = [
+    ("15-1252.00", "Software Engineer"),  # also an alternate title: found once
+    ("27-2011.00", "Stage Performer"),
+]
+
+
 def _workbook(path: Path, sheet: str, header: tuple, rows) -> None:
     from openpyxl import Workbook
 
@@ -235,6 +252,10 @@ def write_onet(folder: Path, **replace) -> Path:
         "Related Occupations": ((code, title, "Related O*NET-SOC Code", "Related Title",
                                  "Relatedness Tier", "Index"),
                                 [(c, titles[c], r, t, k, i) for c, r, t, k, i in ONET_RELATED]),
+        "Alternate Titles": ((code, title, "Alternate Title", "Short Title", "Source(s)"),
+                             [(c, titles[c], a, t, "08") for c, a, t in ONET_ALTERNATE_TITLES]),
+        "Sample of Reported Titles": ((code, title, "Reported Job Title", "Shown in My Next Move"),
+                                      [(c, titles[c], r, "Y") for c, r in ONET_REPORTED_TITLES]),
         "Education, Training, and Experience Categories": (
             ("Element ID", "Element Name", "Scale ID", "Scale Name", "Category",
              "Category Description"),

@@ -32,8 +32,8 @@ SENIOR_SAN_JOSE = {
     "location": "california",
     "area": SAN_JOSE,
 }
-# content version, options (5), medians, band and share (2): as without a release
-QUERY_BUDGET = 9
+# content version, options (6, with the place aliases' areas), medians, band and share (2)
+QUERY_BUDGET = 10
 
 
 def options_of(body: str, name: str) -> list[str]:

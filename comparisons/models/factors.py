@@ -7,6 +7,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from .base import (
@@ -75,6 +76,18 @@ class PayFactor(Sourced):
             "beside BLS's figure for the same place or industry."
         ),
     )
+    place_alias = models.ForeignKey(
+        "officialstats.PlaceAlias",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pay_factors",
+        help_text=(
+            "For a location: the name people use for it (a place alias, which names BLS "
+            "areas). The calculator shows BLS's figures for those areas beside this factor, "
+            "the same areas the place search finds by that name."
+        ),
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = NaturalKeyManager()
@@ -108,6 +121,11 @@ class PayFactor(Sourced):
                     "Only a location or an industry can name official places or industries."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(place_alias__isnull=True) | Q(kind="location"),
+                name="pay_factor_place_alias_kind",
+                violation_error_message="Only a location can name a place alias.",
+            ),
             models.UniqueConstraint(
                 fields=["kind", "name"],
                 name="pay_factor_name_unique_per_kind",
@@ -123,9 +141,22 @@ class PayFactor(Sourced):
 
     @property
     def official_slug_list(self) -> list[str]:
-        return self.official_slugs.split()
+        """The addresses of the BLS places or industries it describes: those
+        written, then its place alias's areas."""
+        return [*self.official_slugs.split(), *self.alias_area_slugs]
+
+    @cached_property
+    def alias_area_slugs(self) -> list[str]:
+        """Its place alias's areas in the live release (a loader may set them for many at once)."""
+        if self.place_alias_id is None:
+            return []
+        from officialstats.queries.aliases import area_slugs  # a query; models load first
+
+        return area_slugs([self.place_alias])[self.place_alias_id]
 
     def clean(self) -> None:
+        if self.place_alias_id is not None and self.kind != self.Kind.LOCATION:
+            raise ValidationError({"place_alias": "Only a location can name a place alias."})
         if self.official_slugs and self.kind not in (self.Kind.LOCATION, self.Kind.INDUSTRY):
             raise ValidationError(
                 {"official_slugs": "Only a location or an industry can name official ones."}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.state import Shows, per_state
+from officialstats.queries.aliases import area_slugs
 from officialstats.queries.medians import load_medians
 from officialstats.queries.occupations import figures_at
 
@@ -34,7 +35,7 @@ class CalculatorOptions:
     key=lambda *, default_roles=None: default_roles and tuple(role.pk for role in default_roles),
 )
 def load_calculator_options(*, default_roles: tuple[Role, Role] | None = None) -> CalculatorOptions:
-    """Published roles, levels and pay factors in four queries (five to find
+    """Published roles, levels and pay factors in five queries (six to find
     default roles).
 
     Without ``default_roles``, the two roles of the newest published
@@ -47,7 +48,11 @@ def load_calculator_options(*, default_roles: tuple[Role, Role] | None = None) -
     if drafts:
         roles = sorted([*roles, *drafts], key=lambda role: role.name)
     levels = list(ExperienceLevel.objects.all())
-    factors = list(PayFactor.objects.select_related("source"))
+    factors = list(PayFactor.objects.select_related("source", "place_alias"))
+    # The areas each factor's place alias names, all in one query.
+    named = area_slugs(f.place_alias for f in factors if f.place_alias is not None)
+    for factor in factors:
+        factor.alias_area_slugs = named.get(factor.place_alias_id, [])
     factor_roles: dict[int, set[int]] = {}
     for factor_id, role_id in PayFactor.applies_to.through.objects.values_list(
         "payfactor_id", "role_id"

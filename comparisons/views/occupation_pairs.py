@@ -23,6 +23,7 @@ from django.views.decorators.http import require_safe
 from core.pages import cache_page
 from core.seo import PageMeta, article_ld, base_url_of, home_crumb, shorten
 from officialstats.queries.common import OccupationRef
+from officialstats.queries.index import search_occupations
 from officialstats.queries.pairs import choices, detailed_occupations
 from officialstats.seo import index_crumb, source_name
 from officialstats.views.occupations import cite
@@ -122,8 +123,17 @@ class Options:
             self.by_title.setdefault(ref.title.casefold(), ref)
 
     def find(self, value: str) -> OccupationRef | None:
+        """By slug or title; else the best match of the occupation search,
+        which reads O*NET's other titles too ("data scientist", "RN")."""
         value = " ".join(value.split())
-        return self.by_slug.get(value) or self.by_title.get(value.casefold())
+        found = self.by_slug.get(value) or self.by_title.get(value.casefold())
+        if found is not None:
+            return found
+        listing = search_occupations(value)
+        by_code = {ref.code: ref for ref in self.refs}
+        rows = listing.rows if listing is not None else []
+        codes = (row.occupation.code for row in rows)
+        return next((by_code[code] for code in codes if code in by_code), None)
 
     def datalist(self) -> SafeString:
         """The suggestions both fields share: each title once, so the page stays light."""

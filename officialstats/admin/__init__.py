@@ -1,5 +1,6 @@
-"""Official statistics in the admin: releases browsable, imports started and watched."""
+"""Official statistics in the admin: releases browsable, imports started and watched,
+place aliases edited."""
 
-from . import imports, releases
+from . import aliases, imports, releases
 
-__all__ = ["imports", "releases"]
+__all__ = ["aliases", "imports", "releases"]

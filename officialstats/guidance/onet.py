@@ -24,11 +24,14 @@ from ..models import (
     OnetRelated,
     OnetTask,
     OnetTechnology,
+    OnetTitle,
 )
 from .files import Fetched
-from .xlsx import Sheet, number, open_sheet, text
+from .onet_sheets import code_of, known_code, sheet_of
+from .titles import FILES as TITLE_FILES
+from .titles import read_titles
+from .xlsx import Sheet, number, text
 
-CODE = re.compile(r"\d{2}-\d{4}\.\d{2}")
 MONTHS = {
     name: index
     for index, name in enumerate(
@@ -61,6 +64,7 @@ FILES = (
     "Education, Training, and Experience.xlsx",
     "Education, Training, and Experience Categories.xlsx",
     "Related Occupations.xlsx",
+    *TITLE_FILES,
     README,
 )
 REQUIRED_EDUCATION = "2.D.1"  # O*NET's element "Required Level of Education"
@@ -80,6 +84,7 @@ class Read:
     ratings: list[OnetRating] = field(default_factory=list)
     education: list[OnetEducation] = field(default_factory=list)
     related: list[OnetRelated] = field(default_factory=list)
+    titles: list[OnetTitle] = field(default_factory=list)
 
     def tables(self) -> dict:
         return {
@@ -90,6 +95,7 @@ class Read:
             OnetRating: self.ratings,
             OnetEducation: self.education,
             OnetRelated: self.related,
+            OnetTitle: self.titles,
         }
 
 
@@ -101,21 +107,6 @@ def version(fetched: Fetched) -> tuple[str, datetime.date]:
     if not found or not month:
         raise ImportProblem("does not name the database's version and release month", README)
     return found.group(1), datetime.date(int(month.group(2)), MONTHS[month.group(1)], 1)
-
-
-def _sheet(fetched: dict[str, Fetched], name: str, columns: dict[str, str]) -> tuple[Sheet, dict]:
-    found = fetched[name]
-    sheet = open_sheet(found.path, name, index=0)
-    if not sheet.rows:
-        raise sheet.problem("is empty")
-    return sheet, sheet.columns(columns, 1)
-
-
-def _code(sheet: Sheet, at: int, value: object) -> str:
-    code = text(value)
-    if not CODE.fullmatch(code):
-        raise sheet.problem(f"“{code}” is not an O*NET-SOC code (like 15-1252.00)", at)
-    return code
 
 
 def _flag(sheet: Sheet, at: int, column: str, value: object) -> bool:
@@ -139,18 +130,19 @@ def read(fetched: dict[str, Fetched]) -> Read:
         _ratings(fetched, name, domain, read, known)
     _education(fetched, read, known)
     _related(fetched, read, known)
+    read.titles = read_titles(fetched, known)
     return read
 
 
 def _occupations(fetched, read: Read) -> dict[str, OnetOccupation]:
-    sheet, columns = _sheet(
+    sheet, columns = sheet_of(
         fetched,
         "Occupation Data.xlsx",
         {"code": r"o\*net-soc code", "title": r"title", "description": r"description"},
     )
     known: dict[str, OnetOccupation] = {}
     for at, row in sheet.numbered(2):
-        code = _code(sheet, at, row[columns["code"]])
+        code = code_of(sheet, at, row[columns["code"]])
         if code in known:
             raise sheet.problem(f"{code} appears twice", at)
         known[code] = OnetOccupation(
@@ -163,13 +155,8 @@ def _occupations(fetched, read: Read) -> dict[str, OnetOccupation]:
     return known
 
 
-def _known(sheet: Sheet, at: int, code: str, known: dict) -> None:
-    if code not in known:
-        raise sheet.problem(f"{code} is not in Occupation Data", at)
-
-
 def _zones(fetched, read: Read, known: dict) -> None:
-    sheet, columns = _sheet(
+    sheet, columns = sheet_of(
         fetched,
         "Job Zone Reference.xlsx",
         {
@@ -193,12 +180,12 @@ def _zones(fetched, read: Read, known: dict) -> None:
             )
         )
     zones = {zone.zone for zone in read.zones}
-    sheet, columns = _sheet(
+    sheet, columns = sheet_of(
         fetched, "Job Zones.xlsx", {"code": r"o\*net-soc code", "zone": r"job zone"}
     )
     for at, row in sheet.numbered(2):
-        code = _code(sheet, at, row[columns["code"]])
-        _known(sheet, at, code, known)
+        code = code_of(sheet, at, row[columns["code"]])
+        known_code(sheet, at, code, known)
         zone, _ = number(sheet, at, "Job Zone", row[columns["zone"]], {})
         if int(zone) not in zones:
             raise sheet.problem(f"Job Zone {zone} is not in the Job Zone Reference", at)
@@ -206,14 +193,14 @@ def _zones(fetched, read: Read, known: dict) -> None:
 
 
 def _tasks(fetched, read: Read, known: dict) -> None:
-    sheet, columns = _sheet(
+    sheet, columns = sheet_of(
         fetched,
         "Task Statements.xlsx",
         {"code": r"o\*net-soc code", "id": r"task id", "task": r"task", "kind": r"task type"},
     )
     for at, row in sheet.numbered(2):
-        code = _code(sheet, at, row[columns["code"]])
-        _known(sheet, at, code, known)
+        code = code_of(sheet, at, row[columns["code"]])
+        known_code(sheet, at, code, known)
         task_id, _ = number(sheet, at, "Task ID", row[columns["id"]], {})
         kind = text(row[columns["kind"]])
         if kind not in TASK_KINDS:
@@ -230,7 +217,7 @@ def _tasks(fetched, read: Read, known: dict) -> None:
 
 
 def _technologies(fetched, read: Read, known: dict) -> None:
-    sheet, columns = _sheet(
+    sheet, columns = sheet_of(
         fetched,
         "Technology Skills.xlsx",
         {
@@ -242,8 +229,8 @@ def _technologies(fetched, read: Read, known: dict) -> None:
         },
     )
     for at, row in sheet.numbered(2):
-        code = _code(sheet, at, row[columns["code"]])
-        _known(sheet, at, code, known)
+        code = code_of(sheet, at, row[columns["code"]])
+        known_code(sheet, at, code, known)
         read.technologies.append(
             OnetTechnology(
                 code=code,
@@ -267,12 +254,12 @@ RATING_COLUMNS = {
 
 
 def _ratings(fetched, name: str, domain: str, read: Read, known: dict) -> None:
-    sheet, columns = _sheet(fetched, name, RATING_COLUMNS)
+    sheet, columns = sheet_of(fetched, name, RATING_COLUMNS)
     found: dict[tuple[str, str], OnetRating] = {}
     dropped: set[tuple[str, str]] = set()
     for at, row in sheet.numbered(2):
-        code = _code(sheet, at, row[columns["code"]])
-        _known(sheet, at, code, known)
+        code = code_of(sheet, at, row[columns["code"]])
+        known_code(sheet, at, code, known)
         key = (code, text(row[columns["element"]]))
         scale = text(row[columns["scale"]])
         if scale not in ("IM", "LV"):
@@ -300,7 +287,7 @@ def _ratings(fetched, name: str, domain: str, read: Read, known: dict) -> None:
 
 
 def _education(fetched, read: Read, known: dict) -> None:
-    sheet, columns = _sheet(
+    sheet, columns = sheet_of(
         fetched,
         "Education, Training, and Experience Categories.xlsx",
         {
@@ -317,7 +304,7 @@ def _education(fetched, read: Read, known: dict) -> None:
             labels[int(category)] = text(row[columns["label"]])
     if not labels:
         raise sheet.problem(f"no categories for {REQUIRED_EDUCATION}, Required Level of Education")
-    sheet, columns = _sheet(
+    sheet, columns = sheet_of(
         fetched,
         "Education, Training, and Experience.xlsx",
         {
@@ -331,8 +318,8 @@ def _education(fetched, read: Read, known: dict) -> None:
     for at, row in sheet.numbered(2):
         if text(row[columns["element"]]) != REQUIRED_EDUCATION:
             continue
-        code = _code(sheet, at, row[columns["code"]])
-        _known(sheet, at, code, known)
+        code = code_of(sheet, at, row[columns["code"]])
+        known_code(sheet, at, code, known)
         category, _ = number(sheet, at, "Category", row[columns["category"]], {})
         if int(category) not in labels:
             raise sheet.problem(f"category {category} has no description in its Categories", at)
@@ -353,16 +340,16 @@ TIERS = {tier.label: tier for tier in OnetRelated.Tier}
 
 
 def _related(fetched, read: Read, known: dict) -> None:
-    sheet, columns = _sheet(
+    sheet, columns = sheet_of(
         fetched,
         "Related Occupations.xlsx",
         {"code": r"o\*net-soc code", "related": r"related o\*net-soc code",
          "title": r"related title", "tier": r"relatedness tier", "index": r"index"},
     )  # fmt: skip
     for at, row in sheet.numbered(2):
-        code = _code(sheet, at, row[columns["code"]])
-        _known(sheet, at, code, known)
-        related = _code(sheet, at, row[columns["related"]])
+        code = code_of(sheet, at, row[columns["code"]])
+        known_code(sheet, at, code, known)
+        related = code_of(sheet, at, row[columns["related"]])
         tier = TIERS.get(text(row[columns["tier"]]))
         if tier is None:
             raise sheet.problem(

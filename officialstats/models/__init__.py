@@ -8,7 +8,9 @@ from .onet import (
     OnetRelated,
     OnetTask,
     OnetTechnology,
+    OnetTitle,
 )
+from .places import PlaceAlias
 from .programs import StudyProgram
 from .projections import Projection
 from .releases import Program, Release, ReleaseFile
@@ -30,6 +32,8 @@ __all__ = [
     "OnetRelated",
     "OnetTask",
     "OnetTechnology",
+    "OnetTitle",
+    "PlaceAlias",
     "Program",
     "Projection",
     "Release",

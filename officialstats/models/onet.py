@@ -167,3 +167,36 @@ class OnetRelated(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} -> {self.related}"
+
+
+class OnetTitle(models.Model):
+    """A title people use for an occupation: O*NET's alternate titles, their
+    short forms ("RN") and the titles workers reported.
+
+    ``search`` is what the text index reads: the title, then each pair of
+    adjacent words run together, so "backend developer" finds "Back End
+    Developer" (SQLite FTS5 and PostgreSQL full-text index it, migration 0010).
+    """
+
+    class Kind(models.TextChoices):
+        ALTERNATE = "alternate", "Alternate title"
+        SHORT = "short", "Short title"
+        REPORTED = "reported", "Reported title"
+
+    release = _release()
+    code = _code()
+    soc = models.CharField("SOC code", max_length=7)
+    title = models.CharField(max_length=250)
+    kind = models.CharField(max_length=9, choices=Kind)
+    search = models.CharField(max_length=600, help_text="What the text index reads.")
+    squashed = models.CharField(
+        max_length=250, help_text="The title without case, spaces or punctuation, to rank by."
+    )
+
+    class Meta:
+        ordering = ["release", "code", "kind", "title"]
+        verbose_name = "O*NET title"
+        indexes = [models.Index(fields=["release", "soc"], name="onet_title_soc")]
+
+    def __str__(self) -> str:
+        return self.title

@@ -7,11 +7,14 @@ counted in the same query (``COUNT(*) OVER ()``). With the major groups'
 query and the live release's, a page of the index takes at most three
 queries however many occupations the release has; a search, two.
 
-Search finds occupations by words of their title. On PostgreSQL it ranks
-by trigram word similarity (``pg_trgm``, enabled by migration 0002), which
-forgives typos and half-typed words; elsewhere (SQLite) every word must
-appear in the title, titles beginning with the first word first. A query
-that looks like a SOC code ("15-12") finds the codes that begin with it.
+Search finds occupations by words of their title: on PostgreSQL ranked by
+trigram word similarity (``pg_trgm``, migration 0002), which forgives typos
+and half-typed words; elsewhere every word must begin a word of the title,
+titles beginning with the first word first. After the SOC titles come the
+occupations with an O*NET title that matches (``.titles``: "software
+engineer" finds Software Developers), the closest first, each saying which
+title it was found by. A query that looks like a SOC code ("15-12") finds
+the codes that begin with it.
 """
 
 from __future__ import annotations
@@ -23,16 +26,20 @@ from dataclasses import dataclass, field
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connection
 
+from .. import titles
 from ..figures import TOP_CODE_ANNUAL, Footnote
 from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation
+from ..titles import squash
 from .common import CROSS_INDUSTRY, NATIONAL, SORTS, SUMMARY_FIELDS, Summary, ref, summary
-from .sql import fetch, table, value
+from .sql import fetch, marks, table, value
+from .titles import TitleMatch, title_matches
 
 PER_PAGE = 50
 MAX_QUERY = 100
 MAX_WORDS = 6
 SIMILARITY = 0.4  # pg_trgm word similarity a match needs (0 to 1)
+TYPO_AFTER = 4  # letters a query needs before a typo is forgiven ("iers" is not "Cashiers")
 SOC_PREFIX = re.compile(r"^\d{2}(-\d{0,4})?$")
 
 
@@ -77,6 +84,7 @@ class OccupationList:
     page: ListPage
     sort: str
     query: str = ""
+    reasons: dict[str, str] = field(default_factory=dict)  # code -> why it was found
 
     @property
     def rows(self) -> list[Summary]:
@@ -94,7 +102,7 @@ def clean_query(raw: str) -> str:
 
 
 def words_of(query: str) -> list[str]:
-    return re.findall(r"\w+", query.lower())[:MAX_WORDS]
+    return titles.words_of(query)[:MAX_WORDS]
 
 
 def page_number(raw: str | int | None) -> int:
@@ -169,38 +177,95 @@ def load_occupation_index(sort: str = "", page: str | int | None = None) -> Occu
 def search_occupations(
     query: str, sort: str = "", page: str | int | None = None
 ) -> OccupationList | None:
-    """Occupations and groups whose title matches ``query``, best match first
-    (or by ``sort``), a page at a time."""
+    """Occupations and groups whose SOC title matches ``query`` first, then
+    those with an O*NET title that does (the closest first; see
+    :mod:`.titles`), or all by ``sort``, a page at a time; each found by
+    another title says which."""
     release = live_release()
     if release is None:
         return None
     sort = sort if sort in SORTS else ""
     query = clean_query(query)
     words = words_of(query)
+    reasons: dict[str, TitleMatch] = {}
     if SOC_PREFIX.match(query):
         where, params, best = "o.code LIKE %s", [f"{query}%"], ("o.code", [])
     elif not words:
         where, params, best = "1 = 0", [], ("o.code", [])
     else:
-        where, params, best = _matching(words)
+        match = _matching(words, query)
+        reasons = title_matches(words, query)
+        codes = list(reasons)
+        # Titles with every word first, then those found by another title (the
+        # closest first), then, on PostgreSQL, titles only like the query.
+        first = f"CASE WHEN ({match.strict}) THEN -1"
+        first += "".join(f" WHEN o.code = %s THEN {found.rank}" for found in reasons.values())
+        first += f" ELSE {len(codes)} END"
+        where, params = match.where, match.params
+        if codes:
+            where = f"({where}) OR o.code IN ({marks(len(codes))})"
+            params = [*params, *codes]
+        order_params = [*match.strict_params, *codes, *match.order_params]
+        best = (f"{first}, {match.order}", order_params)
     listed = _page(release.id, where, params, ORDERS.get(sort, best), page)
-    return OccupationList(release, listed, sort, query)
+    shown = {
+        row.occupation.code: reasons[row.occupation.code].reason
+        for row in listed.object_list
+        if row.occupation.code in reasons and not title_has(row.occupation.title, words)
+    }
+    return OccupationList(release, listed, sort, query, shown)
 
 
-def _matching(words: list[str]) -> tuple[str, list, tuple[str, list]]:
-    """The condition a title must meet, and the order of best matches first."""
-    like = " AND ".join(["LOWER(o.title) LIKE %s ESCAPE '\\'"] * len(words))
-    patterns = [f"%{word.replace('_', '\\_')}%" for word in words]
-    if connection.vendor == "postgresql":
-        # pg_trgm: a title with a word like the query's (typos forgiven), or
-        # containing every word; the most similar first.
-        text = " ".join(words)
+# A title's words as SQL sees them, so that a query's word matches the
+# beginning of a word ("rn" is not in "Pattern Makers"), as title_has does.
+_TITLE_WORDS = (
+    "(' ' || REPLACE(REPLACE(REPLACE(REPLACE(LOWER(o.title), '-', ' '), '(', ' '), '/', ' '),"
+    " ',', ' '))"
+)
+
+
+def title_has(title: str, words: list[str]) -> bool:
+    """Whether every word begins a word of ``title`` (what the SQL below asks)."""
+    said = " " + re.sub(r"[-(/,]", " ", title.lower())
+    return all(f" {word}" in said for word in words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    strict: str  # every word begins a word of the title
+    strict_params: list
+    where: str  # what the search finds: the strict condition, or more
+    params: list
+    order: str  # the best first, among those as strict
+    order_params: list
+
+
+def _matching(words: list[str], query: str) -> _Match:
+    """How a SOC title matches: the conditions, and the order of best matches first."""
+    like = " AND ".join([f"{_TITLE_WORDS} LIKE %s ESCAPE '\\'"] * len(words))
+    patterns = [f"% {word.replace('_', '\\_')}%" for word in words]
+    # The title that is the query itself first ("software developer(s)").
+    said = " ".join(words)
+    exact = "CASE WHEN LOWER(o.title) IN (%s, %s) THEN 0 ELSE 1 END"
+    if connection.vendor == "postgresql" and len(squash(query)) > TYPO_AFTER:
+        # pg_trgm: also a title with a word like the query's (typos forgiven);
+        # the most similar first.
         similar = "word_similarity(%s, o.title)"
-        return (
+        return _Match(
+            like,
+            patterns,
             f"{similar} >= %s OR ({like})",
-            [text, SIMILARITY, *patterns],
-            (f"{similar} DESC, e.employment DESC NULLS LAST, o.code", [text]),
+            [said, SIMILARITY, *patterns],
+            f"{exact}, {similar} DESC, e.employment DESC NULLS LAST, o.code",
+            [said, f"{said}s", said],
         )
-    starts = "CASE WHEN LOWER(o.title) LIKE %s ESCAPE '\\' THEN 0 ELSE 1 END"
-    first = f"{words[0].replace('_', '\\_')}%"
-    return like, patterns, (f"{starts}, e.employment DESC NULLS LAST, o.code", [first])
+    starts = f"CASE WHEN {_TITLE_WORDS} LIKE %s ESCAPE '\\' THEN 0 ELSE 1 END"
+    first = f" {words[0].replace('_', '\\_')}%"
+    return _Match(
+        like,
+        patterns,
+        like,
+        patterns,
+        f"{exact}, {starts}, e.employment DESC NULLS LAST, o.code",
+        [said, f"{said}s", first],
+    )

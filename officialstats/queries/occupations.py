@@ -45,8 +45,10 @@ from .rankings import IndustryRow, PlaceRow, Ranking
 from .related import Related, load_related
 from .sql import fetch, table, value
 from .states import StateRow, state_rows
-from .work import Studies, Work, load_studies, load_work
+from .titles import other_titles
+from .work import SPLITS, Studies, Work, load_studies, load_work
 
+ALSO_CALLED = 4  # other titles shown under the heading (the page has a size budget)
 ESTIMATE_FIELDS = (*VALUE_FIELDS, *NOTE_FIELDS)
 
 
@@ -209,6 +211,7 @@ class OccupationPage(NationalFigures):
     work: Work | None = None  # what O*NET says of the work, None without a live O*NET release
     studies: Studies | None = None  # programs of study that lead there (NCES's crosswalk)
     related: list[Related] = field(default_factory=list)  # O*NET's related careers, with pay
+    also_called: list[str] = field(default_factory=list)  # a few of O*NET's other titles for it
 
     @property
     def parent(self) -> OccupationRef | None:
@@ -257,6 +260,13 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
         if not occupation.is_group
         else []
     )
+    also_called = (
+        other_titles(
+            [occupation.code, *SPLITS.get(occupation.code, ())], occupation.title, ALSO_CALLED
+        )
+        if not occupation.is_group
+        else []
+    )
     return OccupationPage(
         release=release,
         occupation=occupation,
@@ -273,6 +283,7 @@ def load_occupation_page(slug: str, sort: str = "") -> OccupationPage | None:
         work=work,
         studies=studies,
         related=related,
+        also_called=also_called,
     )
 
 

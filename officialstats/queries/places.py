@@ -2,7 +2,8 @@
 
 The index reads the live release's 583 places in one query and groups and
 filters them here (a place's name, its state's name and abbreviation are
-searched, so "texas" finds Texas and every area in it). A place's page
+searched, so "texas" finds Texas and every area in it), and a search reads
+the place aliases too ("NYC", "Bay Area": one query more). A place's page
 takes four queries whatever the catalogue: the place with its state and
 its all-occupations estimate beside the nation's; the states and the
 areas of its state; a page of its detailed occupations, sorted and cut in
@@ -22,6 +23,7 @@ from ..differences import Difference, difference
 from ..figures import TOP_CODE_ANNUAL, Datatype, Figure, Footnote, figure
 from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation
+from .aliases import Alias, aliases_of, matching
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, pay_of, ref
 from .index import ListPage, page_number
@@ -58,6 +60,7 @@ class PlaceIndex:
     groups: list[StateGroup]
     query: str = ""
     areas: int = 0  # how many metropolitan and nonmetropolitan areas match
+    aliases: list[Alias] = field(default_factory=list)  # the names people use the search means
 
     @property
     def states(self) -> int:
@@ -76,25 +79,33 @@ def load_place_index(query: str = "") -> PlaceIndex | None:
         return None
     query = clean_query(query)
     words = re.findall(r"\w+", query.lower())
-    places = [PlaceRef(*row) for row in fetch_rows(ALL_PLACES, [release.id, NATIONAL])]
+    rows = fetch_rows(ALL_PLACES, [release.id, NATIONAL])
+    places = [PlaceRef(*row[:-1]) for row in rows]
     states = {p.state_code: p for p in places if p.is_state}
+    by_code = {row[-1]: p for row, p in zip(rows, places, strict=True)}
+    aliases = matching(aliases_of(by_code), query) if words else []
+    aliased = {place.id for alias in aliases for place in alias.places}
     by_state: dict[str, list[PlaceRef]] = {code: [] for code in states}
     for area in places:
         if area.is_state:
             continue
         codes = area.states
-        if words and not _matches(words, area.name, codes, states):
+        if words and area.id not in aliased and not _matches(words, area.name, codes, states):
             continue
         for code in codes:
             by_state.setdefault(code, []).append(area)
     groups, listed = [], set()
     for state in sorted(states.values(), key=lambda s: s.name):
         mine = by_state[state.state_code]
-        matched = not words or _matches(words, state.name, (state.state_code,), states)
+        matched = (
+            not words
+            or state.id in aliased
+            or _matches(words, state.name, (state.state_code,), states)
+        )
         if mine or matched:
             groups.append(StateGroup(state, listed_in(state, mine, states), matched=matched))
             listed.update(area.id for area in mine)
-    return PlaceIndex(release, groups, query, len(listed))
+    return PlaceIndex(release, groups, query, len(listed), aliases)
 
 
 def _matches(
@@ -125,7 +136,7 @@ def _name(state: PlaceRef | None) -> str:
 
 
 ALL_PLACES = f"""
-    SELECT {", ".join(PLACE_FIELDS)} FROM {table(Area)}
+    SELECT {", ".join(PLACE_FIELDS)}, code FROM {table(Area)}
     WHERE release_id = %s AND kind <> %s ORDER BY name
 """
 

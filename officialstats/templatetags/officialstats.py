@@ -39,23 +39,31 @@ def fig(figure: Figure) -> SafeString:
 
 
 @register.simple_tag
-def occupation_rows(rows: list[Summary]) -> SafeString:
+def occupation_rows(rows: list[Summary], reasons: dict[str, str] | None = None) -> SafeString:
     """The rows of a table of occupations: title and code, median pay, jobs.
 
     Written here rather than as a template loop: index pages show fifty of
     them, group pages a few dozen, and every statistics page renders cold.
     Its table keeps the header row at every width (``.compact``), which
-    labels each column, so the cells carry no ``data-label``."""
+    labels each column, so the cells carry no ``data-label``. ``reasons``
+    says, by code, why a search found an occupation its title does not name."""
+    reasons = reasons or {}
     return SafeString(
         "".join(
             f'<tr><th scope="row"><a href="{escape(row.occupation.url)}">'
             f"{escape(row.occupation.title)}</a> "
-            f'<span class="meta">{escape(row.occupation.code)}</span></th>'
+            f'<span class="meta">{escape(row.occupation.code)}</span>'
+            + _reason(reasons.get(row.occupation.code, ""))
+            + "</th>"
             f'<td class="num">{fig(row.pay)}{HOURLY if row.pay.datatype.is_hourly else ""}</td>'
             f'<td class="num">{fig(row.employment)}</td></tr>'
             for row in rows
         )
     )
+
+
+def _reason(said: str) -> str:
+    return f'<span class="why-found">{escape(said[:1].upper() + said[1:])}</span>' if said else ""
 
 
 @register.simple_tag

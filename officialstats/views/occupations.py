@@ -11,6 +11,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
+from core.links import title_links
+
 from ..chart import spread_chart
 from ..geodata import atlas
 from ..guidance.programs import onet_attribution
@@ -23,6 +25,7 @@ from ..queries.index import (
     clean_query,
     load_occupation_index,
     search_occupations,
+    words_of,
 )
 from ..queries.occupations import load_occupation_page
 from ..queries.provenance import BLS_NOTICE
@@ -147,6 +150,7 @@ def occupation_index(request: HttpRequest) -> HttpResponse:
     partial = bool(request.htmx) and not request.htmx.history_restore_request
     context = {
         "listing": listing,
+        "guides": title_links(words_of(query)) if query else [],
         "partial": partial,
         "status": status(listing),
         "query": query,

@@ -25,7 +25,7 @@ from comparisons.content_files import CONTENT_FILES
 def export_rows(model_names: list[str]) -> list[dict]:
     rows = []
     for name in model_names:
-        model = apps.get_model("comparisons", name)
+        model = apps.get_model(name) if "." in name else apps.get_model("comparisons", name)
         rows += serializers.serialize(
             "python",
             model.objects.all(),
