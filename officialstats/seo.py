@@ -215,3 +215,53 @@ def index_meta(request, listing: OccupationList | None) -> PageMeta:
         or bool(listing.sort),
     )
     return meta
+
+
+def lists_path() -> str:
+    return reverse("officialstats:list_index")
+
+
+def list_meta(request, career_list, listing: OccupationList | None) -> PageMeta:
+    """A list readers look for: indexed, with an ItemList of what it ranks."""
+    release = f" (BLS OEWS {listing.release.name} pay)" if listing is not None else ""
+    meta = PageMeta(
+        title=career_list.title,
+        description=shorten(f"{career_list.lede}{release}"),
+        path=f"{lists_path()}{career_list.slug}/",
+        breadcrumbs=[home_crumb(), index_crumb(), ("Lists", lists_path())],
+        base_url=base_url_of(request),
+        noindex=listing is None or not listing.rows,
+    )
+    if listing is not None and listing.rows:
+        meta.structured = [
+            {
+                "@context": "https://schema.org",
+                "@type": "ItemList",
+                "name": career_list.title,
+                "itemListOrder": "https://schema.org/ItemListOrderDescending",
+                "numberOfItems": len(listing.rows),
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": row.occupation.title,
+                        "url": meta.base_url + row.occupation.url,
+                    }
+                    for position, row in enumerate(listing.rows, start=1)
+                ],
+            }
+        ]
+    return meta
+
+
+def lists_index_meta(request) -> PageMeta:
+    return PageMeta(
+        title="Occupations ranked: growth, openings and pay by education",
+        description=shorten(
+            "The fastest-growing occupations, those with the most openings, and the best "
+            "paid for each level of education needed to enter, from BLS's figures."
+        ),
+        path=lists_path(),
+        breadcrumbs=[home_crumb(), index_crumb(), ("Lists", lists_path())],
+        base_url=base_url_of(request),
+    )

@@ -14,11 +14,13 @@ import datetime
 
 from core.sitemaps import Sitemap
 
+from .lists import LISTS
 from .live import live_release
 from .models import Area, Occupation, Program, Release
 from .queries.areas import occupation_place_path, places_path
 from .queries.common import occupations_path
 from .queries.sitemap import count_indexable, indexable
+from .seo import lists_path
 
 
 class ReleaseSitemap(Sitemap):
@@ -72,6 +74,26 @@ class OccupationSitemap(Sitemap):
 
     def lastmod(self, item: tuple[str, datetime.date]) -> datetime.date:
         return item[1]
+
+
+class ListSitemap(Sitemap):
+    """The lists readers look for (``officialstats.lists``), dated as the
+    occupation pages are: by the later of the pay's and the projections' dates."""
+
+    def items(self) -> list[str]:
+        live = live_release()
+        if live is None:
+            return []
+        return [lists_path(), *(found.url for found in LISTS.values())]
+
+    def location(self, item: str) -> str:
+        return item
+
+    def lastmod(self, item: str) -> datetime.date | None:
+        live = live_release()
+        guidance = guidance_changed_on()
+        published = live.published_on if live is not None else None
+        return max(filter(None, (published, guidance)), default=None)
 
 
 class PlaceSitemap(ReleaseSitemap):
@@ -129,6 +151,7 @@ class OccupationPlaceSitemap(ReleaseSitemap):
 
 STATISTICS = {
     "occupations": OccupationSitemap,
+    "lists": ListSitemap,
     "places": PlaceSitemap,
     "occupation-places": OccupationPlaceSitemap,
 }

@@ -1,11 +1,13 @@
 from django.urls import path, re_path
 
-from .views import compare, data, occupations, places
+from .views import compare, data, lists, occupations, places
 
 app_name = "officialstats"
 
 urlpatterns = [
     path("occupations/", occupations.occupation_index, name="occupation_index"),
+    path("occupations/lists/", lists.list_index, name="list_index"),
+    path("occupations/lists/<slug:slug>/", lists.career_list, name="career_list"),
     re_path(
         r"^occupations/(?P<slug>[-\w]+)\.json$",
         data.occupation_data,

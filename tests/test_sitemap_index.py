@@ -24,8 +24,8 @@ def test_the_sitemap_is_an_index_of_one_file_per_section(client, content, places
     assert body.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex')
     assert sitemap_files(client) == [
         "/sitemap-pages.xml", "/sitemap-articles.xml", "/sitemap-roles.xml",
-        "/sitemap-occupation-comparisons.xml", "/sitemap-occupations.xml", "/sitemap-places.xml",
-        "/sitemap-occupation-places.xml",
+        "/sitemap-occupation-comparisons.xml", "/sitemap-occupations.xml", "/sitemap-lists.xml",
+        "/sitemap-places.xml", "/sitemap-occupation-places.xml",
     ]  # fmt: skip
     assert "<sitemap><loc>http://testserver/sitemap-places.xml</loc><lastmod>2026-05-15" in body
     places = client.get("/sitemap-places.xml").content.decode()

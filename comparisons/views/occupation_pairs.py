@@ -23,8 +23,8 @@ from django.views.decorators.http import require_safe
 from core.pages import cache_page
 from core.seo import PageMeta, article_ld, base_url_of, home_crumb, shorten
 from officialstats.queries.common import OccupationRef
-from officialstats.queries.index import search_occupations
 from officialstats.queries.pairs import choices, detailed_occupations
+from officialstats.queries.search import search_occupations
 from officialstats.seo import index_crumb, source_name
 from officialstats.views.occupations import cite
 

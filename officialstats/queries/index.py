@@ -7,40 +7,29 @@ counted in the same query (``COUNT(*) OVER ()``). With the major groups'
 query and the live release's, a page of the index takes at most three
 queries however many occupations the release has; a search, two.
 
-Search finds occupations by words of their title: on PostgreSQL ranked by
-trigram word similarity (``pg_trgm``, migration 0002), which forgives typos
-and half-typed words; elsewhere every word must begin a word of the title,
-titles beginning with the first word first. After the SOC titles come the
-occupations with an O*NET title that matches (``.titles``: "software
-engineer" finds Software Developers), the closest first, each saying which
-title it was found by. A query that looks like a SOC code ("15-12") finds
-the codes that begin with it.
+Searching is ``.search``'s, through the same query.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.paginator import EmptyPage, PageNotAnInteger
-from django.db import connection
 
 from .. import titles
 from ..figures import TOP_CODE_ANNUAL, Footnote
+from ..lists import EDUCATION_SLUGS, NO_FILTERS, TOP, CareerList, Filters
 from ..live import LiveRelease, live_release
-from ..models import Area, Estimate, Industry, Occupation
-from ..titles import squash
+from ..models import Area, Estimate, Industry, Occupation, Program, Projection
+from ..outlook import signed
 from .common import CROSS_INDUSTRY, NATIONAL, SORTS, SUMMARY_FIELDS, Summary, ref, summary
-from .sql import fetch, marks, table, value
-from .titles import TitleMatch, title_matches
+from .sql import fetch, fetch_rows, fixed, table, value
 
 PER_PAGE = 50
 MAX_QUERY = 100
 MAX_WORDS = 6
-SIMILARITY = 0.4  # pg_trgm word similarity a match needs (0 to 1)
-TYPO_AFTER = 4  # letters a query needs before a typo is forgiven ("iers" is not "Cashiers")
-SOC_PREFIX = re.compile(r"^\d{2}(-\d{0,4})?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +74,12 @@ class OccupationList:
     sort: str
     query: str = ""
     reasons: dict[str, str] = field(default_factory=dict)  # code -> why it was found
+    filters: Filters = NO_FILTERS
+
+    @property
+    def projected(self) -> bool:
+        """Whether the live projections' figures are beside the occupations."""
+        return live_release(Program.EP) is not None
 
     @property
     def rows(self) -> list[Summary]:
@@ -116,10 +111,14 @@ def page_number(raw: str | int | None) -> int:
     return number
 
 
+# With the live projections' growth, openings and entry education beside
+# (NULL without them: the join then asks for release 0).
 _SELECT = f"""
     SELECT o.id, o.code, o.title, o.slug, o.level, o.parent_id,
-        {", ".join(f"e.{column}" for column in SUMMARY_FIELDS)}, COUNT(*) OVER () AS matches
+        {", ".join(f"e.{column}" for column in SUMMARY_FIELDS)},
+        p.change_percent AS growth, p.openings, p.education, COUNT(*) OVER () AS matches
     FROM {table(Estimate)} e JOIN {table(Occupation)} o ON o.id = e.occupation_id
+    LEFT JOIN {table(Projection)} p ON p.release_id = %s AND p.code = o.code
     WHERE e.area_id = (SELECT id FROM {table(Area)} WHERE release_id = %s AND kind = %s)
         AND e.industry_id = (
             SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
@@ -130,39 +129,103 @@ _PAY += "WHEN e.annual_median_note = %s THEN CAST(%s AS NUMERIC) END"
 ORDERS = {
     "median": (f"{_PAY} DESC NULLS LAST, o.code", [int(Footnote.TOP_CODED), str(TOP_CODE_ANNUAL)]),
     "employment": ("e.employment DESC NULLS LAST, o.code", []),
+    "growth": ("p.change_percent DESC NULLS LAST, o.code", []),
+    "openings": ("p.openings DESC NULLS LAST, o.code", []),
 }
+INDEX_SORTS = {**SORTS, "growth": "projected growth", "openings": "openings a year"}
+EVERYONE = "00-0000"  # EP's all occupations
+TENTH = Decimal("0.1")
+
+
+@dataclass(frozen=True, slots=True)
+class Listed(Summary):
+    """An occupation in a list, with the live projections' figures for it."""
+
+    growth: Decimal | None = None  # employment change over the projections' span, %
+    openings: Decimal | None = None  # a year, thousands
+    education: str = ""  # typical entry education
+
+    @property
+    def growth_text(self) -> str:
+        return signed(self.growth) if self.growth is not None else ""
+
+
+def narrowed(filters: Filters) -> tuple[str, list]:
+    """The SQL condition for ``filters`` ("1 = 1" for none)."""
+    where, params = ["1 = 1"], []
+    if filters.education:
+        where.append("p.education = %s")
+        params.append(EDUCATION_SLUGS[filters.education])
+    if filters.outlook == "faster":
+        where.append(
+            f"p.change_percent > (SELECT change_percent FROM {table(Projection)} "
+            "WHERE release_id = p.release_id AND code = %s)"
+        )
+        params.append(EVERYONE)
+    elif filters.outlook == "growing":
+        where.append("p.change_percent > 0")
+    elif filters.outlook == "declining":
+        where.append("p.change_percent < 0")
+    if filters.openings:
+        where.append("p.openings >= %s")
+        params.append(int(filters.openings))
+    return " AND ".join(where), params
 
 
 def _rows(
     release_id: int, where: str, params: list, order: tuple[str, list], limit: int, offset: int
 ) -> list[dict]:
     sql = f"{_SELECT} AND ({where}) ORDER BY {order[0]} LIMIT %s OFFSET %s"
-    common = [release_id, NATIONAL, release_id, CROSS_INDUSTRY, release_id]
+    projections = live_release(Program.EP)
+    common = [projections.id if projections else 0]
+    common += [release_id, NATIONAL, release_id, CROSS_INDUSTRY, release_id]
     return fetch(sql, [*common, *params, *order[1], limit, offset])
 
 
-def _summary(row: dict) -> Summary:
-    return summary(ref(row), {column: value(column, row[column]) for column in SUMMARY_FIELDS})
+def _summary(row: dict) -> Listed:
+    found = summary(ref(row), {column: value(column, row[column]) for column in SUMMARY_FIELDS})
+    return Listed(
+        found.occupation,
+        found.employment,
+        found.pay,
+        fixed(row["growth"], TENTH),
+        fixed(row["openings"], TENTH),
+        row["education"] or "",
+    )
 
 
-def _page(release_id: int, where: str, params: list, order: tuple[str, list], raw_page) -> ListPage:
+def page_of(
+    release_id: int,
+    where: str,
+    params: list,
+    order: tuple[str, list],
+    raw_page,
+    per_page: int | None = None,
+) -> ListPage:
+    per_page = per_page or PER_PAGE  # read when called: tests shorten pages
     number = page_number(raw_page)
-    rows = _rows(release_id, where, params, order, PER_PAGE, (number - 1) * PER_PAGE)
+    rows = _rows(release_id, where, params, order, per_page, (number - 1) * per_page)
     if not rows and number > 1:
         raise EmptyPage("That page contains no results")
     count = rows[0]["matches"] if rows else 0
-    return ListPage([_summary(row) for row in rows], number, count, PER_PAGE)
+    return ListPage([_summary(row) for row in rows], number, count, per_page)
 
 
-def load_occupation_index(sort: str = "", page: str | int | None = None) -> OccupationIndex | None:
-    """Every detailed occupation, a page at a time (by title, or highest
-    median pay or employment first), with all occupations and the major groups."""
+def load_occupation_index(
+    sort: str = "", page: str | int | None = None, filters: Filters = NO_FILTERS
+) -> OccupationIndex | None:
+    """Every detailed occupation (or those ``filters`` keep), a page at a
+    time (by title, or highest median pay, employment, projected growth or
+    openings first), with all occupations and the major groups."""
     release = live_release()
     if release is None:
         return None
-    sort = sort if sort in SORTS else ""
+    sort = sort if sort in INDEX_SORTS else ""
     order = ORDERS.get(sort, ("o.title, o.code", []))
-    listed = _page(release.id, "o.level = %s", [Occupation.Level.DETAILED], order, page)
+    where, params = narrowed(filters)
+    listed = page_of(
+        release.id, f"o.level = %s AND {where}", [Occupation.Level.DETAILED, *params], order, page
+    )
     top = [
         _summary(row)
         for row in _rows(
@@ -171,101 +234,38 @@ def load_occupation_index(sort: str = "", page: str | int | None = None) -> Occu
     ]
     total = next((row for row in top if row.occupation.level == Occupation.Level.TOTAL), None)
     groups = [row for row in top if row.occupation.level == Occupation.Level.MAJOR]
-    return OccupationIndex(release, listed, sort, total=total, groups=groups)
+    return OccupationIndex(release, listed, sort, filters=filters, total=total, groups=groups)
 
 
-def search_occupations(
-    query: str, sort: str = "", page: str | int | None = None
-) -> OccupationList | None:
-    """Occupations and groups whose SOC title matches ``query`` first, then
-    those with an O*NET title that does (the closest first; see
-    :mod:`.titles`), or all by ``sort``, a page at a time; each found by
-    another title says which."""
+def load_list(career_list: CareerList) -> OccupationList | None:
+    """The first ``TOP`` detailed occupations of a list, and how many it draws from."""
     release = live_release()
     if release is None:
         return None
-    sort = sort if sort in SORTS else ""
-    query = clean_query(query)
-    words = words_of(query)
-    reasons: dict[str, TitleMatch] = {}
-    if SOC_PREFIX.match(query):
-        where, params, best = "o.code LIKE %s", [f"{query}%"], ("o.code", [])
-    elif not words:
-        where, params, best = "1 = 0", [], ("o.code", [])
-    else:
-        match = _matching(words, query)
-        reasons = title_matches(words, query)
-        codes = list(reasons)
-        # Titles with every word first, then those found by another title (the
-        # closest first), then, on PostgreSQL, titles only like the query.
-        first = f"CASE WHEN ({match.strict}) THEN -1"
-        first += "".join(f" WHEN o.code = %s THEN {found.rank}" for found in reasons.values())
-        first += f" ELSE {len(codes)} END"
-        where, params = match.where, match.params
-        if codes:
-            where = f"({where}) OR o.code IN ({marks(len(codes))})"
-            params = [*params, *codes]
-        order_params = [*match.strict_params, *codes, *match.order_params]
-        best = (f"{first}, {match.order}", order_params)
-    listed = _page(release.id, where, params, ORDERS.get(sort, best), page)
-    shown = {
-        row.occupation.code: reasons[row.occupation.code].reason
-        for row in listed.object_list
-        if row.occupation.code in reasons and not title_has(row.occupation.title, words)
-    }
-    return OccupationList(release, listed, sort, query, shown)
-
-
-# A title's words as SQL sees them, so that a query's word matches the
-# beginning of a word ("rn" is not in "Pattern Makers"), as title_has does.
-_TITLE_WORDS = (
-    "(' ' || REPLACE(REPLACE(REPLACE(REPLACE(LOWER(o.title), '-', ' '), '(', ' '), '/', ' '),"
-    " ',', ' '))"
-)
-
-
-def title_has(title: str, words: list[str]) -> bool:
-    """Whether every word begins a word of ``title`` (what the SQL below asks)."""
-    said = " " + re.sub(r"[-(/,]", " ", title.lower())
-    return all(f" {word}" in said for word in words)
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    strict: str  # every word begins a word of the title
-    strict_params: list
-    where: str  # what the search finds: the strict condition, or more
-    params: list
-    order: str  # the best first, among those as strict
-    order_params: list
-
-
-def _matching(words: list[str], query: str) -> _Match:
-    """How a SOC title matches: the conditions, and the order of best matches first."""
-    like = " AND ".join([f"{_TITLE_WORDS} LIKE %s ESCAPE '\\'"] * len(words))
-    patterns = [f"% {word.replace('_', '\\_')}%" for word in words]
-    # The title that is the query itself first ("software developer(s)").
-    said = " ".join(words)
-    exact = "CASE WHEN LOWER(o.title) IN (%s, %s) THEN 0 ELSE 1 END"
-    if connection.vendor == "postgresql" and len(squash(query)) > TYPO_AFTER:
-        # pg_trgm: also a title with a word like the query's (typos forgiven);
-        # the most similar first.
-        similar = "word_similarity(%s, o.title)"
-        return _Match(
-            like,
-            patterns,
-            f"{similar} >= %s OR ({like})",
-            [said, SIMILARITY, *patterns],
-            f"{exact}, {similar} DESC, e.employment DESC NULLS LAST, o.code",
-            [said, f"{said}s", said],
-        )
-    starts = f"CASE WHEN {_TITLE_WORDS} LIKE %s ESCAPE '\\' THEN 0 ELSE 1 END"
-    first = f" {words[0].replace('_', '\\_')}%"
-    return _Match(
-        like,
-        patterns,
-        like,
-        patterns,
-        f"{exact}, {starts}, e.employment DESC NULLS LAST, o.code",
-        [said, f"{said}s", first],
+    where, params = narrowed(career_list.filters)
+    if career_list.rank != "median":
+        where += " AND p.release_id IS NOT NULL"  # ranked by the projections: only theirs
+    else:  # pay a year, or its top-coded bound: hourly-only pay is not ranked against it
+        where += " AND (e.annual_median IS NOT NULL OR e.annual_median_note = %s)"
+        params.append(int(Footnote.TOP_CODED))
+    listed = page_of(
+        release.id,
+        f"o.level = %s AND {where}",
+        [Occupation.Level.DETAILED, *params],
+        ORDERS[career_list.rank],
+        1,
+        per_page=TOP,
     )
+    return OccupationList(release, listed, career_list.rank, filters=career_list.filters)
+
+
+def everyone_growth() -> Decimal | None:
+    """All occupations' projected change, %, from the live projections (one query)."""
+    projections = live_release(Program.EP)
+    if projections is None:
+        return None
+    found = fetch_rows(
+        f"SELECT change_percent FROM {table(Projection)} WHERE release_id = %s AND code = %s",
+        [projections.id, EVERYONE],
+    )
+    return fixed(found[0][0], TENTH) if found else None

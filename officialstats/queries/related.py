@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from ..differences import Difference, difference
 from ..figures import Figure
+from ..lists import needs_no_more
 from ..live import live_release
 from ..models import OnetOccupation, OnetRelated, Program, Projection
 from ..outlook import signed
@@ -25,17 +26,6 @@ from .sql import fetch_rows, fixed, marks, table
 from .work import SPLITS
 
 SHOWN = 5  # the closest; the page has a size budget
-# EP's eight entry education levels, lowest first (../shared/data/guidance.md).
-EDUCATION = (
-    "No formal educational credential",
-    "High school diploma or equivalent",
-    "Some college, no degree",
-    "Postsecondary nondegree award",
-    "Associate's degree",
-    "Bachelor's degree",
-    "Master's degree",
-    "Doctoral or professional degree",
-)
 
 
 @dataclass(frozen=True)
@@ -54,13 +44,6 @@ class Related:
     @property
     def growth_text(self) -> str:
         return signed(self.growth) if self.growth is not None else ""
-
-
-def needs_no_more(theirs: str, ours: str) -> bool:
-    """Whether entering ``theirs`` takes no more education than ``ours`` (EP's levels)."""
-    if theirs not in EDUCATION or ours not in EDUCATION:
-        return False
-    return EDUCATION.index(theirs) <= EDUCATION.index(ours)
 
 
 def load_related(

@@ -62,6 +62,34 @@ def occupation_rows(rows: list[Summary], reasons: dict[str, str] | None = None) 
     )
 
 
+@register.simple_tag
+def projected_rows(rows: list, reasons: dict[str, str] | None = None, ranked: bool = False):
+    """As ``occupation_rows``, with the projections' growth, openings (in
+    thousands, as EP publishes them) and entry education; ``ranked`` numbers
+    the rows. For tables that stack on phones: each cell says what it is."""
+    reasons = reasons or {}
+    not_projected = '<span class="fig-none">not projected</span>'
+    return SafeString(
+        "".join(
+            "<tr>"
+            + (f'<td class="num rank" data-label="Rank">{at}</td>' if ranked else "")
+            + f'<th scope="row"><a href="{escape(row.occupation.url)}">'
+            f"{escape(row.occupation.title)}</a> "
+            f'<span class="meta">{escape(row.occupation.code)}</span>'
+            + _reason(reasons.get(row.occupation.code, ""))
+            + "</th>"
+            f'<td class="num" data-label="Median pay">{fig(row.pay)}'
+            f"{HOURLY if row.pay.datatype.is_hourly else ''}</td>"
+            f'<td class="num" data-label="Jobs">{fig(row.employment)}</td>'
+            f'<td class="num" data-label="Growth">{escape(row.growth_text) or not_projected}</td>'
+            '<td class="num" data-label="Openings a year (thousands)">'
+            f"{not_projected if row.openings is None else f'{row.openings:,.1f}'}</td>"
+            f'<td data-label="Entry education">{escape(row.education) or "—"}</td></tr>'
+            for at, row in enumerate(rows, start=1)
+        )
+    )
+
+
 def _reason(said: str) -> str:
     return f'<span class="why-found">{escape(said[:1].upper() + said[1:])}</span>' if said else ""
 

@@ -16,19 +16,22 @@ from core.links import title_links
 from ..chart import spread_chart
 from ..geodata import atlas
 from ..guidance.programs import onet_attribution
+from ..lists import EDUCATION_SLUGS, OPENINGS, OUTLOOKS, Filters
+from ..live import live_release
 from ..maps import occupation_maps
-from ..models import Occupation
+from ..models import Occupation, Program
 from ..queries.areas import places_path
 from ..queries.common import SORTS
 from ..queries.index import (
+    INDEX_SORTS,
     OccupationList,
     clean_query,
     load_occupation_index,
-    search_occupations,
     words_of,
 )
 from ..queries.occupations import load_occupation_page
 from ..queries.provenance import BLS_NOTICE
+from ..queries.search import search_occupations
 from ..seo import citation, index_meta, occupation_meta, source_name
 from . import cache_by_release
 from .links import compare_url, place_links
@@ -130,31 +133,41 @@ def status(listing: OccupationList | None) -> str:
     count = listing.page.paginator.count
     if listing.query:
         return f"{count} occupation{pluralize(count)} matching “{listing.query}”"
-    order = SORTS.get(listing.sort, "title")
-    return f"{count} detailed occupations by {order}, page {listing.page.number}"
+    order = INDEX_SORTS.get(listing.sort, "title")
+    narrowed = f" {listing.filters.said}," if listing.filters else ""
+    return f"{count} detailed occupations{narrowed} by {order}, page {listing.page.number}"
 
 
 @require_safe
-@cache_by_release(params=("sort", "page"))
+@cache_by_release(params=("sort", "page", "education", "outlook", "openings"))
 def occupation_index(request: HttpRequest) -> HttpResponse:
-    """Browse every detailed occupation, or search titles; htmx swaps in the results."""
+    """Browse every detailed occupation, narrowed by the projections' figures
+    if asked, or search titles; htmx swaps in the results."""
     query = clean_query(request.GET.get("q", ""))
     sort = request.GET.get("sort", "")
+    filters = Filters.read(request.GET)
     try:
         if query:
-            listing = search_occupations(query, sort, request.GET.get("page"))
+            listing = search_occupations(query, sort, request.GET.get("page"), filters)
         else:
-            listing = load_occupation_index(sort, request.GET.get("page"))
+            listing = load_occupation_index(sort, request.GET.get("page"), filters)
     except InvalidPage as error:
         raise Http404("No such page of occupations.") from error
     partial = bool(request.htmx) and not request.htmx.history_restore_request
+    projections = live_release(Program.EP)
     context = {
         "listing": listing,
         "guides": title_links(words_of(query)) if query else [],
         "partial": partial,
         "status": status(listing),
         "query": query,
-        "sorts": SORTS,
+        "sorts": INDEX_SORTS if projections else SORTS,
+        "projections_span": projections.name if projections else "",
+        "filters": filters,
+        "educations": EDUCATION_SLUGS,
+        "outlooks": OUTLOOKS,
+        "openings": OPENINGS,
+        "lists_url": reverse("officialstats:list_index"),
         "source": source_name(listing.release.name) if listing else "",
         "cite": cite(listing.release.name, links()["methodology_url"]) if listing else "",
     }
@@ -169,5 +182,6 @@ def occupation_index(request: HttpRequest) -> HttpResponse:
         request,
         sort=listing.sort or None if listing else None,
         page=str(number) if number > 1 else None,
+        **{name: filters.query().get(name) for name in ("education", "outlook", "openings")},
     )
     return response
