@@ -53,6 +53,54 @@ def growth(percent: Decimal, everyone: Decimal) -> str:
     return f"projected to grow much more slowly than all occupations {both}"
 
 
+def times(ratio: Decimal) -> str:
+    """ "twice", "about one and a half times", "seven times": a ratio above 1.4, in words."""
+    if ratio < Decimal("1.75"):
+        return "one and a half times"
+    whole = int(ratio.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return WORDS.get(whole, f"{whole} times")
+
+
+def versus(a_name: str, a: Projected, b_name: str, b: Projected, start_year: int) -> str:
+    """Two occupations' outlooks set side by side in words, worked out from
+    their published figures: which is projected to grow faster, and by about
+    how much; which has more openings a year, and why that can differ."""
+    faster, slower = ((a_name, a), (b_name, b))
+    if b.change_percent > a.change_percent:
+        faster, slower = slower, faster
+    both = f"({signed(faster[1].change_percent)} against {signed(slower[1].change_percent)})"
+    f_pct, s_pct = faster[1].change_percent, slower[1].change_percent
+    if f_pct == s_pct:
+        growing = f"{a_name} and {b_name} are projected to grow at the same rate {both}"
+    elif s_pct <= 0 < f_pct:
+        growing = f"{faster[0]} are projected to grow while {slower[0]} are not {both}"
+    elif s_pct > 0 and f_pct / s_pct >= Decimal("1.4"):
+        growing = (
+            f"{faster[0]} are projected to grow about {times(f_pct / s_pct)} as fast as "
+            f"{slower[0]} {both}"
+        )
+    else:
+        growing = f"{faster[0]} are projected to grow faster than {slower[0]} {both}"
+    more, fewer = (a_name, a), (b_name, b)
+    if b.openings > a.openings:
+        more, fewer = fewer, more
+    openings = f"({more[1].openings:,.1f} thousand against {fewer[1].openings:,.1f} thousand)"
+    if fewer[1].openings <= 0 or more[1].openings == fewer[1].openings:
+        return f"{growing}."
+    ratio = more[1].openings / fewer[1].openings
+    many = f"about {times(ratio)} as many" if ratio >= Decimal("1.4") else "more"
+    said = f"{growing}; {more[0]} are projected to have {many} openings a year {openings}"
+    if more[0] == slower[0] and more[1].employment_start > fewer[1].employment_start:
+        # Openings follow size as well as growth: say so where they point the other way.
+        size = more[1].employment_start / fewer[1].employment_start
+        many = f"about {times(size)} as many" if size >= Decimal("1.4") else "more"
+        said += (
+            f", as there are {many} of them to begin with ({more[1].employment_start:,.1f} "
+            f"thousand jobs in {start_year} against {fewer[1].employment_start:,.1f} thousand)"
+        )
+    return f"{said}."
+
+
 def share_of_openings(openings: Decimal, everyone: Decimal) -> str:
     """ "0.6% of all openings": this occupation's part of every opening a year."""
     if everyone <= 0:

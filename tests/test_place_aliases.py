@@ -28,10 +28,14 @@ def test_a_search_by_an_alias_finds_its_areas_and_says_so(client, oews_release):
 
 
 def test_an_alias_names_areas_of_the_live_release_by_code(oews_release):
-    alias = PlaceAlias(name="Nowhere", slug="nowhere", area_codes="0099999")
-    with pytest.raises(ValidationError, match="0099999: not an area of the live OEWS release"):
-        alias.full_clean()
-    alias.area_codes = "41940"
+    from officialstats.admin.aliases import PlaceAliasForm
+
+    asked = {"name": "Nowhere", "slug": "nowhere", "area_codes": "0099999", "note": ""}
+    form = PlaceAliasForm(asked)
+    assert not form.is_valid()
+    assert form.errors["area_codes"] == ["0099999: not an area of the live OEWS release."]
+    assert PlaceAliasForm({**asked, "area_codes": "0012420 0600000"}).is_valid()
+    alias = PlaceAlias(name="Nowhere", slug="nowhere", area_codes="41940")
     with pytest.raises(ValidationError, match="a BLS area code has seven digits"):
         alias.full_clean()
     alias.area_codes = "0012420 0012420"

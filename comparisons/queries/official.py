@@ -20,8 +20,10 @@ from core.formatting import money
 from officialstats.differences import Difference
 from officialstats.figures import Datatype, Figure
 from officialstats.live import LiveRelease, live_release
+from officialstats.outlook import Outlook, versus
 from officialstats.queries.common import OccupationRef
 from officialstats.queries.occupations import NationalFigures, national_figures_by_code
+from officialstats.queries.outlook import load_outlooks
 
 from ..models import Role, SalaryStat
 from ..official import (
@@ -200,6 +202,50 @@ def load_official(profiles: list[RoleProfile]) -> list[RoleOfficial]:
 
 
 @dataclass(frozen=True)
+class OutlookColumn:
+    """A role's linked occupation and its projections (None where EP has none)."""
+
+    role: str
+    occupation: OccupationRef
+    outlook: Outlook | None
+
+
+@dataclass(frozen=True)
+class RolesOutlook:
+    """The linked occupations' job outlook side by side, compared in words."""
+
+    release: LiveRelease  # the live projections
+    columns: list[OutlookColumn]
+    compared: str = ""  # worked out from the two occupations' figures
+
+    @property
+    def projected(self) -> list[Outlook]:
+        return [column.outlook for column in self.columns if column.outlook is not None]
+
+
+def mid_sentence(title: str) -> str:
+    """EP's titles are in sentence case ("Software developers"): as they read mid-sentence."""
+    return title[:1].lower() + title[1:]
+
+
+def load_roles_outlook(roles: list[RoleOfficial]) -> RolesOutlook | None:
+    """The projections for the roles' linked occupations, in one query; None
+    without live projections or a linked role."""
+    linked = [item for item in roles if item.link is Link.LINKED]
+    projections, found = load_outlooks([item.code for item in linked])
+    if projections is None or not linked:
+        return None
+    columns = [OutlookColumn(i.role.name, i.occupation, found.get(i.code)) for i in linked]
+    compared = ""
+    if len(columns) == 2 and all(c.outlook for c in columns) and linked[0].code != linked[1].code:
+        a, b = (column.outlook for column in columns)
+        compared = versus(
+            mid_sentence(a.own.title), a.own, mid_sentence(b.own.title), b.own, a.start_year
+        )
+    return RolesOutlook(projections, columns, compared)
+
+
+@dataclass(frozen=True)
 class ArticleOfficial:
     """The article's official figures: each role's, the two occupations'
     medians side by side, and why the headline gap differs from the gaps by level."""
@@ -209,6 +255,7 @@ class ArticleOfficial:
     agreement: str = ""
     levels_explained: list[str] = field(default_factory=list)
     verdict: Verdict | None = None  # the article's summary, which needs the official figures
+    outlook: RolesOutlook | None = None  # the linked occupations' projections
 
     @property
     def release(self) -> LiveRelease | None:
@@ -244,8 +291,9 @@ def load_article_official(page) -> ArticleOfficial:
         )  # fmt: skip
         if page.lead is not None:
             agreement = directions_agree(page.lead, found, (a.role.name, b.role.name))
+    outlook = load_roles_outlook(roles)
     if page.lead is None:
-        return ArticleOfficial(roles, medians, agreement)
+        return ArticleOfficial(roles, medians, agreement, outlook=outlook)
     averages = tuple(
         RoleAverage(
             profile.role.name,
@@ -268,7 +316,12 @@ def load_article_official(page) -> ArticleOfficial:
         page.lead, gaps, averages, overview=page.overview_lead, pair=pair, shares=shares
     )
     return ArticleOfficial(
-        roles, medians, agreement, headline_versus_levels(page.lead, gaps, averages), verdict
+        roles,
+        medians,
+        agreement,
+        headline_versus_levels(page.lead, gaps, averages),
+        verdict,
+        outlook,
     )
 
 

@@ -7,10 +7,34 @@ from decimal import Decimal
 from ..live import LiveRelease, live_release
 from ..models import Program, Projection
 from ..outlook import Outlook, Projected
-from .sql import fetch_rows, fixed, table
+from .sql import fetch_rows, fixed, marks, table
 
 EVERYONE = "00-0000"
 TENTH = Decimal("0.1")  # EP's figures: NUMERIC(…, 1)
+
+
+def load_outlooks(codes: list[str]) -> tuple[LiveRelease | None, dict[str, Outlook]]:
+    """The live projections release and each code's outlook it has, in one
+    query (none without a live release)."""
+    release = live_release(Program.EP)
+    if release is None or not codes:
+        return release, {}
+    wanted = sorted({*codes, EVERYONE})
+    rows = {}
+    for row in fetch_rows(
+        "SELECT code, title, employment_start, employment_end, change, change_percent, "
+        "openings, self_employed_percent, education, experience, training "
+        f"FROM {table(Projection)} WHERE release_id = %s AND code IN ({marks(len(wanted))})",
+        [release.id, *wanted],
+    ):
+        figures = [fixed(value, TENTH) for value in row[2:8]]
+        rows[row[0]] = Projected(row[0], row[1], *figures, *row[8:])
+    everyone = rows.get(EVERYONE)
+    if everyone is None:
+        return release, {}
+    start, end = release.code.split("-")
+    span = int(start), int(start[:2] + end)
+    return release, {code: Outlook(rows[code], everyone, *span) for code in codes if code in rows}
 
 
 def load_outlook(code: str) -> tuple[LiveRelease | None, Outlook | None]:

@@ -1,0 +1,63 @@
+"""Outlook in every comparison (issue 20, points 4 and 5): the article, role
+pages and two occupations side by side show BLS Employment Projections'
+figures with the comparison worked out from them, in the site's own words."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal as D
+
+import pytest
+
+from officialstats.outlook import Projected, versus
+from tests.helpers import ARTICLE_URL, page_text
+
+SD = Projected("15-1252", "Software developers", D("1693.8"), D("1961.4"), D("267.7"),
+               D("15.8"), D("115.2"), D("1.6"), "Bachelor's degree")  # fmt: skip
+DS = Projected("15-2051", "Data scientists", D("245.9"), D("328.3"), D("82.5"), D("33.5"),
+               D("23.4"), D("1.8"), "Bachelor's degree")  # fmt: skip
+
+
+def test_two_outlooks_are_compared_from_their_figures():
+    said = versus("software developers", SD, "data scientists", DS, 2024)
+    assert said == (
+        "data scientists are projected to grow about twice as fast as software developers "
+        "(+33.5% against +15.8%); software developers are projected to have about five times "
+        "as many openings a year (115.2 thousand against 23.4 thousand), as there are about "
+        "seven times as many of them to begin with (1,693.8 thousand jobs in 2024 against "
+        "245.9 thousand)."
+    )
+    # The words follow the figures, whichever side they come from.
+    assert versus("data scientists", DS, "software developers", SD, 2024) == said
+    slower = replace(DS, change_percent=D("17.0"), openings=D("120.0"))
+    assert versus("software developers", SD, "data scientists", slower, 2024) == (
+        "data scientists are projected to grow faster than software developers (+17.0% against "
+        "+15.8%); data scientists are projected to have more openings a year (120.0 thousand "
+        "against 115.2 thousand)."
+    )
+    shrinking = replace(DS, change_percent=D("-2.0"))
+    assert versus("software developers", SD, "data scientists", shrinking, 2024).startswith(
+        "software developers are projected to grow while data scientists are not "
+        "(+15.8% against −2.0%)"
+    )
+
+
+@pytest.fixture
+def guided(content, oews_release, guidance):
+    return oews_release
+
+
+def test_the_article_shows_both_occupations_outlook_compared(client, guided):
+    text = page_text(client.get(ARTICLE_URL))
+    section = text[text.rindex("Will the jobs be there?") :]  # not the contents' link
+    assert section.startswith(
+        "Will the jobs be there? Data scientists are projected to grow about twice as fast as "
+        "software developers (+33.5% against +15.8%)"
+    )
+    assert "Change +267.7 (+15.8%) +82.5 (+33.5%)" in section
+    assert "Openings a year 115.2 23.4" in section
+    assert "Source: BLS Employment Projections 2024–34" in section
+
+
+def test_without_projections_the_article_says_nothing_of_outlook(client, content, oews_release):
+    assert "Will the jobs be there?" not in page_text(client.get(ARTICLE_URL))
