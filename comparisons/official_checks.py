@@ -9,6 +9,7 @@ flagged too: its pages show no official figures until it is fixed.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from core.formatting import exact_places, money, percent
@@ -63,5 +64,38 @@ def occupation_not_in_release(
             "code: the SOC may have changed in this release.",
             subject=subject and f"{subject}:occupation",
             figures=(code, release),
+        )
+    ]
+
+
+# Words too common to show that two lists of skills have anything in common.
+COMMON_WORDS = frozenset({"and", "or", "of", "the", "for", "with", "in", "to", "a", "an", "on"})
+
+
+def _words(terms: list[str]) -> set[str]:
+    found = set()
+    for term in terms:
+        for word in re.findall(r"[a-z0-9+#]+", term.lower()):
+            if word not in COMMON_WORDS:
+                found.add(word.removesuffix("s") if len(word) > 3 else word)
+    return found
+
+
+def skills_unrelated(
+    role: str, skills: list[str], occupation: str, code: str, onet: list[str], *, subject: str = ""
+) -> list[ContentWarning]:
+    """None of the editors' skills for the role shares a word with what O*NET
+    lists for its linked occupation (technologies, skills, knowledge): the
+    skills, or the link, may be wrong. Nothing to say without both lists."""
+    if not skills or not onet or _words(skills) & _words(onet):
+        return []
+    return [
+        ContentWarning(
+            "skills_unrelated",
+            f"{role}: none of its skills ({', '.join(skills)}) shares a word with the "
+            f"technologies, skills and knowledge O*NET lists for {occupation} (SOC {code}). "
+            "Check the skills and the linked occupation.",
+            subject=subject and f"{subject}:skills",
+            figures=(code, *skills),
         )
     ]

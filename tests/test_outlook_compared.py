@@ -61,3 +61,51 @@ def test_the_article_shows_both_occupations_outlook_compared(client, guided):
 
 def test_without_projections_the_article_says_nothing_of_outlook(client, content, oews_release):
     assert "Will the jobs be there?" not in page_text(client.get(ARTICLE_URL))
+
+
+def test_a_role_page_shows_its_occupations_outlook_tasks_and_technology(client, guided):
+    text = page_text(client.get("/roles/backend-developer/"))
+    assert "Core skills the editors' list" in text
+    assert "Hot technologies for Software Developers O*NET" in text
+    work = text[text.index("What the work involves") :]
+    assert "Tasks O*NET lists for Software Developers" in work
+    assert "Source: O*NET 29.3" in work and "Used under the CC BY 4.0 license" in work
+    outlook = text[text.index("Will the jobs be there?") :]
+    assert "Typical entry education Bachelor's degree" in outlook
+    assert "Software Developers: projected to grow about five times as fast as all occupations" in (
+        outlook
+    )
+
+
+def test_editors_are_warned_when_a_roles_skills_share_nothing_with_its_occupation(guided):
+    from comparisons.models import Role, Skill
+    from comparisons.queries.editorial import role_warnings
+
+    role = Role.objects.get(slug="backend-developer")
+    # The tests' O*NET lists "Tool 00"... for software developers.
+    skills = list(Skill.objects.filter(role=role))
+    for at, skill in enumerate(skills):
+        skill.name = "Tool 07" if at == 0 else f"Juggling {at}"
+        skill.save()
+    kinds = [w.kind for w in role_warnings([role])[role.pk]]
+    assert "skills_unrelated" not in kinds
+    skills[0].name = "Juggling"
+    skills[0].save()
+    found = [w for w in role_warnings([role])[role.pk] if w.kind == "skills_unrelated"]
+    assert len(found) == 1
+    assert "shares a word with the technologies, skills and knowledge O*NET lists for " in (
+        found[0].message
+    )
+
+
+def test_the_admin_suggests_occupations_for_a_roles_name(superuser_client, guided):
+    from comparisons.models import Role
+
+    role = Role.objects.get(slug="ai-ml-engineer")
+    role.name = "Machine Learning Engineer"
+    role.save()
+    text = page_text(superuser_client.get(f"/admin/comparisons/role/{role.pk}/change/"))
+    assert (
+        "Occupations matching “Machine Learning Engineer”: Data Scientists (15-2051, also called "
+        "Machine Learning Engineer)."
+    ) in text

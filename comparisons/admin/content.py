@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.utils.html import format_html, format_html_join
 
 from comparisons.models import (
     Benefit,
@@ -23,6 +24,8 @@ from comparisons.models import (
 )
 from comparisons.queries.editorial import role_warnings, source_warnings
 from core import formatting
+from officialstats.models import Occupation
+from officialstats.queries.search import search_occupations
 
 from .base import ContentAdmin, is_history_version, money_column, percent_range_column
 from .imports import ContentImportExportMixin, PayFactorResource, SalaryBandResource
@@ -110,6 +113,39 @@ class CareerStepInline(admin.TabularInline):
     autocomplete_fields = ["source"]
 
 
+SUGGESTED = 5
+DETAILED = Occupation.Level.DETAILED
+
+
+def occupation_suggestions(name: str) -> str:
+    """Occupations of the live release whose titles, or O*NET's other titles
+    for them, match a role's name: what an editor might link it to."""
+    listing = search_occupations(name)
+    rows = [row for row in (listing.rows if listing else []) if row.occupation.level == DETAILED][
+        :SUGGESTED
+    ]
+    if not rows:
+        return ""
+    return format_html(
+        "Occupations matching “{}”: {}.",
+        name,
+        format_html_join(
+            "; ",
+            "{} ({}{})",
+            (
+                (
+                    row.occupation.title,
+                    row.occupation.code,
+                    f", {listing.reasons[row.occupation.code]}"
+                    if row.occupation.code in listing.reasons
+                    else "",
+                )
+                for row in rows
+            ),
+        ),
+    )
+
+
 class RoleFlaggedFilter(FlaggedFilter):
     warnings_of = staticmethod(role_warnings)
 
@@ -133,7 +169,13 @@ class RoleAdmin(ContentAdmin):
     def get_form(self, request: HttpRequest, obj=None, change: bool = False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         # A history version's page has no inlines: the model reads the figures.
-        return form if is_history_version(request) else checked_by_inlines(form)
+        form = form if is_history_version(request) else checked_by_inlines(form)
+        if obj is not None and "occupation_code" in form.base_fields:
+            field = form.base_fields["occupation_code"]
+            field.help_text = format_html(
+                "{} {}", field.help_text, occupation_suggestions(obj.name)
+            )
+        return form
 
     def view_on_site(self, obj: Role) -> str:
         return role_page_url(obj)

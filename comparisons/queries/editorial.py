@@ -9,6 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from core.numbers import percent_change
+from officialstats.queries.brief import onet_terms
 
 from ..checks import (
     Average,
@@ -24,7 +25,11 @@ from ..checks import (
 )
 from ..derive import pay_lead, top_pay
 from ..models import Benefit, Comparison, PayFactor, PremiumClaim, Role, RoleNote, Source, Takeaway
-from ..official_checks import occupation_not_in_release, official_average_differs
+from ..official_checks import (
+    occupation_not_in_release,
+    official_average_differs,
+    skills_unrelated,
+)
 from ..salary import Range
 from .articles import LevelRow, rows_by_level, takeaway_statement
 from .common import RoleProfile, band_range, load_role_profiles, unique_sources
@@ -69,7 +74,10 @@ def _official_warnings(item: RoleOfficial) -> list[ContentWarning]:
 
 
 def _profile_warnings(
-    profile: RoleProfile, shared: list, official: RoleOfficial | None = None
+    profile: RoleProfile,
+    shared: list,
+    official: RoleOfficial | None = None,
+    onet: list[str] | None = None,
 ) -> list[ContentWarning]:
     role = profile.role.name
     averages = [
@@ -94,7 +102,24 @@ def _profile_warnings(
         *stale_sources(_dated(sources), timezone.localdate(), settings.SOURCE_MAX_AGE_MONTHS),
         *sources_without_address(_cited(sources)),
         *(_official_warnings(official) if official is not None else []),
+        *(_skills_warnings(profile, official, onet) if official is not None and onet else []),
     ]
+
+
+def _skills_warnings(
+    profile: RoleProfile, official: RoleOfficial, onet: list[str]
+) -> list[ContentWarning]:
+    if official.link is not Link.LINKED:
+        return []
+    skills = [skill.name for skill in [*profile.core_skills, *profile.pay_skills]]
+    return skills_unrelated(
+        profile.role.name,
+        skills,
+        official.occupation.title,
+        official.code,
+        onet,
+        subject=f"role:{profile.role.pk}",
+    )
 
 
 def _shared_by_role(roles: list[Role]) -> dict[int, list]:
@@ -118,11 +143,13 @@ def _load_roles(roles: list[Role]) -> tuple[dict[int, RoleProfile], dict[int, li
 def _warnings_by_role(
     profiles: dict[int, RoleProfile], shared: dict[int, list]
 ) -> dict[int, list[ContentWarning]]:
-    """Each role's own warnings, official figures included (one query more,
-    and the live release's)."""
+    """Each role's own warnings, official figures and O*NET's lists included
+    (three queries more, and the live releases')."""
     official = {item.role.pk: item for item in load_official(list(profiles.values()))}
+    onet = onet_terms([item.code for item in official.values()])
     return {
-        pk: _profile_warnings(profile, shared[pk], official[pk]) for pk, profile in profiles.items()
+        pk: _profile_warnings(profile, shared[pk], official[pk], onet.get(official[pk].code))
+        for pk, profile in profiles.items()
     }
 
 

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
 
+from officialstats.guidance.programs import onet_attribution
+from officialstats.queries.brief import Brief, load_brief
+
 from ..chart import Chart, build_chart
 from ..models import Benefit, Comparison, ExperienceLevel, PayFactor, Role, RoleNote, SalaryStat
 from ..official import RoleAverage
@@ -20,7 +23,7 @@ from .common import (
     shared_items,
     unique_sources,
 )
-from .official import RoleOfficial, load_official
+from .official import Link, RoleOfficial, RolesOutlook, load_official, load_roles_outlook
 
 PER_PAGE = 50
 
@@ -35,6 +38,13 @@ class RolePage:
     comparisons: list[Comparison]
     chart: Chart | None
     official: RoleOfficial | None = None
+    outlook: RolesOutlook | None = None  # the linked occupation's projections
+    brief: Brief | None = None  # O*NET's tasks and hot technologies for it
+
+    @property
+    def onet_attribution(self) -> str:
+        """O*NET's licence asks for it wherever its content appears."""
+        return onet_attribution(self.brief.release.name) if self.brief else ""
 
     @property
     def factor_sources(self) -> list:
@@ -127,6 +137,7 @@ def load_role_page(slug: str, *, drafts: bool = False) -> RolePage | None:
         if shown
         else None
     )
+    official = load_official([profile])[0]
     return RolePage(
         profile=profile,
         levels=levels,
@@ -135,7 +146,9 @@ def load_role_page(slug: str, *, drafts: bool = False) -> RolePage | None:
         notes=shared_items(RoleNote, "roles", [role]),
         comparisons=comparisons,
         chart=chart,
-        official=load_official([profile])[0],
+        official=official,
+        outlook=load_roles_outlook([official]),
+        brief=load_brief(official.code) if official.link is Link.LINKED else None,
     )
 
 
