@@ -109,3 +109,53 @@ def test_the_admin_suggests_occupations_for_a_roles_name(superuser_client, guide
         "Occupations matching “Machine Learning Engineer”: Data Scientists (15-2051, also called "
         "Machine Learning Engineer)."
     ) in text
+
+
+PAIR = "/occupations/compare/data-scientists-vs-software-developers/"
+
+
+def test_two_occupations_compared_gain_outlook_preparation_skills_and_technology(client, guided):
+    text = page_text(client.get(PAIR))
+    outlook = text[text.index("Outlook and what it takes to enter") :]
+    assert outlook.startswith(
+        "Outlook and what it takes to enter Data scientists are projected to grow about twice "
+        "as fast as software developers (+33.5% against +15.8%)"
+    )
+    # The written pair names software developers first, so its columns do too.
+    assert "Jobs, 2024 1,693.8 245.9" in outlook
+    assert "Typical entry education Bachelor's degree Bachelor's degree" in outlook
+    assert "O*NET job zone (1 to 5) 4 4" in outlook
+    skills = text[text.index("Skills and technology") :]
+    # Software developers link to 15-2051.01 (Primary-Short) and 15-2051.00 (Supplemental):
+    # the closest counts.
+    assert (
+        "O*NET lists Data Scientists among the occupations related to Software Developers "
+        "(Primary-Short), and Software Developers among those related to Data Scientists "
+        "(Primary-Short)."
+    ) in skills
+    assert "O*NET does not rate the skills of either occupation" in skills
+    assert (
+        "O*NET lists 0 technologies for both, 25 for Software Developers only and 0 for "
+        "Data Scientists only"
+    ) in skills
+    assert "(the first 12 of 25)" in skills
+    assert "Used under the CC BY 4.0 license" in skills
+
+
+def test_skills_both_rate_highly_and_those_only_one_does(client, guided):
+    from officialstats.queries.pair_guidance import split
+
+    both = split(["Speaking", "Writing", "Science"], ["Writing", "Speaking", "Coordination"])
+    assert (both.both, both.only_first, both.only_second) == (
+        ["Speaking", "Writing"],
+        ["Science"],
+        ["Coordination"],
+    )
+    assert both.counts == (2, 1, 1)
+
+
+def test_a_pair_with_guidance_takes_a_fixed_number_of_queries(
+    client, guided, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(9):
+        assert client.get(PAIR).status_code == 200

@@ -7,7 +7,8 @@ A pair has one address, its slugs in alphabetical order joined by "-vs-";
 the other order is redirected to it.
 
 Queries: the live release's (at most once a second), the two occupations
-with their national figures, and the write-up: three, whatever the catalogue.
+with their national figures, and the write-up: three, whatever the catalogue;
+the guidance datasets add five (``officialstats.queries.pair_guidance``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from officialstats.figures import Datatype, State
 from officialstats.live import LiveRelease, live_release
 from officialstats.pair_chart import PairChart, pair_chart
 from officialstats.pairs import PairRow, pair_rows, spread, statements, unit_is_hourly
+from officialstats.queries.pair_guidance import PairGuidance, load_pair_guidance
 from officialstats.queries.pairs import Side, detailed_occupations
 
 from ..models import OccupationComparison
@@ -52,6 +54,7 @@ class PairPage:
     rows: list[PairRow]
     statements: list[str]
     chart: PairChart | None
+    guidance: PairGuidance | None = None  # outlook, preparation, skills and technology
 
     @property
     def names(self) -> tuple[str, str]:
@@ -124,6 +127,7 @@ def build(
 ) -> PairPage:
     hourly = unit_is_hourly(first.figures, second.figures)
     names = (first.occupation.title, second.occupation.title)
+    guidance = load_pair_guidance(first.occupation.code, second.occupation.code)
     rows = pair_rows(first.figures, second.figures, hourly=hourly)
     return PairPage(
         release=release,
@@ -139,6 +143,7 @@ def build(
             hourly=hourly,
             names=names,
         ),
+        guidance=guidance,
     )
 
 

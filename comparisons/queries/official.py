@@ -24,6 +24,7 @@ from officialstats.outlook import Outlook, versus
 from officialstats.queries.common import OccupationRef
 from officialstats.queries.occupations import NationalFigures, national_figures_by_code
 from officialstats.queries.outlook import load_outlooks
+from officialstats.queries.pair_guidance import mid_sentence
 
 from ..models import Role, SalaryStat
 from ..official import (
@@ -221,11 +222,6 @@ class RolesOutlook:
     @property
     def projected(self) -> list[Outlook]:
         return [column.outlook for column in self.columns if column.outlook is not None]
-
-
-def mid_sentence(title: str) -> str:
-    """EP's titles are in sentence case ("Software developers"): as they read mid-sentence."""
-    return title[:1].lower() + title[1:]
 
 
 def load_roles_outlook(roles: list[RoleOfficial]) -> RolesOutlook | None:

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_safe
 
 from core.pages import cache_page
 from core.seo import PageMeta, article_ld, base_url_of, home_crumb, shorten
+from officialstats.guidance.programs import onet_attribution
 from officialstats.queries.common import OccupationRef
 from officialstats.queries.pairs import choices, detailed_occupations
 from officialstats.queries.search import search_occupations
@@ -105,6 +106,11 @@ def render_pair(request: HttpRequest, page: PairPage, preview: bool = False) -> 
             "preview": preview,
             "methodology_url": methodology,
             "cite": cite(page.release.name, methodology),
+            "onet_attribution": (
+                onet_attribution(page.guidance.onet.name)
+                if page.guidance and page.guidance.onet
+                else ""
+            ),
             "source": source_name(page.release.name),
             "chooser_url": reverse("comparisons:occupation_pair_chooser"),
         },
