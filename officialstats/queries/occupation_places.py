@@ -20,6 +20,7 @@ estimate for this place, or its rank among places.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .. import geography
@@ -31,8 +32,15 @@ from ..ranks import Rank
 from ..thin import thin_reasons
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, SORTS, OccupationRef, ref
-from .occupations import ESTIMATE_FIELDS, NationalFigures, estimate_figures
+from .occupations import (
+    ESTIMATE_FIELDS,
+    NationalFigures,
+    estimate_figures,
+    figures_by_code,
+    national_figures_by_code,
+)
 from .rankings import PlaceRow, Ranking, places
+from .related import At, Related, load_related
 from .sql import decimal, fetch, fetch_rows, table, value
 
 
@@ -86,6 +94,7 @@ class OccupationPlacePage:
     similar: list[PeerRow]  # places of its kind with the nearest median, highest first
     top: Ranking[PlaceRow]  # the places of its kind that pay and employ most
     thin: list[str] = field(default_factory=list)  # why it is too thin to index
+    related: list[Related] = field(default_factory=list)  # O*NET's, with this place's pay
 
     @property
     def url(self) -> str:
@@ -185,6 +194,13 @@ def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPl
         similar=peers.similar(),
         top=places(occupation.id, nation.hourly_only)[0 if here_place.is_state else 1],
         thin=thin_reasons(here.figures),
+        related=load_related(
+            occupation.code,
+            nation.median,
+            None,
+            national_figures_by_code,
+            At(functools.partial(figures_by_code, area_id=here_place.id), here.median),
+        ),
     )
 
 

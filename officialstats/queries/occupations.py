@@ -176,6 +176,11 @@ def national_figures_by_code(codes: list[str]) -> dict[str, NationalFigures]:
     (and the live release's), whatever their number: codes the live release
     does not list (or lists without a national estimate) are left out, and
     no live release gives an empty dict."""
+    return figures_by_code(codes)
+
+
+def figures_by_code(codes: list[str], area_id: int | None = None) -> dict[str, NationalFigures]:
+    """As ``national_figures_by_code``, at the area ``area_id`` (None: the nation)."""
     codes = sorted({code for code in codes if code})
     release = live_release()
     if release is None or not codes:
@@ -184,7 +189,7 @@ def national_figures_by_code(codes: list[str]) -> dict[str, NationalFigures]:
         Estimate.objects.filter(
             occupation__release_id=release.id,
             occupation__code__in=codes,
-            area_id=nation(release.id),
+            area_id=nation(release.id) if area_id is None else area_id,
             industry_id=all_industries(release.id),
         )
         .order_by()

@@ -1,7 +1,7 @@
 """Related careers for an occupation's page: O*NET's related occupations, cut
 to the SOC codes OEWS publishes, each with its pay, growth, entry education and
 job zone, and the moves that pay more without more education marked (four
-queries; none without a live O*NET release).
+queries, five with a place's pay; none without a live O*NET release).
 
 O*NET links O*NET-SOC codes; a link to a finer code (15-2051.01) is shown
 under its SOC occupation, naming the finer one. Links back into the
@@ -40,17 +40,35 @@ class Related:
     education: str
     job_zone: int | None
     next_step: bool  # pays more, and needs no more education to enter
+    here: bool = False  # its pay is the place's (else the nation's)
 
     @property
     def growth_text(self) -> str:
         return signed(self.growth) if self.growth is not None else ""
 
 
+@dataclass(frozen=True)
+class At:
+    """A place the reader came with: its figures by SOC code (one query), and
+    this occupation's median there."""
+
+    figures: Callable[[list[str]], dict]
+    median: Figure
+
+
 def load_related(
-    code: str, median: Figure, education: str, national: Callable[[list[str]], dict]
+    code: str,
+    median: Figure,
+    education: str | None,
+    national: Callable[[list[str]], dict],
+    at: At | None = None,
 ) -> list[Related]:
     """``national`` reads OEWS's national figures by SOC code
-    (``occupations.national_figures_by_code``, passed in: that module calls this one)."""
+    (``occupations.national_figures_by_code``, passed in: that module calls this one).
+    With ``at``, each related occupation's pay is the place's where BLS
+    publishes it there, set against this occupation's pay there; else the
+    nation's against the nation's (one query more). ``education`` is this
+    occupation's entry education (None: read with the others' projections)."""
     onet = live_release(Program.ONET)
     if onet is None:
         return []
@@ -71,19 +89,23 @@ def load_related(
     if not chosen:
         return []
     oews = national(chosen)
+    local = at.figures(chosen) if at is not None else {}
     ep = live_release(Program.EP)
+    wanted = [*chosen, code]
     projected = {
         row[0]: (fixed(row[1], Decimal("0.1")), row[2])
         for row in (
             fetch_rows(
                 f"SELECT code, change_percent, education FROM {table(Projection)} "
-                f"WHERE release_id = %s AND code IN ({marks(len(chosen))})",
-                [ep.id, *chosen],
+                f"WHERE release_id = %s AND code IN ({marks(len(wanted))})",
+                [ep.id, *wanted],
             )
             if ep
             else []
         )
     }
+    if education is None:
+        education = projected.get(code, (None, ""))[1]
     # The job zone of the O*NET occupation the link names (a finer one's, where it is one).
     zones = dict(
         fetch_rows(
@@ -97,10 +119,13 @@ def load_related(
         related, onet_title = closest[soc]
         national = oews.get(soc)
         growth, entry = projected.get(soc, (None, ""))
-        theirs = national.median if national else None
+        theirs, ours, here = (national.median if national else None), median, False
+        there = local.get(soc)
+        if at is not None and there is not None and there.median.ranked is not None:
+            theirs, ours, here = there.median, at.median, True
         # Only like with like: an occupation paid by the hour only is not set against a salary.
-        comparable = theirs is not None and theirs.datatype == median.datatype
-        gap = difference(theirs, median) if comparable else None
+        comparable = theirs is not None and theirs.datatype == ours.datatype
+        gap = difference(theirs, ours) if comparable else None
         pays_more = gap is not None and gap.known and gap.amount > 0
         found.append(
             Related(
@@ -114,6 +139,7 @@ def load_related(
                 education=entry,
                 job_zone=zones.get(related),
                 next_step=pays_more and needs_no_more(entry, education),
+                here=here,
             )
         )
     return found
