@@ -7,6 +7,7 @@ then missing files fail it rather than skip it.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -141,3 +142,45 @@ def test_the_whole_may_2025_release(client, content):
         "$242,918.44 (+57%)."
     ) in backend
     assert "Source: BLS OEWS, May 2025: Software Developers in San Jose-Sunnyvale" in backend
+
+
+def test_finding_and_comparing_careers_with_every_dataset(client, content, settings):
+    """Issue 20's "done when", on the whole release and every guidance dataset."""
+    from officialstats.importing import bundled
+    from officialstats.imports import bundled_folder
+
+    if not bundled.is_prepared(bundled_folder()):
+        pytest.fail(f"No release files in {bundled_folder()}: run `make data` first.")
+    folder = settings.GUIDANCE_DATA_DIR
+    if folder is None or not (folder / "SHA256SUMS").is_file():
+        pytest.fail("CAREERGUIDE_DATA_DIR names no folder of the publishers' files")
+    call_command("import_oews", "--bundled", "--publish", verbosity=0)
+    call_command("import_guidance", "all", "--publish", "--no-download", verbosity=0)
+
+    def found(query: str) -> list[str]:
+        body = client.get("/occupations/", {"q": query}).content.decode()
+        table = body[
+            body.index('id="match-table"') : body.index("</table>", body.index('id="match-table"'))
+        ]
+        return re.findall(r'<th scope="row"><a href="/occupations/[^"]+/">([^<]+)</a>', table)
+
+    assert found("software engineer")[0] == "Software Developers"
+    assert found("RN")[0] == "Registered Nurses"
+    assert "Data Scientists" in found("machine learning engineer")[:3]
+    backend = client.get("/occupations/", {"q": "backend developer"})
+    assert found("backend developer")[0] == "Web Developers"
+    assert "Also called Back End Developer" in page_text(backend)
+    assert 'href="/roles/backend-developer/"' in backend.content.decode()
+    software = page_text(client.get("/occupations/", {"q": "software engineer"}))
+    assert "Software Developers 15-1252 Also called Software Engineer" in software
+    nyc = page_text(client.get("/places/", {"q": "NYC"}))
+    assert "“NYC” is what people call New York-Newark-Jersey City, NY-NJ" in nyc
+
+    scientists = page_text(client.get("/occupations/data-scientists/"))
+    related = scientists[scientists.index("Related careers: pay, growth") :]
+    statisticians = related[related.index("Statisticians") :][:80]
+    assert "$" in statisticians and "+8.5%" in statisticians
+
+    article = page_text(client.get("/compare/backend-developer-vs-ai-ml-engineer/"))
+    assert "(+33.5% against +15.8%)" in article
+    assert "fastest-growing" in client.get("/sitemap-lists.xml").content.decode()

@@ -91,7 +91,7 @@ def projected_rows(rows: list, reasons: dict[str, str] | None = None, ranked: bo
 
 
 def _reason(said: str) -> str:
-    return f'<span class="why-found">{escape(said[:1].upper() + said[1:])}</span>' if said else ""
+    return f' <span class="why-found">{escape(said[:1].upper() + said[1:])}</span>' if said else ""
 
 
 @register.simple_tag
