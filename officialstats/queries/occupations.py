@@ -43,7 +43,7 @@ from .common import (
 from .outlook import load_outlook
 from .rankings import IndustryRow, PlaceRow, Ranking
 from .related import Related, load_related
-from .sql import fetch, table, value
+from .sql import fetch, marks, table, value
 from .states import StateRow, state_rows
 from .titles import other_titles
 from .work import SPLITS, Studies, Work, load_studies, load_work
@@ -185,20 +185,27 @@ def figures_by_code(codes: list[str], area_id: int | None = None) -> dict[str, N
     release = live_release()
     if release is None or not codes:
         return {}
-    rows = (
-        Estimate.objects.filter(
-            occupation__release_id=release.id,
-            occupation__code__in=codes,
-            area_id=nation(release.id) if area_id is None else area_id,
-            industry_id=all_industries(release.id),
-        )
-        .order_by()
-        .values(*(f"occupation__{field}" for field in OCCUPATION_FIELDS), *ESTIMATE_FIELDS)
+    # Plain SQL, as the pages' other loaders: every occupation page reads it cold.
+    area = (
+        f"(SELECT id FROM {table(Area)} WHERE release_id = %s AND kind = %s)"
+        if area_id is None
+        else "%s"
     )
+    sql = f"""
+        SELECT {", ".join(f"o.{field}" for field in OCCUPATION_FIELDS)},
+            {", ".join(f"e.{field}" for field in ESTIMATE_FIELDS)}
+        FROM {table(Occupation)} o JOIN {table(Estimate)} e ON e.occupation_id = o.id
+            AND e.area_id = {area}
+            AND e.industry_id = (
+                SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
+        WHERE o.release_id = %s AND o.code IN ({marks(len(codes))})
+    """
+    where = [release.id, NATIONAL] if area_id is None else [area_id]
     found = {}
-    for row in rows:
-        occupation = ref(row, "occupation__")
-        found[occupation.code] = NationalFigures(release, occupation, estimate_figures(row))
+    for row in fetch(sql, [*where, release.id, CROSS_INDUSTRY, release.id, *codes]):
+        occupation = ref(row)
+        figures = estimate_figures({field: value(field, row[field]) for field in ESTIMATE_FIELDS})
+        found[occupation.code] = NationalFigures(release, occupation, figures)
     return found
 
 

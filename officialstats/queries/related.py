@@ -73,12 +73,14 @@ def load_related(
     if onet is None:
         return []
     socs = [code, *SPLITS.get(code, ())]
+    # Each SOC code's O*NET codes as a range of the index on (release, code):
+    # "15-2051.00" to "15-2051.99", its own and its finer ones.
+    ranges = " OR ".join(["r.code BETWEEN %s AND %s"] * len(socs))
     links = fetch_rows(
         f"SELECT r.related, r.related_title FROM {table(OnetRelated)} r "
-        f"JOIN {table(OnetOccupation)} o ON o.release_id = r.release_id AND o.code = r.code "
-        f"WHERE r.release_id = %s AND o.soc IN ({marks(len(socs))}) "
+        f"WHERE r.release_id = %s AND ({ranges}) "
         'ORDER BY r.tier, r."index", r.related',
-        [onet.id, *socs],
+        [onet.id, *(bound for soc in socs for bound in (f"{soc}.00", f"{soc}.99"))],
     )
     closest: dict[str, tuple[str, str]] = {}
     for related, title in links:
