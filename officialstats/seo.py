@@ -24,8 +24,8 @@ from .figures import State
 from .models import Program
 from .models.releases import PROGRAM_TITLES
 from .outlook import signed
-from .queries.common import SORTS, occupations_path
-from .queries.index import OccupationList
+from .queries.common import occupations_path
+from .queries.index import INDEX_SORTS, OccupationList
 from .queries.occupations import OccupationPage
 
 BLS = {
@@ -194,8 +194,10 @@ def index_meta(request, listing: OccupationList | None) -> PageMeta:
     path = occupations_path()
     if listing is not None and listing.query:
         title = f"Occupations matching “{listing.query}”"
-    elif listing is not None and listing.sort in SORTS:
-        title = f"Occupations by {SORTS[listing.sort]}"
+    elif listing is not None and listing.filters:
+        title = f"Occupations {listing.filters.said}"
+    elif listing is not None and listing.sort in INDEX_SORTS:
+        title = f"Occupations by {INDEX_SORTS[listing.sort]}"
     else:
         title = "Occupations: pay and employment for every job BLS surveys"
     release = f", {listing.release.name}" if listing is not None else ""
@@ -212,7 +214,8 @@ def index_meta(request, listing: OccupationList | None) -> PageMeta:
         noindex=listing is None
         or bool(listing.query)
         or listing.page.number > 1
-        or bool(listing.sort),
+        or bool(listing.sort)
+        or bool(listing.filters),  # the lists pages are the indexable ones
     )
     return meta
 

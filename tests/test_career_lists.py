@@ -136,3 +136,10 @@ def test_lists_and_narrowed_index_take_a_fixed_number_of_queries(
         client.get("/occupations/", {"education": "bachelors-degree", "sort": "growth"})
     with django_assert_max_num_queries(1):
         client.get(LISTS_URL)
+
+
+def test_a_narrowed_index_is_not_for_search_engines(client, projected):
+    response = client.get("/occupations/", {"education": "bachelors-degree"})
+    body = response.content.decode()
+    assert '<meta name="robots" content="noindex' in body
+    assert "<title>Occupations entered with: Bachelor&#x27;s degree" in body

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from ..models import Release, ReleaseFile
 from ..publishing import check_new_release
+from ..queries.sql import analyze
 from .files import Fetched
 from .programs import Dataset
 
@@ -42,6 +43,7 @@ def import_dataset(
             for row in rows:
                 row.release = release
             model.objects.bulk_create(rows, batch_size=BATCH)
+        analyze([model for model in read.tables()])
         ReleaseFile.objects.bulk_create(
             ReleaseFile(
                 release=release,

@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from .. import publishing
 from ..figures import Datatype
-from ..models import Area, Estimate, Industry, Occupation, Program, Release, ReleaseFile
+from ..models import Area, Estimate, Industry, Occupation, Program, Release, ReleaseFile, Standing
+from ..queries.sql import analyze
 from . import classify, flatfiles
 from .flatfiles import Lists
 from .problems import ImportProblem
@@ -128,6 +129,7 @@ def _write(release, sources, lists, measures, provenance, progress, total_files)
     progress.phase("Working out where each place stands", total_files, total_files)
     with transaction.atomic():
         write_standings(release.pk)
+    analyze([Occupation, Area, Industry, Estimate, Standing])
     progress.phase("Imported: staged, not yet public", total_files, total_files)
     return {
         "occupation_count": len(occupations),
