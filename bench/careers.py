@@ -107,7 +107,7 @@ def worker(database_url: str, repeat: int) -> None:
         alone, whole = [], []
         for _ in range(repeat):
             start = time.perf_counter()
-            found = title_matches(words, query)
+            found, _ = title_matches(words, query)
             alone.append(time.perf_counter() - start)
             start = time.perf_counter()
             listing = search_occupations(query)

@@ -48,8 +48,8 @@ def search_occupations(
     elif not words:
         where, params, best = "1 = 0", [], ("o.code", [])
     else:
-        match = _matching(words, query)
-        reasons = title_matches(words, query)
+        reasons, indexed = title_matches(words, query)
+        match = _matching(words, query, forgive=not indexed)
         codes = list(reasons)
         # Titles with every word first, then those found by another title (the
         # closest first), then, on PostgreSQL, titles only like the query.
@@ -97,16 +97,17 @@ class _Match:
     order_params: list
 
 
-def _matching(words: list[str], query: str) -> _Match:
+def _matching(words: list[str], query: str, *, forgive: bool) -> _Match:
     """How a SOC title matches: the conditions, and the order of best matches first."""
     like = " AND ".join([f"{_TITLE_WORDS} LIKE %s ESCAPE '\\'"] * len(words))
     patterns = [f"% {word.replace('_', '\\_')}%" for word in words]
     # The title that is the query itself first ("software developer(s)").
     said = " ".join(words)
     exact = "CASE WHEN LOWER(o.title) IN (%s, %s) THEN 0 ELSE 1 END"
-    if connection.vendor == "postgresql" and len(squash(query)) > TYPO_AFTER:
-        # pg_trgm: also a title with a word like the query's (typos forgiven);
-        # the most similar first.
+    if forgive and connection.vendor == "postgresql" and len(squash(query)) > TYPO_AFTER:
+        # pg_trgm: also a title with a word like the query's (typos forgiven),
+        # the most similar first; only when O*NET's titles found nothing either,
+        # as scoring every title costs a search some milliseconds.
         similar = "word_similarity(%s, o.title)"
         return _Match(
             like,
