@@ -15,6 +15,7 @@ from ..models import (
     OnetRelated,
     OnetTask,
     OnetTechnology,
+    OnetTitle,
     Program,
     Projection,
     StudyProgram,
@@ -89,6 +90,7 @@ ONET = Dataset(
         OnetRating,
         OnetEducation,
         OnetRelated,
+        OnetTitle,
     ),
 )
 
