@@ -94,8 +94,70 @@ def guidance_folder(root: Path, **ep) -> Path:
     write_ep(root / "ep-2024-34" / "occupation.xlsx", **ep)
     write_onet(root / "onet-29.3")
     write_cip(root / "cip-soc-2020" / "CIP2020_SOC2018_Crosswalk.xlsx")
+    write_rpp(root / "rpp-2023")
     write_sums(root)
     return root
+
+
+# BEA's Regional Price Parities, 2023: BEA's own figures for the places named
+# (all items, goods, housing, utilities, other services).
+RPP_STATES = [
+    ("00000", "United States", ("100.000", "99.505", "100.742", "98.645", "100.160")),
+    ("06000", "California", ("112.581", "107.530", "157.839", "142.080", "104.826")),
+    ("48000", "Texas", ("97.175", "98.412", "97.436", "92.663", "96.419")),
+]
+RPP_METROS = [
+    ("0", "United States", ("100", "99.51", "100.74", "98.65", "100.16")),
+    ("999", "United States (Nonmetropolitan Portion)", ("88.22", "95.26", "58.95", "89.12",
+                                                        "97.05")),
+    ("12420", "Austin-Round Rock-Georgetown, TX (Metropolitan Statistical Area)",
+     ("97.62", "91.94", "126.36", "89.54", "95.27")),
+]  # fmt: skip
+RPP_LINES = ("RPPs: All items ", " RPPs: Goods ", " RPPs: Services: Housing ",
+             " RPPs: Services: Utilities ", " RPPs: Services: Other ")  # fmt: skip
+BEA_YEARS = tuple(range(2008, 2024))
+
+
+def bea_layout(path: Path, places, table: str = "SARPP") -> Path:
+    """A file in BEA's own layout: every year a column (the tests' figures in
+    2023's, 1.0 before), quoted codes with a leading space, BEA's notes at the end."""
+    lines = ['GeoFIPS,GeoName,Region,TableName,LineCode,IndustryClassification,Description,'
+             f'Unit,{",".join(map(str, BEA_YEARS))}']  # fmt: skip
+    for fips, name, values in places:
+        lines.append(f' "{fips.zfill(5)}","{name}",5,{table},1,"...", "Real personal income",'
+                     f'"Millions",{",".join(["1.0"] * len(BEA_YEARS))}')  # fmt: skip
+        for code, (label, value) in enumerate(zip(RPP_LINES, values, strict=True), start=5):
+            years = ",".join(["1.0"] * (len(BEA_YEARS) - 1) + [value])
+            lines.append(f' "{fips.zfill(5)}","{name}",5,{table},{code},"...","{label}",'
+                         f'"Index",{years}')  # fmt: skip
+    lines += ['"Note: See the included footnote file."', f'"{table}: Regional price parities"',
+              '"Last updated: February 20, 2025-- revised statistics for 2010-2019."',
+              '"U.S. Bureau of Economic Analysis"']  # fmt: skip
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def reduced_layout(path: Path, places) -> Path:
+    """The metro copy's reduced layout: four columns, one year, two decimals."""
+    lines = ["GeoFIPS,GeoName,Description,RPP 2023"]
+    for at, label in enumerate(RPP_LINES):
+        for fips, name, values in places:
+            lines.append(f'{fips},"{name}",{label},{values[at]}')
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def write_rpp(folder: Path, *, metros: str = "reduced") -> Path:
+    """The state file in BEA's layout; the metro file reduced (as here) or in BEA's."""
+    bea_layout(folder / "SARPP_STATE_2008_2023.csv", RPP_STATES)
+    metro = folder / "MARPP_MSA_2008_2023.csv"
+    if metros == "bea":
+        bea_layout(metro, RPP_METROS, "MARPP")
+    else:
+        reduced_layout(metro, RPP_METROS)
+    return folder
 
 
 # O*NET: made-up content in O*NET's own layouts (the database's Excel files),

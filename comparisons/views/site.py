@@ -16,6 +16,7 @@ from comparisons.queries.official import load_linked_occupations
 from core.downloads import LICENSE_URL
 from core.pages import cache_page
 from core.seo import simple_meta
+from officialstats.queries.prices import unmatched_areas
 from officialstats.queries.provenance import guidance_sources, live_provenance
 
 from .articles import pair_destination
@@ -40,6 +41,7 @@ def methodology(request: HttpRequest) -> HttpResponse:
         # it again, so it never shows an old release's provenance.
         "official": live_provenance(),
         "guidance": guidance_sources(),
+        "unpriced": unmatched_areas(),
         "linked": load_linked_occupations(),
     }
     return render(request, "methodology.html", context)

@@ -16,11 +16,12 @@ from ..models import (
     OnetTask,
     OnetTechnology,
     OnetTitle,
+    PriceParity,
     Program,
     Projection,
     StudyProgram,
 )
-from . import onet, projections, studies
+from . import onet, projections, rpp, studies
 from .files import DatasetFile
 
 
@@ -112,4 +113,20 @@ CIPSOC = Dataset(
     models=(StudyProgram,),
 )
 
-DATASETS: dict[str, Dataset] = {dataset.program: dataset for dataset in (EP, ONET, CIPSOC)}
+RPP = Dataset(
+    program=Program.RPP,
+    label="BEA Regional Price Parities",
+    folder="rpp-2023",
+    files=(
+        DatasetFile(rpp.STATES, "https://apps.bea.gov/regional/zip/SARPP.zip", member=rpp.STATES),
+        DatasetFile(rpp.METROS, "https://apps.bea.gov/regional/zip/MARPP.zip", member=rpp.METROS),
+    ),
+    publisher="U.S. Bureau of Economic Analysis",
+    address="https://www.bea.gov/data/prices-inflation/regional-price-parities-state-and-metro-area",
+    licence="Public domain (a work of the U.S. government)",
+    attribution="",
+    read=rpp.read,
+    models=(PriceParity,),
+)
+
+DATASETS: dict[str, Dataset] = {dataset.program: dataset for dataset in (EP, ONET, CIPSOC, RPP)}

@@ -34,7 +34,7 @@ def import_dataset(
             code=read.code,
             name=read.name,
             reference_month=read.reference_month,
-            published_on=published_on,
+            published_on=published_on or getattr(read, "published_on", None),
             retrieved_on=retrieved_on or datetime.date.today(),
             status=Release.Status.IMPORTING,
             notes=notes,

@@ -11,6 +11,7 @@ from .onet import (
     OnetTitle,
 )
 from .places import PlaceAlias
+from .prices import PriceParity
 from .programs import StudyProgram
 from .projections import Projection
 from .releases import Program, Release, ReleaseFile
@@ -34,6 +35,7 @@ __all__ = [
     "OnetTechnology",
     "OnetTitle",
     "PlaceAlias",
+    "PriceParity",
     "Program",
     "Projection",
     "Release",

@@ -12,6 +12,7 @@ class Program(models.TextChoices):
     EP = "ep", "Employment Projections (BLS)"
     ONET = "onet", "O*NET (U.S. Department of Labor)"
     CIPSOC = "cipsoc", "CIP to SOC crosswalk (NCES)"
+    RPP = "rpp", "Regional Price Parities (BEA)"
 
 
 PROGRAM_TITLES = {
@@ -19,6 +20,7 @@ PROGRAM_TITLES = {
     Program.EP: "Employment Projections program",
     Program.ONET: "O*NET Database",
     Program.CIPSOC: "CIP to SOC crosswalk",
+    Program.RPP: "Regional Price Parities",
 }
 # Who to cite for each program's figures, before its title.
 PUBLISHERS = {
@@ -26,6 +28,7 @@ PUBLISHERS = {
     Program.EP: "U.S. Bureau of Labor Statistics",
     Program.ONET: "U.S. Department of Labor, Employment and Training Administration",
     Program.CIPSOC: "National Center for Education Statistics and U.S. Bureau of Labor Statistics",
+    Program.RPP: "U.S. Bureau of Economic Analysis",
 }
 
 

@@ -28,6 +28,7 @@ from ..differences import Difference, difference
 from ..figures import Datatype, Figure, figure
 from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation, Standing
+from ..prices import Worth, worth
 from ..ranks import Rank
 from ..thin import thin_reasons
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
@@ -39,6 +40,7 @@ from .occupations import (
     figures_by_code,
     national_figures_by_code,
 )
+from .prices import Prices, prices_at
 from .rankings import PlaceRow, Ranking, places
 from .related import At, Related, load_related
 from .sql import decimal, fetch, fetch_rows, table, value
@@ -95,6 +97,13 @@ class OccupationPlacePage:
     top: Ranking[PlaceRow]  # the places of its kind that pay and employ most
     thin: list[str] = field(default_factory=list)  # why it is too thin to index
     related: list[Related] = field(default_factory=list)  # O*NET's, with this place's pay
+    prices: Prices | None = None  # BEA's price levels here, None without the dataset
+
+    @property
+    def worth(self) -> Worth | None:
+        """The median here at national prices (None without a parity)."""
+        parity = self.prices.parity if self.prices and self.prices.parity else None
+        return worth(self.median, parity.all_items if parity else None)
 
     @property
     def url(self) -> str:
@@ -201,6 +210,7 @@ def load_occupation_place(occupation_slug: str, place_slug: str) -> OccupationPl
             national_figures_by_code,
             At(functools.partial(figures_by_code, area_id=here_place.id), here.median),
         ),
+        prices=prices_at(here_place.id),
     )
 
 

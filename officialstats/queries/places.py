@@ -27,6 +27,7 @@ from .aliases import Alias, aliases_of, matching
 from .areas import PLACE_FIELDS, PlaceRef, occupation_place_path, place
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, pay_of, ref
 from .index import ListPage, page_number
+from .prices import Prices, prices_at
 from .sql import decimal, fetch, fetch_rows, table
 
 PER_PAGE = 50
@@ -174,6 +175,7 @@ class PlacePage:
     most_common: list[OccupationHere] = field(default_factory=list)
     best_paid: list[OccupationHere] = field(default_factory=list)
     areas: list[Listed] = field(default_factory=list)  # a state's areas, or its state's others
+    prices: Prices | None = None  # BEA's price levels here, None without the dataset
 
     @property
     def rows(self) -> list[OccupationHere]:
@@ -242,6 +244,7 @@ def load_place_page(slug: str, sort: str = "", page: str | int | None = None) ->
         most_common=[_here(here, r) for r in by_jobs],
         best_paid=[_here(here, r) for r in by_pay],
         areas=listed_in(states.get(state_code, here), areas, states),
+        prices=prices_at(here.id),
     )
 
 

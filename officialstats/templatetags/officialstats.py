@@ -11,7 +11,7 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from officialstats import display
+from officialstats import display, prices
 from officialstats.chart import SpreadChart
 from officialstats.figures import TOP_CODE_ANNUAL, TOP_CODE_HOURLY, Figure, State
 from officialstats.importing.standings import NEIGHBOURS
@@ -60,6 +60,17 @@ def occupation_rows(rows: list[Summary], reasons: dict[str, str] | None = None) 
             for row in rows
         )
     )
+
+
+@register.filter
+def parity(value) -> str:
+    """A price level as read (112.581), or a dash where BEA gives none."""
+    return prices.parity_text(value) if value is not None else "—"
+
+
+@register.filter
+def prices_words(value) -> str:
+    return prices.prices_words(value) if value is not None else ""
 
 
 @register.simple_tag

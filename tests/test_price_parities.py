@@ -1,0 +1,107 @@
+"""BEA Regional Price Parities (issue 21): a fourth program, read from BEA's
+layout and the reduced metro copy; place pages show the price level, and an
+occupation's page for a place its median at national prices, worked out."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal as D
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from officialstats.guidance.fetch import fetch
+from officialstats.guidance.programs import RPP
+from officialstats.models import PriceParity, Program, Release
+from tests.guidance_files import RPP_METROS, reduced_layout, write_rpp, write_sums
+from tests.helpers import page_text
+
+AUSTIN = "austin-round-rock-san-marcos-tx"
+
+
+def test_both_layouts_are_read_and_the_rounded_copy_says_so(db, data_dir):
+    read = RPP.read({f.file.name: f for f in fetch(RPP)})
+    assert (read.code, read.name, read.published_on) == ("2023", "2023", datetime.date(2025, 2, 20))
+    places = {p.geo_fips: p for p in read.rows}
+    california = places["06000"]
+    assert (california.kind, california.area_code, california.rounded) == (
+        "state",
+        "0600000",
+        False,
+    )
+    assert (california.all_items, california.housing) == (D("112.581"), D("157.839"))
+    austin = places["12420"]
+    assert (austin.kind, austin.area_code, austin.all_items, austin.rounded) == (
+        "metro", "0012420", D("97.62"), True
+    )  # fmt: skip
+    assert places["00999"].kind == "nonmetro" and places["00999"].area_code == ""
+    assert places["00000"].rounded is False  # the nation: the state file's, unrounded
+    # BEA's own metro layout reads the same figures, unrounded.
+    write_rpp(data_dir / "rpp-2023", metros="bea")
+    write_sums(data_dir)
+    read = RPP.read({f.file.name: f for f in fetch(RPP)})
+    austin = next(p for p in read.rows if p.geo_fips == "12420")
+    assert (austin.all_items, austin.rounded) == (D("97.62"), False)
+
+
+@pytest.mark.parametrize(
+    ("metros", "says"),
+    [
+        ("GeoName,Description,RPP 2023\n", "has no GeoFIPS and Description columns"),
+        ("GeoFIPS,GeoName,Description,RPP 2023\n12420,Austin,RPPs: All items ,cheap\n",
+         "MARPP_MSA_2008_2023.csv, line 2: “cheap” is not a price level"),
+        ("GeoFIPS,GeoName,Description,RPP 2022\n12420,Austin,RPPs: All items ,97.1\n",
+         "the two files give different years (2022 and 2023)"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_refused_naming_the_file_and_line(db, data_dir, metros, says):
+    (data_dir / "rpp-2023" / "MARPP_MSA_2008_2023.csv").write_text(metros)
+    write_sums(data_dir)
+    with pytest.raises(CommandError) as raised:
+        call_command("import_guidance", "rpp", verbosity=0)
+    assert says in str(raised.value)
+    assert not PriceParity.objects.exists()
+
+
+@pytest.fixture
+def priced(oews_release, guidance):
+    return Release.objects.get(program=Program.RPP)
+
+
+def test_a_state_shows_its_price_level_with_source_and_year(client, priced):
+    text = page_text(client.get("/places/california/"))
+    assert (
+        "Prices in California are about 13% above the nation's: BEA's price level for all "
+        "items is 112.581 (the nation = 100), and for housing 157.839."
+    ) in text
+    assert "Source: U.S. Bureau of Economic Analysis, Regional Price Parities, 2023" in text
+
+
+def test_an_occupations_median_at_national_prices_is_worked_out(client, priced):
+    text = page_text(client.get(f"/occupations/software-developers/in/{AUSTIN}/"))
+    median = D("134120")
+    worth = median / D("97.62") * 100
+    assert f"Worked out: $134,120 ÷ 97.62 × 100 = ${worth.quantize(D('0.01')):,}" in text
+    assert f"is worth ${worth.quantize(D(1)):,} at national prices" in text
+    assert "BEA's price levels are for 2023; the pay is BLS's for May 2025" in text
+    assert "Rounded to two decimals in the copy we read" in text
+
+
+def test_an_area_without_a_parity_says_so_and_borrows_none(client, priced):
+    text = page_text(client.get("/places/hill-country-region-of-texas-nonmetropolitan-area/"))
+    assert "BEA publishes no price level for Hill Country Region of Texas" in text
+    assert "We do not borrow a neighbour's." in text
+    methodology = page_text(client.get("/methodology/"))
+    assert "The 1 place without a price level Hill Country Region of Texas" in methodology
+
+
+def test_without_the_dataset_pages_say_nothing_of_prices(client, oews_release):
+    assert "What pay buys here" not in page_text(client.get("/places/california/"))
+
+
+def test_reduced_layout_builder_matches_the_copy(tmp_path):
+    path = reduced_layout(tmp_path / "m.csv", RPP_METROS[:1])
+    assert path.read_text().splitlines()[:2] == [
+        "GeoFIPS,GeoName,Description,RPP 2023",
+        '0,"United States",RPPs: All items ,100',
+    ]
