@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from .differences import Difference, difference
-from .figures import Datatype, Figure
+from .figures import Datatype, Figure, figure
 from .gaps import Gap, gap
+from .prices import worth
 
 MAX_PLACES = 4
 MIN_PLACES = 2
@@ -162,6 +164,7 @@ ROWS = (
 class Cell:
     figure: Figure
     versus_nation: Difference | None  # pay rows only
+    missing: str = ""  # said instead of the figure where there is none to show
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,3 +194,26 @@ def compare_rows(
         spread = gap([(name, figures[datatype]) for name, figures in places]) if money else None
         rows.append(Row(label, money, cells, national, spread))
     return rows
+
+
+def national_prices_row(
+    places: Sequence[tuple[str, Figure, Decimal | None]], nation: Figure, *, hourly: bool
+) -> Row | None:
+    """The median at national prices (``officialstats.prices``) for ``(place
+    name, median, BEA price level)``, against the nation's median (its own
+    price level being 100); None when no place chosen has a price level."""
+    if not any(parity is not None for _, _, parity in places):
+        return None
+    step = Decimal("0.01") if hourly else Decimal(1)
+    cells, figures = [], []
+    for name, median, parity in places:
+        found = worth(median, parity)
+        if found is None or found.at_least:
+            said = "no price level" if parity is None else "not worked out"
+            cells.append(Cell(median, None, said))
+            continue
+        value = figure(median.datatype, found.amount.quantize(step, ROUND_HALF_UP), None)
+        cells.append(Cell(value, difference(value, nation)))
+        figures.append((name, value))
+    label = "Median at national prices"
+    return Row(label, True, cells, nation, gap(figures) if len(figures) > 1 else None)

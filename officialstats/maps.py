@@ -195,9 +195,13 @@ def pay_map(
     hourly: bool,
     highlight: str = "",
     links: dict[str, str] | None = None,
+    title: str = "",
+    method: str = "",
+    label: Callable[[StateRow], str] | None = None,
 ) -> StateMap:
     """Each state shaded by the occupation's median pay there (hourly for an
-    occupation BLS publishes by the hour only)."""
+    occupation BLS publishes by the hour only); ``title`` and ``method`` for
+    another measure of pay (at national prices)."""
     values = [row.pay.value for row in rows if row.estimated and row.pay.published]
     breaks = quantile_breaks(values)
     css = shades(len(breaks) + 1 if values else 0)
@@ -231,14 +235,14 @@ def pay_map(
         rows,
         shapes,
         shade=shade,
-        text=lambda row: figure_text(row, row.pay),
+        text=label or (lambda row: figure_text(row, row.pay)),
         short=short,
         links=links or {},
         legend=[*zip(css, labels, strict=True), (TOP_CODED, f"at least {top_code(bound, hourly)}")],
-        title=f"Median pay {unit} of {subject} by state, {release}",
+        title=title or f"Median pay {unit} of {subject} by state, {release}",
         summary=_pay_summary(rows, unit),
         highlight=highlight,
-        method=PAY_METHOD,
+        method=method or PAY_METHOD,
     )
 
 

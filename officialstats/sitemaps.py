@@ -19,6 +19,7 @@ from .live import live_release
 from .models import Area, Occupation, Program, Release
 from .queries.areas import occupation_place_path, places_path
 from .queries.common import occupations_path
+from .queries.furthest import indexable_slugs
 from .queries.sitemap import count_indexable, indexable
 from .seo import lists_path
 
@@ -77,14 +78,21 @@ class OccupationSitemap(Sitemap):
 
 
 class ListSitemap(Sitemap):
-    """The lists readers look for (``officialstats.lists``), dated as the
-    occupation pages are: by the later of the pay's and the projections' dates."""
+    """The lists readers look for (``officialstats.lists``) and where each
+    occupation's pay goes furthest (those with enough places to rank), dated
+    as the occupation pages are: by the later of the pay's and the other
+    datasets' dates."""
 
     def items(self) -> list[str]:
         live = live_release()
         if live is None:
             return []
-        return [lists_path(), *(found.url for found in LISTS.values())]
+        root = occupations_path()
+        return [
+            lists_path(),
+            *(found.url for found in LISTS.values()),
+            *(f"{root}{slug}/where-pay-goes-furthest/" for slug in indexable_slugs()),
+        ]
 
     def location(self, item: str) -> str:
         return item

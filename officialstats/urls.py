@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import compare, data, lists, occupations, places
+from .views import compare, data, furthest, lists, occupations, places
 
 app_name = "officialstats"
 
@@ -22,6 +22,11 @@ urlpatterns = [
     ),
     path("occupations/<slug:slug>/", occupations.occupation, name="occupation"),
     path("occupations/<slug:slug>/places/", compare.compare_places, name="compare_places"),
+    path(
+        "occupations/<slug:slug>/where-pay-goes-furthest/",
+        furthest.furthest,
+        name="furthest",
+    ),
     re_path(
         r"^occupations/(?P<slug>[-\w]+)/in/(?P<place>[-\w]+)\.json$",
         data.occupation_place_data,

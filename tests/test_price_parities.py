@@ -105,3 +105,56 @@ def test_reduced_layout_builder_matches_the_copy(tmp_path):
         "GeoFIPS,GeoName,Description,RPP 2023",
         '0,"United States",RPPs: All items ,100',
     ]
+
+
+FURTHEST = "/occupations/software-developers/where-pay-goes-furthest/"
+
+
+def test_where_pay_goes_furthest_ranks_places_both_ways(client, priced):
+    response = client.get(FURTHEST)
+    text = page_text(response)
+    states = text[text.index("States by median pay at national prices") :]
+    # California: $174,410 / 112.581 x 100; Texas: $132,150 / 97.175 x 100.
+    california = (D("174410") / D("112.581") * 100).quantize(D(1))
+    texas = (D("132150") / D("97.175") * 100).quantize(D(1))
+    assert f"California $174,410 112.581 ${california:,} 1 1" in states
+    assert f"Texas $132,150 97.175 ${texas:,} 2 2" in states
+    metros = text[text.index("Metropolitan areas by median pay at national prices") :]
+    assert "Austin-Round Rock-San Marcos, TX $134,120 97.62" in metros
+    # Three places ranked: too few for search engines, and said.
+    assert "Only 3 places have both a published median and a price level" in text
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assert "Median pay of Software Developers at national prices by state" in text
+
+
+def test_a_ranking_with_ten_places_is_indexed_and_in_the_sitemap(client, priced, monkeypatch):
+    from officialstats.queries import furthest
+
+    monkeypatch.setattr(furthest, "INDEXABLE", 3)
+    response = client.get(FURTHEST)
+    assert 'content="noindex"' not in response.content.decode()
+    sitemap = client.get("/sitemap-lists.xml").content.decode()
+    assert FURTHEST in sitemap
+
+
+def test_comparing_places_adds_pay_at_national_prices(client, priced):
+    text = page_text(
+        client.get(
+            "/occupations/software-developers/places/",
+            {"p": ["california", "hill-country-region-of-texas-nonmetropolitan-area"]},
+        )
+    )
+    california = (D("174410") / D("112.581") * 100).quantize(D(1))
+    row = text[text.index("Median at national prices") :]
+    assert row.startswith(f"Median at national prices ${california:,}")
+    assert "no price level" in row.split("10th percentile")[0]
+    assert "each place's median divided by BEA's price level there, times 100" in text
+
+
+def test_pages_with_prices_take_a_fixed_number_of_queries(
+    client, priced, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(3):
+        client.get(FURTHEST)
+    with django_assert_max_num_queries(6):
+        client.get("/places/california/")

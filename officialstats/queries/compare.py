@@ -10,13 +10,15 @@ queries (and the live release's), whatever the size of the catalogue.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..compare import Choice, Place, choose
 from ..figures import Datatype, Figure, State
 from ..live import LiveRelease, live_release
-from ..models import Area, Estimate, Industry, Occupation
+from ..models import Area, Estimate, Industry, Occupation, PriceParity, Program
 from .common import CROSS_INDUSTRY, NATIONAL, OCCUPATION_FIELDS, OccupationRef, ref
 from .occupations import ESTIMATE_FIELDS, estimate_figures
+from .prices import as_read
 from .sql import fetch, marks, table, value
 
 STATE = Area.Kind.STATE
@@ -26,6 +28,7 @@ STATE = Area.Kind.STATE
 class PlaceFigures:
     place: Place
     figures: dict[Datatype, Figure]
+    parity: Decimal | None = None  # BEA's price level, all items, where it publishes one
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,7 @@ class ComparePage:
     choice: Choice
     places: list[PlaceFigures]  # the places chosen, in canonical order
     options: list[Place]  # every place with an estimate, not already chosen
+    prices: LiveRelease | None = None  # the live Regional Price Parities release
 
     @property
     def hourly_only(self) -> bool:
@@ -64,10 +68,13 @@ def load_compare_places(slug: str, requested: list[str]) -> ComparePage | None:
         for row in rows
     }
     choice = choose(requested, places, occupation=occupation.title, release=release.name)
+    prices = live_release(Program.RPP)
+    rows = _estimates(release.id, occupation.id, choice.slugs, prices.id if prices else 0)
     found = {
         row["slug"]: estimate_figures({f: value(f, row[f]) for f in ESTIMATE_FIELDS})
-        for row in _estimates(release.id, occupation.id, choice.slugs)
+        for row in rows
     }
+    parities = {row["slug"]: as_read(row["parity"], bool(row["rounded"])) for row in rows}
     nation = next((place for place in places.values() if place.kind == NATIONAL), None)
     if nation is None or nation.slug not in found:
         return None
@@ -77,7 +84,10 @@ def load_compare_places(slug: str, requested: list[str]) -> ComparePage | None:
         occupation=occupation,
         nation=found[nation.slug],
         choice=choice,
-        places=[PlaceFigures(place, found[place.slug]) for place in choice.places],
+        places=[
+            PlaceFigures(place, found[place.slug], parities.get(place.slug))
+            for place in choice.places
+        ],
         options=sorted(
             (
                 place
@@ -86,20 +96,23 @@ def load_compare_places(slug: str, requested: list[str]) -> ComparePage | None:
             ),
             key=lambda place: (place.state_name, place.sort_key),
         ),
+        prices=prices,
     )
 
 
-def _estimates(release_id: int, occupation_id: int, slugs: list[str]) -> list[dict]:
+def _estimates(release_id: int, occupation_id: int, slugs: list[str], prices_id: int) -> list[dict]:
     chosen = f" OR a.slug IN ({marks(len(slugs))})" if slugs else ""
     sql = f"""
-        SELECT a.slug, {", ".join(f"e.{field}" for field in ESTIMATE_FIELDS)}
+        SELECT a.slug, {", ".join(f"e.{field}" for field in ESTIMATE_FIELDS)},
+            p.all_items AS parity, p.rounded
         FROM {table(Estimate)} e JOIN {table(Area)} a ON a.id = e.area_id
+        LEFT JOIN {table(PriceParity)} p ON p.release_id = %s AND p.area_code = a.code
         WHERE e.occupation_id = %s
             AND e.industry_id = (
                 SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
             AND (a.kind = %s{chosen})
     """
-    return fetch(sql, [occupation_id, release_id, CROSS_INDUSTRY, NATIONAL, *slugs])
+    return fetch(sql, [prices_id, occupation_id, release_id, CROSS_INDUSTRY, NATIONAL, *slugs])
 
 
 # The occupation at a slug, and every area of its release with whether it

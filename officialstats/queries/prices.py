@@ -47,10 +47,15 @@ def prices_at(area_id: int) -> Prices | None:
     if not rows:
         return Prices(release, None)
     name, *values, rounded = rows[0]
-    # As published: three decimals, or the two a rounded copy has (112.87, not 112.870).
-    places = HUNDREDTH if rounded else THOUSANDTH
-    shown = [None if v is None else fixed(v, THOUSANDTH).quantize(places) for v in values]
-    return Prices(release, Parity(name, *shown, bool(rounded)))
+    return Prices(release, Parity(name, *(as_read(v, rounded) for v in values), bool(rounded)))
+
+
+def as_read(stored, rounded: bool) -> Decimal | None:
+    """A stored parity as it was read: three decimals, or the two a rounded
+    copy has (112.87, not the column's 112.870)."""
+    if stored is None:
+        return None
+    return fixed(stored, THOUSANDTH).quantize(HUNDREDTH if rounded else THOUSANDTH)
 
 
 def unmatched_areas() -> list[str]:

@@ -40,6 +40,12 @@ def place_options(options: list[Place]) -> SafeString:
     return SafeString("".join(out))
 
 
+def _figure(cell) -> str:
+    if cell.missing:
+        return f'<span class="fig-none">{escape(cell.missing)}</span>'
+    return fig(cell.figure)
+
+
 def _versus(cell) -> str:
     found = cell.versus_nation
     if found is None or not found.known:
@@ -70,7 +76,7 @@ def compare_table_rows(rows: list[Row], places: list[PlaceFigures]) -> SafeStrin
     out = []
     for row in rows:
         cells = "".join(
-            f'<td class="num" data-label="{name}">{fig(cell.figure)}{_versus(cell)}</td>'
+            f'<td class="num" data-label="{name}">{_figure(cell)}{_versus(cell)}</td>'
             for name, cell in zip(names, row.cells, strict=True)
         )
         cells += f'<td class="num" data-label="{NATION}">{fig(row.nation)}</td>'

@@ -21,7 +21,8 @@ from django.views.decorators.http import require_safe
 
 from core.seo import PageMeta, base_url_of, home_crumb, shorten
 
-from ..compare import MAX_PLACES, PARAM, compare_rows, query_string
+from ..compare import MAX_PLACES, PARAM, compare_rows, national_prices_row, query_string
+from ..figures import Datatype
 from ..queries.compare import ComparePage, load_compare_places
 from ..seo import index_crumb, source_name
 from . import cache_by_release
@@ -30,6 +31,26 @@ from .occupations import cite
 from .occupations import links as site_links
 
 TEMPLATE = "officialstats/compare_places.html"
+
+
+def with_national_prices(page: ComparePage) -> list:
+    """The figures' rows, with pay at national prices after the median where
+    BEA publishes a price level for a place chosen."""
+    rows = compare_rows(
+        [(item.place.name, item.figures) for item in page.places],
+        page.nation,
+        hourly=page.hourly_only,
+    )
+    median = Datatype.HOURLY_MEDIAN if page.hourly_only else Datatype.ANNUAL_MEDIAN
+    priced = national_prices_row(
+        [(item.place.name, item.figures[median], item.parity) for item in page.places],
+        page.nation[median],
+        hourly=page.hourly_only,
+    )
+    if priced is None or page.prices is None:
+        return rows
+    at = next(i for i, row in enumerate(rows) if row.label == "Median") + 1
+    return [*rows[:at], priced, *rows[at:]]
 
 
 def _names(names: list[str]) -> str:
@@ -96,11 +117,7 @@ def compare_places(request: HttpRequest, slug: str) -> HttpResponse:
         "partial": partial,
         "status": status(page),
         "base_url": base,
-        "rows": compare_rows(
-            [(item.place.name, item.figures) for item in page.places],
-            page.nation,
-            hourly=page.hourly_only,
-        ),
+        "rows": with_national_prices(page),
         "chosen": [
             (
                 place,

@@ -20,7 +20,6 @@ from ..lists import EDUCATION_SLUGS, OPENINGS, OUTLOOKS, Filters
 from ..live import live_release
 from ..maps import occupation_maps
 from ..models import Occupation, Program
-from ..queries.areas import places_path
 from ..queries.common import SORTS
 from ..queries.index import (
     INDEX_SORTS,
@@ -101,7 +100,6 @@ def occupation(request: HttpRequest, slug: str) -> HttpResponse:
             "sorts": SORTS,
             "pay_action": page.occupation.url,
             "pay_subject": page.occupation.title + " in the United States",
-            "places_url": places_path(),
             "maps": occupation_maps(
                 page.by_state,
                 atlas().shapes,
