@@ -184,3 +184,15 @@ def test_finding_and_comparing_careers_with_every_dataset(client, content, setti
     article = page_text(client.get("/compare/backend-developer-vs-ai-ml-engineer/"))
     assert "(+33.5% against +15.8%)" in article
     assert "fastest-growing" in client.get("/sitemap-lists.xml").content.decode()
+
+    # Issue 21: BEA's price levels beside pay.
+    california = page_text(client.get("/places/california/"))
+    assert "BEA's price level for all items is 112.581 (the nation = 100)" in california
+    assert "Regional Price Parities, 2023" in california
+    san_jose = page_text(
+        client.get("/occupations/software-developers/in/san-jose-sunnyvale-santa-clara-ca/")
+    )
+    assert "$213,110, is worth $188,810 at national prices." in san_jose
+    assert "Worked out: $213,110 ÷ 112.87 × 100 = $188,810.14" in san_jose
+    nonmetro = page_text(client.get("/places/hill-country-region-of-texas-nonmetropolitan-area/"))
+    assert "BEA publishes no price level for Hill Country Region of Texas" in nonmetro
