@@ -1,9 +1,12 @@
-"""Finding and ranking careers (issue 20): the title search and the new pages.
+"""Finding and ranking careers (issue 20) and what pay buys where (issue 21):
+the title search and the new pages.
 
 Goals (issue 20, point 6): a search by title within 10 ms, measured on all
 56,560 alternate and 7,796 reported titles, on SQLite and PostgreSQL; the
 list pages within 10 ms cold; occupation pages with related careers within
 the layout issue's budgets (a fixed number of queries, 20 KB gzipped).
+Issue 21, point 6: every page within those budgets, the rankings at national
+prices measured.
 
 With the whole OEWS release and every guidance dataset live:
 
@@ -63,6 +66,12 @@ PAGES = [
      "/occupations/data-scientists/in/san-jose-sunnyvale-santa-clara-ca/"),
     ("two occupations compared", "/occupations/compare/data-scientists-vs-software-developers/"),
     ("role page", "/roles/backend-developer/"),
+    # Issue 21: BEA's price levels beside pay.
+    ("where pay goes furthest", "/occupations/software-developers/where-pay-goes-furthest/"),
+    ("where pay goes furthest, by the hour", "/occupations/actors/where-pay-goes-furthest/"),
+    ("a state with its price level", "/places/california/"),
+    ("compare places, at national prices",
+     "/occupations/software-developers/places/?p=california&p=texas"),
 ]  # fmt: skip
 PG_NAME = "careerguide_bench_careers"
 
