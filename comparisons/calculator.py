@@ -13,12 +13,15 @@ from urllib.parse import urlencode
 
 from django.http import QueryDict
 
+from core import formatting
 from core.formatting import money, to_nearest
 from core.numbers import amount_text
 from officialstats.figures import PERCENTILES, Datatype
 from officialstats.pay_position import position, sentence
+from officialstats.prices import at_national_prices, parity_text
 from officialstats.queries.areas import occupation_place_path
 from officialstats.queries.common import occupations_path
+from officialstats.queries.prices import prices_at
 
 from .derive import EstimateGap, estimate_gap, estimates_sentence, offer_against
 from .forms import DETAIL_FIELDS, FACTOR_FIELDS, CalculatorForm
@@ -45,6 +48,7 @@ class RoleResult:
     offer_sentence: str = ""  # the offer against this estimate
     offer_placed: str = ""  # the offer among BLS's percentiles there, as "Where does my pay fall?"
     placed_where: str = ""  # the place slug it is placed in ("" for the nation)
+    national_prices: str = ""  # the base estimate at national prices, where the place has a level
 
     @property
     def sources(self) -> list:
@@ -238,6 +242,7 @@ def run_calculator(
     roles = [by_slug[data["role_a"]], by_slug[data["role_b"]]]
     level = next(level for level in options.levels if level.slug == data["level"])
     loaded = load_estimate_inputs(roles, level)
+    priced = _parity_of(form.chosen("location")[1], official)
     for role in roles:
         band, share = loaded.bands.get(role.pk), loaded.shares.get(role.pk)
         inputs = _inputs(role, form, options, official)
@@ -247,8 +252,11 @@ def run_calculator(
         against = offer_against(offer, found.base_central, found.base) if offer and found else ""
         url, among, amount, where = placed
         state.results.append(
-            RoleResult(role, band, share, found, url, among, amount, against, placed_where=where)
-        )
+            RoleResult(
+                role, band, share, found, url, among, amount, against, placed_where=where,
+                national_prices=national_prices_line(found, *priced) if found and priced else "",
+            )
+        )  # fmt: skip
     if form.offer is not None:
         state.results = _offer_placed(state.results, form.offer)
     estimates = [result.estimate for result in state.results]
@@ -263,3 +271,33 @@ def run_calculator(
                 names[0], estimates[0].total_point, names[1], estimates[1].total_point
             )
     return state
+
+
+def _parity_of(place_slug: str, official) -> tuple | None:
+    """(BEA's all-items price level, the place's name, the year) for a BLS
+    place chosen; None without one or a level for it (one query)."""
+    places = official.medians.places if official and official.medians else {}
+    place = places.get(place_slug)
+    if place is None:
+        return None
+    prices = prices_at(place.id)
+    if prices is None or prices.parity is None or prices.parity.all_items is None:
+        return None
+    return prices.parity.all_items, place.name, prices.release.name
+
+
+def national_prices_line(estimate, parity: Decimal, place: str, year: str) -> str:
+    """The base estimate at national prices, beside it (the estimate itself
+    stays in the place's dollars): "about $167,000 at national prices ...".
+    Rounded to the nearest $1,000, as the estimate is shown."""
+    central = at_national_prices(estimate.base_central, parity)
+    low = at_national_prices(estimate.base.low, parity)
+    high = at_national_prices(estimate.base.high, parity)
+    said = formatting.money_range(low, high, open_ended=estimate.open_ended, short=False,
+                                  nearest=1000)  # fmt: skip
+    return (
+        f"At national prices, this base salary is worth about "
+        f"{formatting.money(central, nearest=1000)}{'+' if estimate.open_ended else ''} "
+        f"(typically {said}): the estimate ÷ {parity_text(parity)}, BEA's {year} price level "
+        f"for {place}, × 100."
+    )

@@ -112,6 +112,8 @@ RPP_METROS = [
                                                         "97.05")),
     ("12420", "Austin-Round Rock-Georgetown, TX (Metropolitan Statistical Area)",
      ("97.62", "91.94", "126.36", "89.54", "95.27")),
+    ("41940", "San Jose-Sunnyvale-Santa Clara, CA (Metropolitan Statistical Area)",
+     ("112.87", "104.56", "213.01", "135.18", "104.29")),
 ]  # fmt: skip
 RPP_LINES = ("RPPs: All items ", " RPPs: Goods ", " RPPs: Services: Housing ",
              " RPPs: Services: Utilities ", " RPPs: Services: Other ")  # fmt: skip

@@ -158,3 +158,38 @@ def test_pages_with_prices_take_a_fixed_number_of_queries(
         client.get(FURTHEST)
     with django_assert_max_num_queries(6):
         client.get("/places/california/")
+
+
+def test_the_calculator_shows_its_estimate_at_national_prices(
+    client, content, calculator_release, guidance
+):
+    from tests.helpers import result_of
+    from tests.test_calculator_places import CALC, SENIOR_SAN_JOSE
+
+    response = client.get(CALC, SENIOR_SAN_JOSE)
+    backend = result_of(response, "Backend Developer")
+    # The estimate stays in San Jose's dollars ($242,918.44 from BLS's medians) ...
+    assert "= $242,918.44 (+57%)" in backend
+    # ... and beside it, what it is worth at national prices.
+    central = (D("242918.44") / D("112.87") * 100 / 1000).quantize(D(1)) * 1000
+    assert f"At national prices, this base salary is worth about ${central:,.0f}" in backend
+    assert "the estimate ÷ 112.87, BEA's 2023 price level for San Jose-Sunnyvale-Santa" in backend
+    nowhere = result_of(client.get(CALC, {**SENIOR_SAN_JOSE, "area": ""}), "Backend Developer")
+    assert "At national prices" in nowhere  # California has a price level too
+
+
+def test_where_does_my_pay_fall_answers_in_national_prices_too(client, priced):
+    text = page_text(
+        client.get(
+            f"/occupations/software-developers/in/{AUSTIN}/", {"pay": "150000", "per": "year"}
+        )
+    )
+    worth = D("150000") / D("97.62") * 100
+    assert (
+        f"At national prices, $150,000 a year here is worth about ${worth.quantize(D(1)):,}: "
+        f"$150,000 ÷ 97.62, BEA's 2023 price level here, × 100 = ${worth.quantize(D('0.01')):,}."
+    ) in text
+    nationally = page_text(
+        client.get("/occupations/software-developers/", {"pay": "150000", "per": "year"})
+    )
+    assert "At national prices" not in nationally

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -20,7 +21,7 @@ from django.utils.cache import patch_vary_headers
 
 from core.links import ToolLink, pay_tools
 
-from .. import display, pay_position
+from .. import display, pay_position, prices
 from ..figures import PERCENTILES, Datatype, Figure, State
 from ..forms import PayForm
 
@@ -46,6 +47,7 @@ class PayAnswer:
     tools: list[ToolLink] = field(
         default_factory=list
     )  # the editorial apps' tools, for a yearly pay
+    national_prices: str = ""  # the pay at national prices, where the place has a price level
 
 
 def points(figures: dict[Datatype, Figure], per: str) -> list[tuple[int, Figure]]:
@@ -57,6 +59,7 @@ def answer(
     form: PayForm,
     places: list[tuple[str, dict[Datatype, Figure], str]],
     subject: tuple[str, str] = ("", ""),
+    parity: tuple[Decimal, str] | None = None,
 ) -> PayAnswer:
     """Where the form's pay falls in each of ``places`` (where, figures, url),
     with links to the tools that take a yearly pay further, for ``subject``
@@ -75,7 +78,24 @@ def answer(
         placed.append(Placed(where, found, said[0].lower() + said[1:], url))
     code, place = subject
     tools = pay_tools(code, place, pay) if code and per == "year" else []
-    return PayAnswer(pay_text, placed, tools=tools)
+    worth = in_national_prices(pay, pay_text, parity, hourly=per == "hour")
+    return PayAnswer(pay_text, placed, tools=tools, national_prices=worth)
+
+
+def in_national_prices(
+    pay: Decimal, pay_text: str, parity: tuple[Decimal, str] | None, *, hourly: bool
+) -> str:
+    """ "At national prices, $150,000 a year here is worth about $132,896: ..." """
+    if parity is None:
+        return ""
+    level, year = parity
+    worth = prices.at_national_prices(pay, level)
+    return (
+        f"At national prices, {pay_text} here is worth about "
+        f"{prices.money(worth, cents=hourly)}: "
+        f"{prices.money(pay, cents=pay != pay.to_integral())} ÷ {prices.parity_text(level)}, "
+        f"BEA's {year} price level here, × 100 = {prices.money(worth, cents=True)}."
+    )
 
 
 def pay_form(query: QueryDict) -> PayForm | None:
@@ -95,6 +115,7 @@ def respond(
     page_context: Callable[[PayAnswer | None], dict],
     canonical: dict[str, str | None],
     subject: tuple[str, str] = ("", ""),
+    parity: tuple[Decimal, str] | None = None,
 ) -> HttpResponse:
     """The page (or, for htmx, the answer alone), cached only when canonical.
 
@@ -105,7 +126,7 @@ def respond(
     """
     asked = form is not None
     valid = asked and form.is_valid()
-    result = answer(form, places, subject) if valid else None
+    result = answer(form, places, subject, parity) if valid else None
     partial = asked and bool(request.htmx) and not request.htmx.history_restore_request
     context = {
         "pay_form": form or PayForm(),

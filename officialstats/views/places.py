@@ -135,6 +135,11 @@ def occupation_place(request: HttpRequest, slug: str, place: str) -> HttpRespons
         context,
         canonical={"sort": sort or None},
         subject=(page.occupation.code, page.place.slug),
+        parity=(
+            (page.prices.parity.all_items, page.prices.release.name)
+            if page.prices and page.prices.parity and page.prices.parity.all_items
+            else None
+        ),
     )
 
 
