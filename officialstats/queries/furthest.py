@@ -23,6 +23,7 @@ from .prices import as_read
 from .sql import fetch, table, value
 
 INDEXABLE = 10  # places with a figure at national prices a ranking needs to be indexed
+METROS_SHOWN = 50  # the first metropolitan areas listed; the page has a size budget
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ class Furthest:
     hourly: bool
     states: list[Priced]  # by pay at national prices, then those without a parity
     metros: list[Priced]  # those with a parity, by pay at national prices
+
+    @property
+    def metros_shown(self) -> list[Priced]:
+        return self.metros[:METROS_SHOWN]
 
     @property
     def ranked(self) -> int:

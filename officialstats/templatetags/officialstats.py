@@ -68,6 +68,28 @@ def parity(value) -> str:
     return prices.parity_text(value) if value is not None else "—"
 
 
+@register.simple_tag
+def furthest_rows(rows: list, link: str) -> SafeString:
+    """Places with pay at national prices (``queries.furthest``), a row each;
+    written here as the other long tables are, for cold renders."""
+    out = []
+    for p in rows:
+        if p.worth is not None:
+            worth = escape(p.worth.text)
+        else:
+            worth = f'<span class="fig-none">{"no price level" if p.parity is None else "not worked out"}</span>'  # noqa: E501
+        out.append(
+            f'<tr><th scope="row"><a href="{escape(link)}in/{escape(p.slug)}/">'
+            f"{escape(p.name)}</a></th>"
+            f'<td class="num" data-label="Median pay">{fig(p.median)}</td>'
+            f'<td class="num" data-label="Price level">{parity(p.parity)}</td>'
+            f'<td class="num" data-label="At national prices">{worth}</td>'
+            f'<td class="num" data-label="Rank by pay">{p.pay_rank or "—"}</td>'
+            f'<td class="num" data-label="Rank at national prices">{p.worth_rank or "—"}</td></tr>'
+        )
+    return SafeString("".join(out))
+
+
 @register.filter
 def prices_words(value) -> str:
     return prices.prices_words(value) if value is not None else ""
