@@ -229,7 +229,8 @@ def main() -> None:
             sections += report("PostgreSQL", run_worker(pg, args.repeat))
     load_after = os.getloadavg()
     lines = [
-        f"### {datetime.date.today().isoformat()}, finding and ranking careers (issue 20), "
+        f"### {datetime.date.today().isoformat()}, finding and ranking careers, pay at national "
+        f"prices (issues 20, 21), "
         f"commit {commit()}: {machine()}",
         "",
         f"Whole OEWS May 2025 release and every guidance dataset live. Searches: wall "
