@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from occupations import manage, pg_database
-from run import PYTHON, ROOT, commit, machine, publish
+from run import PYTHON, ROOT, commit, in_process_django, machine, publish
 
 GOAL_MS = 10.0
 QUERIES = [
@@ -77,22 +77,10 @@ PG_NAME = "careerguide_bench_careers"
 
 
 def worker(database_url: str, repeat: int) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="careerguide.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="bench-only-secret-key-not-for-production-use",
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=database_url,
-    )
-    os.environ.pop("REDIS_URL", None)
-    sys.path.insert(0, str(ROOT))
+    in_process_django(database_url)
     import gzip
 
     import django
-
-    django.setup()
-    from django.conf import settings
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
@@ -104,10 +92,6 @@ def worker(database_url: str, repeat: int) -> None:
     from officialstats.queries.titles import title_matches
     from officialstats.titles import words_of
 
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     titles = dict(OnetTitle.objects.values_list("kind").annotate(n=django.db.models.Count("id")))
     searches = {}
     for query in QUERIES:

@@ -46,7 +46,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import PYTHON, ROOT, commit, machine, publish
+from run import PYTHON, ROOT, commit, in_process_django, machine, publish
 
 GOAL_MS = 10.0
 GOAL_GZIP = 14 * 1024
@@ -96,22 +96,9 @@ FULL_ONLY = {"/occupations/?sort=employment&page=2"}
 
 
 def worker(database_url: str, repeat: int, sample: int) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="careerguide.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="bench-only-secret-key-not-for-production-use",
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=database_url,
-    )
-    os.environ.pop("REDIS_URL", None)  # in-process: the cache is this process's memory
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    in_process_django(database_url)
     import gzip
 
-    from django.conf import settings
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
@@ -121,10 +108,6 @@ def worker(database_url: str, repeat: int, sample: int) -> None:
     from officialstats.live import live_release
     from officialstats.models import Occupation
 
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     client = Client()
     live = live_release()
     occupations = Occupation.objects.filter(release_id=live.id).count()

@@ -41,7 +41,7 @@ from occupations import (
     small_release,
     verdict,
 )
-from run import PYTHON, ROOT, commit, machine, publish
+from run import PYTHON, ROOT, commit, in_process_django, machine, publish
 
 GOAL_SITEMAP_S = 2.0
 PG_NAME = "h_places_bench"  # and h_places_bench_small, dropped and created again
@@ -79,22 +79,9 @@ FULL_ONLY = {
 
 
 def worker(database_url: str, repeat: int, sample: int) -> None:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="careerguide.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="bench-only-secret-key-not-for-production-use",
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=database_url,
-    )
-    os.environ.pop("REDIS_URL", None)
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
+    in_process_django(database_url)
     import gzip
 
-    from django.conf import settings
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
@@ -104,10 +91,6 @@ def worker(database_url: str, repeat: int, sample: int) -> None:
     from officialstats.live import live_release
     from officialstats.models import Estimate
 
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     client = Client()
     live = live_release()
 

@@ -210,6 +210,31 @@ def page_weight(port: int, html: bytes) -> dict[str, int]:
     return sizes
 
 
+def in_process_django(database_url: str) -> None:
+    """Set Django up in this process against ``database_url``, as a worker
+    measuring cold renders needs it: production settings (DEBUG off), no
+    Redis (the cache is this process's memory), static files unhashed."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="careerguide.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="bench-only-secret-key-not-for-production-use",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DATABASE_URL=database_url,
+    )
+    os.environ.pop("REDIS_URL", None)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 def publish(lines: list[str], *, record: bool) -> None:
     """Print a run's report and, with ``record``, append it to RESULTS.md."""
     report = "\n".join(lines) + "\n"
