@@ -60,7 +60,9 @@ def roles_named(words: list[str]) -> list[ToolLink]:
     for role in Role.objects.published().only("name", "slug", "occupation_code"):
         name = role.name.lower()
         named = " " + re.sub(r"\W+", " ", name)
-        run_together = len(squashed) > 3 and squashed in re.sub(r"\W+", "", name)
+        parts = re.findall(r"\w+", name)
+        starts = ("".join(parts[at:]) for at in range(len(parts)))  # from each word on
+        run_together = len(squashed) > 3 and any(s.startswith(squashed) for s in starts)
         if run_together or all(f" {word}" in named for word in words):
             found.append(ToolLink(role.name, role.get_absolute_url()))
     return found[:MOST]

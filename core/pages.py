@@ -291,11 +291,16 @@ def cache_page(
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.streaming:
             return response
-        validators(response, key, state, shows)
+        # A response may show more than its view's pages do (a statistics
+        # search naming the editors' pages): its validators follow that too.
+        showing = getattr(response, "page_shows", shows)
+        if showing is not shows:
+            key = page_key(request, state, showing)
+        validators(response, key, state, showing)
         cacheable = getattr(response, "cache_by_content", set(request.GET) <= set(params))
         if not getattr(response, "is_rendered", True):  # a TemplateResponse (the sitemap)
             response.render()
-        kept = kept_from(response, shows)
+        kept = kept_from(response, showing)
         # Only a GET stores a page: the body of a HEAD response is for
         # nobody (servers drop it), so nothing may rely on it.
         if cacheable and request.method == "GET":

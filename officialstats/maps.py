@@ -198,6 +198,7 @@ def pay_map(
     title: str = "",
     method: str = "",
     label: Callable[[StateRow], str] | None = None,
+    top_coded: bool = True,
 ) -> StateMap:
     """Each state shaded by the occupation's median pay there (hourly for an
     occupation BLS publishes by the hour only); ``title`` and ``method`` for
@@ -238,7 +239,11 @@ def pay_map(
         text=label or (lambda row: figure_text(row, row.pay)),
         short=short,
         links=links or {},
-        legend=[*zip(css, labels, strict=True), (TOP_CODED, f"at least {top_code(bound, hourly)}")],
+        legend=[
+            *zip(css, labels, strict=True),
+            # BLS's bound, where the map shows its medians as published.
+            *([(TOP_CODED, f"at least {top_code(bound, hourly)}")] if top_coded else []),
+        ],
         title=title or f"Median pay {unit} of {subject} by state, {release}",
         summary=_pay_summary(rows, unit),
         highlight=highlight,

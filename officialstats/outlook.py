@@ -71,10 +71,20 @@ def versus(a_name: str, a: Projected, b_name: str, b: Projected, start_year: int
     both = f"({signed(faster[1].change_percent)} against {signed(slower[1].change_percent)})"
     f_pct, s_pct = faster[1].change_percent, slower[1].change_percent
     if f_pct == s_pct:
-        growing = f"{a_name} and {b_name} are projected to grow at the same rate {both}"
-    elif s_pct <= 0 < f_pct:
+        if f_pct > 0:
+            growing = f"{a_name} and {b_name} are projected to grow at the same rate {both}"
+        elif f_pct == 0:
+            growing = f"neither {a_name} nor {b_name} are projected to grow {both}"
+        else:
+            growing = f"{a_name} and {b_name} are projected to shrink at the same rate {both}"
+    elif f_pct <= 0:  # neither grows
+        if f_pct == 0:
+            growing = f"{faster[0]} are projected to hold steady while {slower[0]} shrink {both}"
+        else:
+            growing = f"both are projected to shrink, {faster[0]} less than {slower[0]} {both}"
+    elif s_pct <= 0:
         growing = f"{faster[0]} are projected to grow while {slower[0]} are not {both}"
-    elif s_pct > 0 and f_pct / s_pct >= Decimal("1.4"):
+    elif f_pct / s_pct >= Decimal("1.4"):
         growing = (
             f"{faster[0]} are projected to grow about {times(f_pct / s_pct)} as fast as "
             f"{slower[0]} {both}"
@@ -90,7 +100,11 @@ def versus(a_name: str, a: Projected, b_name: str, b: Projected, start_year: int
     ratio = more[1].openings / fewer[1].openings
     many = f"about {times(ratio)} as many" if ratio >= Decimal("1.4") else "more"
     said = f"{growing}; {more[0]} are projected to have {many} openings a year {openings}"
-    if more[0] == slower[0] and more[1].employment_start > fewer[1].employment_start:
+    if (
+        more[0] == slower[0]
+        and fewer[1].employment_start > 0
+        and more[1].employment_start > fewer[1].employment_start
+    ):
         # Openings follow size as well as growth: say so where they point the other way.
         size = more[1].employment_start / fewer[1].employment_start
         many = f"about {times(size)} as many" if size >= Decimal("1.4") else "more"

@@ -47,10 +47,11 @@ class Worth:
     amount: Decimal  # unrounded
     line: str  # "$213,110 ÷ 112.87 × 100 = $188,811.91"
     at_least: bool  # from a top-coded median: a lower bound too
+    hourly: bool = False  # an hourly wage: shown to the cent
 
     @property
     def text(self) -> str:
-        said = money(self.amount)
+        said = money(self.amount, cents=self.hourly)
         return f"at least {said}" if self.at_least else said
 
 
@@ -64,4 +65,4 @@ def worth(median: Figure, parity: Decimal | None) -> Worth | None:
         f"{money(value, cents=value != value.to_integral())} ÷ {parity_text(parity)} × 100 "
         f"= {money(amount, cents=True)}"
     )
-    return Worth(amount, line, median.state is State.TOP_CODED)
+    return Worth(amount, line, median.state is State.TOP_CODED, median.datatype.is_hourly)

@@ -3,9 +3,10 @@
 A reader types "backend developer"; O*NET writes "Back End Developer". The
 index reads each title followed by its adjacent words run together ("back
 end developer backend enddeveloper"), and a title matches when every word
-of the query begins one of those words. The closest titles come first: the
-one that is the query itself, ignoring case, spaces and hyphens, then one
-that begins with it, then any other, shorter before longer.
+of the query begins one of those words. The closest titles come first (in
+SQL, ``queries.titles``): the one that is the query itself, ignoring case,
+spaces and hyphens (``squash``), then one that begins with it, then any
+other, shorter before longer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-MAX_WORDS = 6
+MAX_WORDS = 6  # words of a query read
+TYPO_AFTER = 4  # letters a query needs before a typo is forgiven ("iers" is not "Cashiers")
 _WORD = re.compile(r"\w+")
 _SQUASH = re.compile(r"[\W_]+")
 
@@ -42,15 +44,3 @@ def fts5_query(words: list[str]) -> str:
 def tsquery(words: list[str]) -> str:
     """A PostgreSQL ``to_tsquery('simple', ...)`` of the same."""
     return " & ".join(f"{word}:*" for word in words[:MAX_WORDS])
-
-
-def closeness(title: str, query: str) -> tuple[int, int]:
-    """How close a matching title is to the query (smaller is closer)."""
-    title_squashed, query_squashed = squash(title), squash(query)
-    if title_squashed == query_squashed:
-        tier = 0
-    elif title_squashed.startswith(query_squashed):
-        tier = 1
-    else:
-        tier = 2
-    return tier, len(title)

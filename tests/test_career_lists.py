@@ -143,3 +143,13 @@ def test_a_narrowed_index_is_not_for_search_engines(client, projected):
     body = response.content.decode()
     assert '<meta name="robots" content="noindex' in body
     assert "<title>Occupations entered with: Bachelor&#x27;s degree" in body
+
+
+def test_a_search_can_be_narrowed_and_each_form_keeps_the_other(client, projected):
+    response = client.get("/occupations/", {"q": "software", "education": "bachelors-degree"})
+    assert ranked(response) == ["Software Developers"]
+    body = response.content.decode()
+    search_form = body[body.index('role="search"') : body.index("</form>")]
+    assert '<input type="hidden" name="education" value="bachelors-degree">' in search_form
+    filters = body[body.index('class="filter-form"') :]
+    assert '<input type="hidden" name="q" value="software">' in filters[: filters.index("</form>")]

@@ -35,6 +35,19 @@ def test_two_outlooks_are_compared_from_their_figures():
         "+15.8%); data scientists are projected to have more openings a year (120.0 thousand "
         "against 115.2 thousand)."
     )
+    both_shrink = versus(
+        "software developers", replace(SD, change_percent=D("-1.0")),
+        "data scientists", replace(DS, change_percent=D("-8.0")), 2024,
+    )  # fmt: skip
+    assert both_shrink.startswith(
+        "both are projected to shrink, software developers less than data scientists "
+        "(−1.0% against −8.0%)"
+    )
+    steady = versus("software developers", replace(SD, change_percent=D("0.0")),
+                    "data scientists", replace(DS, change_percent=D("-3.0")), 2024)  # fmt: skip
+    assert steady.startswith("software developers are projected to hold steady while data")
+    empty = replace(DS, employment_start=D("0.0"), openings=D("1.0"))
+    assert versus("software developers", SD, "data scientists", empty, 2024)  # no division by 0
     shrinking = replace(DS, change_percent=D("-2.0"))
     assert versus("software developers", SD, "data scientists", shrinking, 2024).startswith(
         "software developers are projected to grow while data scientists are not "

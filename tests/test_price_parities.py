@@ -186,7 +186,8 @@ def test_where_does_my_pay_fall_answers_in_national_prices_too(client, priced):
     )
     worth = D("150000") / D("97.62") * 100
     assert (
-        f"At national prices, $150,000 a year here is worth about ${worth.quantize(D(1)):,}: "
+        "At national prices, $150,000 a year here is worth about "
+        f"${worth.quantize(D(1)):,} a year: "
         f"$150,000 ÷ 97.62, BEA's 2023 price level here, × 100 = ${worth.quantize(D('0.01')):,}."
     ) in text
     nationally = page_text(

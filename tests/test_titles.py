@@ -131,3 +131,15 @@ def test_an_occupation_page_lists_a_few_of_its_other_titles(client, titled):
     # Reported titles are searched, not listed; groups list none.
     assert "Stage Performer" not in page_text(client.get("/occupations/actors/"))
     assert "Also called" not in page_text(client.get("/occupations/computer-occupations/"))
+
+
+def test_a_search_naming_editors_pages_is_validated_against_their_edits(client, titled, content):
+    from core import state
+
+    first = search(client, "backend developer")["ETag"]
+    assert search(client, "backend developer")["ETag"] == first
+    state.bump(state.CONTENT)  # an editor's save, which may rename a role
+    assert search(client, "backend developer")["ETag"] != first
+    places = client.get("/places/", {"q": "austin"})["ETag"]
+    state.bump(state.CONTENT)  # an editor's change of a place alias
+    assert client.get("/places/", {"q": "austin"})["ETag"] != places

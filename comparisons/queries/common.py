@@ -51,6 +51,15 @@ class RoleProfile:
     career_steps: list[CareerStep] = field(default_factory=list)
 
     @property
+    def skill_sources(self) -> list:
+        """The sources of the editors' skills, each once."""
+        return unique_sources([*self.core_skills, *self.pay_skills])
+
+    @property
+    def step_sources(self) -> list:
+        return unique_sources(self.career_steps)
+
+    @property
     def headline(self) -> SalaryStat | None:
         return self.stats.get(SalaryStat.Kind.HEADLINE)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..figures import Datatype, Figure, State, figure
+from ..figures import Datatype, Figure, Footnote, State, figure
 from ..live import LiveRelease, live_release
 from ..models import Area, Estimate, Industry, Occupation, PriceParity, Program
 from ..prices import Worth, worth
@@ -53,6 +53,10 @@ class Furthest:
     hourly: bool
     states: list[Priced]  # by pay at national prices, then those without a parity
     metros: list[Priced]  # those with a parity, by pay at national prices
+
+    @property
+    def metros_with_median(self) -> int:
+        return sum(1 for p in self.metros if p.median.ranked is not None)
 
     @property
     def metros_shown(self) -> list[Priced]:
@@ -143,20 +147,26 @@ def indexable_slugs() -> list[str]:
     release, prices = live_release(), live_release(Program.RPP)
     if release is None or prices is None:
         return []
-    top = 5  # Footnote.TOP_CODED
+    top, one_unit = int(Footnote.TOP_CODED), int(Footnote.ONE_UNIT_ONLY)
+    # As the page counts: the unit its pay is in (hourly where the nation's
+    # median is by the hour only), and a price level BEA published.
     rows = fetch(
         f"""
         SELECT o.slug FROM {table(Occupation)} o
-        JOIN {table(Estimate)} e ON e.occupation_id = o.id AND e.industry_id = (
-            SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
+        JOIN {table(Estimate)} n ON n.occupation_id = o.id
+            AND n.area_id = (SELECT id FROM {table(Area)} WHERE release_id = %s AND kind = %s)
+            AND n.industry_id = (
+                SELECT id FROM {table(Industry)} WHERE release_id = %s AND code = %s)
+        JOIN {table(Estimate)} e ON e.occupation_id = o.id AND e.industry_id = n.industry_id
         JOIN {table(Area)} a ON a.id = e.area_id AND a.kind IN (%s, %s)
         JOIN {table(PriceParity)} p ON p.release_id = %s AND p.area_code = a.code
-        WHERE o.release_id = %s AND (
-            e.annual_median IS NOT NULL OR e.annual_median_note = {top}
-            OR e.hourly_median IS NOT NULL OR e.hourly_median_note = {top})
+            AND p.all_items IS NOT NULL
+        WHERE o.release_id = %s AND CASE WHEN n.annual_median_note = {one_unit}
+            THEN (e.hourly_median IS NOT NULL OR e.hourly_median_note = {top})
+            ELSE (e.annual_median IS NOT NULL OR e.annual_median_note = {top}) END
         GROUP BY o.slug HAVING COUNT(*) >= %s ORDER BY o.slug
         """,
-        [release.id, CROSS_INDUSTRY, Area.Kind.STATE, Area.Kind.METRO, prices.id, release.id,
-         INDEXABLE],
+        [release.id, NATIONAL, release.id, CROSS_INDUSTRY, Area.Kind.STATE, Area.Kind.METRO,
+         prices.id, release.id, INDEXABLE],
     )  # fmt: skip
     return [row["slug"] for row in rows]

@@ -29,7 +29,6 @@ from .sql import fetch, fetch_rows, fixed, table, value
 
 PER_PAGE = 50
 MAX_QUERY = 100
-MAX_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +96,7 @@ def clean_query(raw: str) -> str:
 
 
 def words_of(query: str) -> list[str]:
-    return titles.words_of(query)[:MAX_WORDS]
+    return titles.words_of(query)[: titles.MAX_WORDS]
 
 
 def page_number(raw: str | int | None) -> int:

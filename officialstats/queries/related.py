@@ -123,7 +123,12 @@ def load_related(
         growth, entry = projected.get(soc, (None, ""))
         theirs, ours, here = (national.median if national else None), median, False
         there = local.get(soc)
-        if at is not None and there is not None and there.median.ranked is not None:
+        if (
+            at is not None
+            and at.median.ranked is not None  # else there is nothing to set it against here
+            and there is not None
+            and there.median.ranked is not None
+        ):
             theirs, ours, here = there.median, at.median, True
         # Only like with like: an occupation paid by the hour only is not set against a salary.
         comparable = theirs is not None and theirs.datatype == ours.datatype

@@ -19,13 +19,12 @@ from django.db import connection
 
 from ..lists import NO_FILTERS, Filters
 from ..live import live_release
-from ..titles import squash
+from ..titles import TYPO_AFTER, squash
 from .index import INDEX_SORTS, ORDERS, OccupationList, clean_query, narrowed, page_of, words_of
 from .sql import marks
 from .titles import TitleMatch, title_matches
 
 SIMILARITY = 0.4  # pg_trgm word similarity a match needs (0 to 1)
-TYPO_AFTER = 4  # letters a query needs before a typo is forgiven ("iers" is not "Cashiers")
 SOC_PREFIX = re.compile(r"^\d{2}(-\d{0,4})?$")
 
 

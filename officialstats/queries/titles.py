@@ -17,12 +17,11 @@ from django.db import connection
 
 from ..live import live_release
 from ..models import OnetOccupation, OnetTitle, Program
-from ..titles import fts5_query, squash, tsquery
+from ..titles import TYPO_AFTER, fts5_query, squash, tsquery
 from .sql import fetch_rows, table
 from .work import SPLITS
 
 LIMIT = 200  # occupations a search names at most
-TYPO_AFTER = 4  # letters a query needs before a typo is forgiven
 PART_OF = {part: code for code, parts in SPLITS.items() for part in parts}
 
 

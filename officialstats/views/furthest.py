@@ -91,6 +91,7 @@ def furthest(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             method=MAP_METHOD,
             label=lambda row: said.get(row.slug, ""),
+            top_coded=False,
         )
     return render(
         request,

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from core.links import title_links
+from core.state import Shows
 
 from ..chart import spread_chart
 from ..geodata import atlas
@@ -175,6 +176,7 @@ def occupation_index(request: HttpRequest) -> HttpResponse:
     patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
     if listing is not None and listing.query:
         response["X-Robots-Tag"] = "noindex"
+        response.page_shows = Shows.EVERYTHING  # the editors' roles named like the search
     number = listing.page.number if listing is not None else 1
     response.cache_by_content = not query and canonical(
         request,

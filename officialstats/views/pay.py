@@ -92,7 +92,7 @@ def in_national_prices(
     worth = prices.at_national_prices(pay, level)
     return (
         f"At national prices, {pay_text} here is worth about "
-        f"{prices.money(worth, cents=hourly)}: "
+        f"{prices.money(worth, cents=hourly)} {'an hour' if hourly else 'a year'}: "
         f"{prices.money(pay, cents=pay != pay.to_integral())} ÷ {prices.parity_text(level)}, "
         f"BEA's {year} price level here, × 100 = {prices.money(worth, cents=True)}."
     )

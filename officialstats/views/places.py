@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
+from core.state import Shows
+
 from ..chart import spread_chart
 from ..models import Area
 from ..queries.areas import places_path
@@ -67,6 +69,7 @@ def place_index(request: HttpRequest) -> HttpResponse:
     patch_vary_headers(response, ("HX-Request", "HX-History-Restore-Request"))
     if query:
         response["X-Robots-Tag"] = "noindex"
+        response.page_shows = Shows.EVERYTHING  # place aliases are edited like content
     response.cache_by_content = not query and not request.GET
     return response
 
