@@ -40,7 +40,7 @@ def start(importer, program: str):
 
 def test_the_form_offers_each_dataset(importer, data_dir):
     text = page_text(importer.get(START))
-    for label in ("BLS Employment Projections", "O*NET", "NCES"):
+    for label in ("BLS Employment Projections", "O*NET", "NCES", "BEA Regional Price Parities"):
         assert f"{label}: its publisher's files, from the data folder" in text
 
 
@@ -98,3 +98,16 @@ def test_a_broken_copy_fails_saying_where_and_changes_nothing(importer, data_dir
     assert "occupation.xlsx, sheet “Table 1.2”, row 6: “n/a”" in page_text(response)
     assert "Nothing was changed" in page_text(response)
     assert not Release.objects.exists() and not Projection.objects.exists()
+
+
+def test_price_levels_are_previewed_with_the_places_they_miss(importer, data_dir, oews_release):
+    run, response = start(importer, "rpp")
+    assert (run.program, run.status) == (Program.RPP, ImportRun.Status.STAGED)
+    text = page_text(response)
+    assert "BEA Regional Price Parities 2023 is imported and staged" in text
+    assert "Regional price parities 6" in text  # the nation, nonmetro portion, 2 states, 2 areas
+    places = text[text.index("Places of the live OEWS release without a price level") :]
+    assert "1 state or area of the live OEWS release has no price level" in places
+    assert "Hill Country Region of Texas nonmetropolitan area" in places
+    importer.post(f"/admin/officialstats/importrun/{run.pk}/publish/", follow=True)
+    assert "112.581" in page_text(importer.get("/places/california/"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..models import Occupation, Program, Release
+from ..queries.prices import unmatched_areas
 from ..queries.work import SPLITS
 from .programs import DATASETS
 
@@ -24,6 +25,7 @@ class GuidancePreview:
     files: list  # ReleaseFile rows
     missing_codes: list[str]  # SOC codes the live OEWS release does not list
     kind: str = "guidance"
+    unpriced: list[str] | None = None  # for price levels: the live OEWS places they miss
 
 
 def guidance_preview(release: Release) -> GuidancePreview:
@@ -45,6 +47,8 @@ def guidance_preview(release: Release) -> GuidancePreview:
     missing = sorted(
         code for code in codes if oews and code not in oews | parts and code != "00-0000"
     )
+    unpriced = unmatched_areas(release.pk) if release.program == Program.RPP else None
     return GuidancePreview(
-        release, live, dataset.cite(release.name), tables, list(release.files.all()), missing
-    )
+        release, live, dataset.cite(release.name), tables, list(release.files.all()), missing,
+        unpriced=unpriced,
+    )  # fmt: skip

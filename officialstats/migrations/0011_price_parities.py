@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 ('release', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='officialstats.release')),
             ],
             options={
-                'verbose_name': 'regional price parity',
+                'verbose_name': 'regional price parity', 'verbose_name_plural': 'regional price parities',
                 'ordering': ['release', 'geo_fips'],
                 'indexes': [models.Index(fields=['release', 'area_code'], name='price_parity_area')],
                 'constraints': [models.UniqueConstraint(fields=('release', 'geo_fips'), name='price_parity_unique')],

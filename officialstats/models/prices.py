@@ -44,6 +44,7 @@ class PriceParity(models.Model):
     class Meta:
         ordering = ["release", "geo_fips"]
         verbose_name = "regional price parity"
+        verbose_name_plural = "regional price parities"
         indexes = [models.Index(fields=["release", "area_code"], name="price_parity_area")]
         constraints = [
             models.UniqueConstraint(fields=["release", "geo_fips"], name="price_parity_unique"),

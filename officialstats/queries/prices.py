@@ -58,16 +58,20 @@ def as_read(stored, rounded: bool) -> Decimal | None:
     return fixed(stored, THOUSANDTH).quantize(HUNDREDTH if rounded else THOUSANDTH)
 
 
-def unmatched_areas() -> list[str]:
-    """The live OEWS release's states and areas BEA publishes no parity for,
-    by name (one query; none without both releases live)."""
-    release, oews = live_release(Program.RPP), live_release()
-    if release is None or oews is None:
+def unmatched_areas(release_id: int | None = None) -> list[str]:
+    """The live OEWS release's states and areas BEA publishes no parity for
+    in the live parities (or in release ``release_id``, a staged one), by
+    name (one query; none without an OEWS release live)."""
+    oews = live_release()
+    if release_id is None:
+        release = live_release(Program.RPP)
+        release_id = release.id if release is not None else None
+    if release_id is None or oews is None:
         return []
     rows = fetch_rows(
         f"SELECT a.name FROM {table(Area)} a LEFT JOIN {table(PriceParity)} p "
         "ON p.release_id = %s AND p.area_code = a.code "
         "WHERE a.release_id = %s AND a.kind <> %s AND p.id IS NULL ORDER BY a.kind, a.name",
-        [release.id, oews.id, Area.Kind.NATIONAL],
+        [release_id, oews.id, Area.Kind.NATIONAL],
     )
     return [name for (name,) in rows]
