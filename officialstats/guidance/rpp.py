@@ -54,13 +54,13 @@ class Read:
 
 
 def _text(fetched: Fetched) -> str:
+    """UTF-8 (with or without BOM) as the copies here are, else Latin-1 as
+    older BEA downloads were."""
     raw = fetched.path.read_bytes()
-    for encoding in ("utf-8-sig", "latin-1"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportProblem("is not text", fetched.file.name)  # latin-1 decodes anything
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
 
 
 def _kind(fips: str, name: str) -> tuple[str, str]:

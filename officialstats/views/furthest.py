@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from core.seo import PageMeta, base_url_of, home_crumb, shorten
 
 from .. import display
-from ..figures import Datatype, Footnote, State, figure
+from ..figures import Datatype, Footnote, figure
 from ..geodata import atlas
 from ..maps import pay_map
 from ..queries.furthest import Furthest, load_furthest
@@ -29,13 +29,14 @@ MAP_METHOD = (
 
 
 def state_rows_at_national_prices(page: Furthest) -> list[StateRow]:
-    """The states as the map reads them: pay at national prices, to the dollar."""
+    """The states as the map reads them: pay at national prices, to the dollar
+    (to the cent by the hour)."""
     datatype = Datatype.HOURLY_MEDIAN if page.hourly else Datatype.ANNUAL_MEDIAN
+    step = Decimal("0.01") if page.hourly else Decimal(1)
     rows = []
     for place in page.states:
         known = place.worth is not None and not place.worth.at_least
-        hundredth = Decimal("0.01") if page.hourly else Decimal(1)
-        value = place.worth.amount.quantize(hundredth, rounding=ROUND_HALF_UP) if known else None
+        value = place.worth.amount.quantize(step, rounding=ROUND_HALF_UP) if known else None
         pay = figure(datatype, value, None if known else int(Footnote.NOT_RELEASED))
         rows.append(StateRow(place.state_code, place.name, place.slug, True, pay, pay, pay))
     return rows
@@ -102,6 +103,5 @@ def furthest(request: HttpRequest, slug: str) -> HttpResponse:
             "map": state_map,
             "cite": cite(page.release.name, urls["methodology_url"]),
             "methodology_url": urls["methodology_url"],
-            "top_coded": State.TOP_CODED,
         },
     )
