@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from .differences import Difference, difference
-from .figures import Datatype, Figure, figure
+from .figures import Datatype, Figure
 from .gaps import Gap, gap
 from .prices import worth
 
@@ -204,7 +204,6 @@ def national_prices_row(
     price level being 100); None when no place chosen has a price level."""
     if not any(parity is not None for _, _, parity in places):
         return None
-    step = Decimal("0.01") if hourly else Decimal(1)
     cells, figures = [], []
     for name, median, parity in places:
         found = worth(median, parity)
@@ -212,7 +211,7 @@ def national_prices_row(
             said = "no price level" if parity is None else "not worked out"
             cells.append(Cell(median, None, said))
             continue
-        value = figure(median.datatype, found.amount.quantize(step, ROUND_HALF_UP), None)
+        value = found.figure()
         cells.append(Cell(value, difference(value, nation)))
         figures.append((name, value))
     label = "Median at national prices"

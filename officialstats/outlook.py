@@ -115,6 +115,16 @@ def versus(a_name: str, a: Projected, b_name: str, b: Projected, start_year: int
     return f"{said}."
 
 
+def mid_sentence(title: str) -> str:
+    """EP's titles are in sentence case ("Software developers"): as they read mid-sentence."""
+    return title[:1].lower() + title[1:]
+
+
+def compared(a: Outlook, b: Outlook) -> str:
+    """Two occupations' outlooks compared in words, by their EP titles."""
+    return versus(mid_sentence(a.own.title), a.own, mid_sentence(b.own.title), b.own, a.start_year)
+
+
 def share_of_openings(openings: Decimal, everyone: Decimal) -> str:
     """ "0.6% of all openings": this occupation's part of every opening a year."""
     if everyone <= 0:

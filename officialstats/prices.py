@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .figures import Figure, State
+from .figures import Datatype, Figure, Footnote, State, figure
 
 HUNDRED = Decimal(100)
 CENT = Decimal("0.01")
@@ -53,6 +53,15 @@ class Worth:
     def text(self) -> str:
         said = money(self.amount, cents=self.hourly)
         return f"at least {said}" if self.at_least else said
+
+    def figure(self) -> Figure:
+        """As a median figure, rounded to its unit (the dollar, or the cent by
+        the hour), for tables and maps; only a lower bound ("at least") has none."""
+        datatype = Datatype.HOURLY_MEDIAN if self.hourly else Datatype.ANNUAL_MEDIAN
+        if self.at_least:
+            return figure(datatype, None, int(Footnote.NOT_RELEASED))
+        step = CENT if self.hourly else Decimal(1)
+        return figure(datatype, self.amount.quantize(step, rounding=ROUND_HALF_UP), None)
 
 
 def worth(median: Figure, parity: Decimal | None) -> Worth | None:

@@ -20,11 +20,10 @@ from core.formatting import money
 from officialstats.differences import Difference
 from officialstats.figures import Datatype, Figure
 from officialstats.live import LiveRelease, live_release
-from officialstats.outlook import Outlook, versus
+from officialstats.outlook import Outlook, compared
 from officialstats.queries.common import OccupationRef
 from officialstats.queries.occupations import NationalFigures, national_figures_by_code
 from officialstats.queries.outlook import load_outlooks
-from officialstats.queries.pair_guidance import mid_sentence
 
 from ..models import Role, SalaryStat
 from ..official import (
@@ -232,13 +231,10 @@ def load_roles_outlook(roles: list[RoleOfficial]) -> RolesOutlook | None:
     if projections is None or not linked:
         return None
     columns = [OutlookColumn(i.role.name, i.occupation, found.get(i.code)) for i in linked]
-    compared = ""
+    words = ""
     if len(columns) == 2 and all(c.outlook for c in columns) and linked[0].code != linked[1].code:
-        a, b = (column.outlook for column in columns)
-        compared = versus(
-            mid_sentence(a.own.title), a.own, mid_sentence(b.own.title), b.own, a.start_year
-        )
-    return RolesOutlook(projections, columns, compared)
+        words = compared(*(column.outlook for column in columns))
+    return RolesOutlook(projections, columns, words)
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,12 @@ from decimal import Decimal
 
 from ..live import LiveRelease, live_release
 from ..models import OnetOccupation, OnetRating, OnetRelated, OnetTechnology, Program
-from ..outlook import Outlook, versus
+from ..outlook import Outlook, compared
 from .outlook import load_outlooks
 from .sql import fetch_rows, fixed, marks, table
 
 HIGH = Decimal("3.5")  # O*NET importance (1 to 5) from which a skill counts as rated highly
 SHOWN = 12  # technologies listed in each group
-
-
-def mid_sentence(title: str) -> str:
-    """EP's titles are in sentence case ("Software developers"): as they read mid-sentence."""
-    return title[:1].lower() + title[1:]
 
 
 @dataclass(frozen=True)
@@ -70,15 +65,10 @@ def load_pair_guidance(first: str, second: str) -> PairGuidance:
     """For two SOC codes (each occupation's own O*NET entry, ``.00``)."""
     projections, outlooks = load_outlooks([first, second])
     pair = (outlooks.get(first), outlooks.get(second))
-    compared = ""
-    if pair[0] is not None and pair[1] is not None:
-        a, b = pair
-        compared = versus(
-            mid_sentence(a.own.title), a.own, mid_sentence(b.own.title), b.own, a.start_year
-        )
+    words = compared(*pair) if pair[0] is not None and pair[1] is not None else ""
     onet = live_release(Program.ONET)
     if onet is None:
-        return PairGuidance(projections, None, pair, compared)
+        return PairGuidance(projections, None, pair, words)
     codes = [f"{first}.00", f"{second}.00"]
     zones = dict(
         fetch_rows(
@@ -113,7 +103,7 @@ def load_pair_guidance(first: str, second: str) -> PairGuidance:
         projections,
         onet,
         pair,
-        compared,
+        words,
         (zones.get(codes[0]), zones.get(codes[1])),
         (bool(ratings[codes[0]]), bool(ratings[codes[1]])),
         split(*high),

@@ -3,8 +3,6 @@ national prices, with a map of the states at national prices."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -32,12 +30,10 @@ def state_rows_at_national_prices(page: Furthest) -> list[StateRow]:
     """The states as the map reads them: pay at national prices, to the dollar
     (to the cent by the hour)."""
     datatype = Datatype.HOURLY_MEDIAN if page.hourly else Datatype.ANNUAL_MEDIAN
-    step = Decimal("0.01") if page.hourly else Decimal(1)
+    nothing = figure(datatype, None, int(Footnote.NOT_RELEASED))
     rows = []
     for place in page.states:
-        known = place.worth is not None and not place.worth.at_least
-        value = place.worth.amount.quantize(step, rounding=ROUND_HALF_UP) if known else None
-        pay = figure(datatype, value, None if known else int(Footnote.NOT_RELEASED))
+        pay = place.worth.figure() if place.worth is not None else nothing
         rows.append(StateRow(place.state_code, place.name, place.slug, True, pay, pay, pay))
     return rows
 
