@@ -26,7 +26,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import ROOT, in_process_django
+
 ARTICLE = "/compare/backend-developer-vs-ai-ml-engineer/"
 SAN_JOSE = "location=california&area=san-jose-sunnyvale-santa-clara-ca"
 PAGES = [
@@ -55,20 +57,7 @@ def manage(database_url: str, *args: str) -> None:
 
 
 def worker(database_url: str, repeat: int) -> list[dict]:
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="careerguide.settings",
-        DJANGO_DEBUG="0",
-        DJANGO_SECRET_KEY="bench-only-secret-key-not-for-production-use",
-        DJANGO_ALLOWED_HOSTS="testserver",
-        DJANGO_SECURE_SSL_REDIRECT="0",
-        DATABASE_URL=database_url,
-    )
-    os.environ.pop("REDIS_URL", None)
-    sys.path.insert(0, str(ROOT))
-    import django
-
-    django.setup()
-    from django.conf import settings
+    in_process_django(database_url)
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
@@ -77,10 +66,6 @@ def worker(database_url: str, repeat: int) -> list[dict]:
     from core.pages import forget_everything
     from officialstats.live import live_release
 
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     if live_release() is None:
         raise SystemExit("no live release in that database")
     client = Client()
